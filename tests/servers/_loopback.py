@@ -145,7 +145,11 @@ def sse_reply(
         chunks.append(chunk)
     return Reply(
         status=status,
-        headers={"content-type": "text/event-stream", "cache-control": "no-cache", **(headers or {})},
+        headers={
+            "content-type": "text/event-stream",
+            "cache-control": "no-cache",
+            **(headers or {}),
+        },
         chunks=chunks,
     )
 

@@ -1,0 +1,167 @@
+"""Every check a developer or CI runs. `nox -l` lists them; plain `nox` runs the default set."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests-core",
+    "tests-gateway",
+    "tests-openai_compatible",
+    "integration",
+    "wheels",
+]
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+TEST_DEPS = nox.project.dependency_groups(PYPROJECT, "test")
+CORE = "packages/ai-sdk-core"
+PROVIDERS = {
+    "gateway": ("packages/ai-sdk-gateway", "ai_sdk_gateway"),
+    "openai_compatible": ("packages/ai-sdk-openai-compatible", "ai_sdk_openai_compatible"),
+}
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff lint and format check over the whole repository."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """pyright in strict mode over the three packages."""
+    session.install(
+        "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()),
+        *nox.project.dependency_groups(PYPROJECT, "typecheck"),
+    )  # fmt: skip
+    session.run("pyright")
+
+
+@nox.session(name="tests-core", python=PYTHON)
+def tests_core(session: nox.Session) -> None:
+    """ai-sdk-core alone (non-editable install): tests/core and the test servers' own tests."""
+    session.install(CORE, *TEST_DEPS)
+    session.run("pytest", "tests/core", "tests/servers", *session.posargs)
+
+
+def _provider_tests(session: nox.Session, name: str) -> None:
+    path, _ = PROVIDERS[name]
+    session.install(CORE, path, *TEST_DEPS)
+    # The real-server tests need a llama.cpp build: only the `realserver` session runs them.
+    ignore = [f"--ignore=tests/{name}/real"] if name == "openai_compatible" else []
+    session.run("pytest", f"tests/{name}", *ignore, *session.posargs)
+
+
+@nox.session(name="tests-gateway", python=PYTHON)
+def tests_gateway(session: nox.Session) -> None:
+    """ai-sdk-gateway with only core installed (non-editable): tests/gateway."""
+    _provider_tests(session, "gateway")
+
+
+@nox.session(name="tests-openai_compatible", python=PYTHON)
+def tests_openai_compatible(session: nox.Session) -> None:
+    """ai-sdk-openai-compatible with only core installed (non-editable): tests/openai_compatible."""
+    _provider_tests(session, "openai_compatible")
+
+
+@nox.session(python=PYTHON)
+def integration(session: nox.Session) -> None:
+    """All packages together (editable): tests/integration."""
+    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS)
+    session.run("pytest", "tests/integration", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def wheels(session: nox.Session) -> None:
+    """Build every wheel with hatch; install each provider alone with core and smoke-test it."""
+    session.install("hatch", "twine")
+    dist = ROOT / "dist"
+    hatch_data = Path(session.create_tmp()).resolve() / "hatch"
+    shutil.rmtree(hatch_data, ignore_errors=True)
+    hatch_env = {"HATCH_DATA_DIR": str(hatch_data)}
+    shutil.rmtree(dist, ignore_errors=True)
+    for path in [CORE, *(p for p, _ in PROVIDERS.values())]:
+        with session.chdir(ROOT / path):
+            # nox's UV_PYTHON would make hatch install its build backend into this session's
+            # venv instead of hatch's own build env; hatch's envs are kept inside this venv.
+            session.run(
+                "env", "-u", "UV_PYTHON", "-u", "UV_PROJECT_ENVIRONMENT",
+                "hatch", "build", str(dist), silent=True, env=hatch_env, external=True,
+            )  # fmt: skip
+    session.run("twine", "check", "--strict", *map(str, sorted(dist.iterdir())))
+    core_wheel = _one(dist, "ai_sdk_core-*.whl")
+    for name, (_, module) in PROVIDERS.items():
+        venv = Path(session.create_tmp()).resolve() / f"wheel-{name}"
+        shutil.rmtree(venv, ignore_errors=True)
+        session.run("uv", "venv", "-q", "--python", PYTHON, str(venv))
+        python = str(venv / "bin" / "python")
+        wheel = _one(dist, f"{module}-*.whl")
+        session.run(
+            "uv", "pip", "install", "-q", "--python", python, str(core_wheel), str(wheel),
+            "pytest", "pytest-asyncio",
+        )  # fmt: skip
+        others = [m for n, (_, m) in PROVIDERS.items() if n != name]
+        session.run(python, "tests/wheels/check_wheel.py", module, *others, external=True)
+
+
+def _one(folder: Path, pattern: str) -> Path:
+    (match,) = folder.glob(pattern)
+    return match
+
+
+LLAMA_CPP = "llama-cpp-python[server]==0.3.36"
+
+
+def llama_server_python(session: nox.Session) -> str:
+    """Build (first time: 7-12 minutes) or reuse the llama.cpp server's own venv; return its python.
+
+    llama.cpp is compiled without -march=native so the cached wheel works on any x86-64 machine;
+    uv's wheel cache makes every later install take seconds. Shared by `realserver` and `demo`.
+    """
+    venv = ROOT / ".nox" / "_llama-server"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        session.log("creating the llama.cpp server venv (the first build compiles llama.cpp)")
+        session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
+    session.run(
+        "uv", "pip", "install", "-q", "--python", str(python), LLAMA_CPP, "gguf>=0.17", "numpy",
+        env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF"},
+        external=True,
+    )  # fmt: skip
+    return str(python)
+
+
+@nox.session(python=PYTHON, default=False)
+def realserver(session: nox.Session) -> None:
+    """Our OpenAI-compatible client against a real llama.cpp server with a tiny generated model."""
+    session.install(CORE, PROVIDERS["openai_compatible"][0], *TEST_DEPS)
+    python = llama_server_python(session)
+    session.run(
+        "pytest", "tests/openai_compatible/real", *session.posargs,
+        env={"AI_SDK_LLAMA_PYTHON": python},
+    )  # fmt: skip
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (not part of the default run); `-- --quick` for a short run."""
+    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()))
+    session.run("python", "bench/sse_parse.py", *session.posargs, env={"PYTHONHASHSEED": "0"})
+
+
+if os.environ.get("CI"):
+    nox.options.reuse_venv = "no"

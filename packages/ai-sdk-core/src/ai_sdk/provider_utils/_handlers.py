@@ -1,0 +1,388 @@
+"""Response handlers: turn an httpx response into a typed value, a JSON event stream or an error."""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypeVar, cast, overload
+
+import httpx
+from pydantic_core import from_json
+
+from ai_sdk.provider._errors import APICallError, APITimeoutError, JSONParseError
+from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
+from ai_sdk.provider_utils._sse import SSEParser
+
+__all__ = [
+    "JSONEventStream",
+    "ResponseHandler",
+    "ResponseResult",
+    "create_binary_response_handler",
+    "create_event_source_response_handler",
+    "create_json_error_response_handler",
+    "create_json_response_handler",
+    "create_status_code_error_response_handler",
+    "response_headers_of",
+    "transport_error_to_api_error",
+]
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+E = TypeVar("E")
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseResult(Generic[T_co]):
+    """What a response handler produced."""
+
+    value: T_co
+    """The handled value: a validated model, a stream, bytes, or the error to raise."""
+    response_headers: dict[str, str] = field(default_factory=dict[str, str])
+    """The response headers, keys lower-case."""
+    raw_value: object = None
+    """The JSON before validation, for handlers that parse JSON."""
+
+
+class ResponseHandler(Protocol[T_co]):
+    """Turns a response into a `ResponseResult`.
+
+    A success handler that returns normally owns the response from then on: it has either read it
+    to the end (which closes it) or handed it to the value it returns (a stream closes it when
+    done). If it raises, the caller closes the response.
+    """
+
+    async def __call__(
+        self, response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[T_co]: ...
+
+
+def response_headers_of(response: httpx.Response) -> dict[str, str]:
+    """The response headers as a dict with lower-case keys (repeated headers comma-joined)."""
+    return dict(response.headers.items())
+
+
+def _status_text(response: httpx.Response) -> str:
+    return response.reason_phrase or f"HTTP {response.status_code}"
+
+
+def transport_error_to_api_error(
+    error: httpx.HTTPError | httpx.InvalidURL,
+    *,
+    url: str,
+    request_body_values: object,
+    response: httpx.Response | None = None,
+) -> APICallError:
+    """Map an httpx failure to the SDK's error tree.
+
+    - a timeout (``httpx.TimeoutException``) -> `APITimeoutError`, retryable;
+    - a network failure (connect/read/write errors, the peer closing the connection, proxy
+      errors) -> `APICallError` "Cannot connect to API: ..." (or "Connection lost while reading
+      the response: ..." once a response arrived), retryable;
+    - anything else (an unsupported URL scheme, an invalid URL, undecodable content) ->
+      `APICallError`, not retryable: trying again cannot help.
+    """
+    detail = str(error) or type(error).__name__
+    status = response.status_code if response is not None else None
+    headers = response_headers_of(response) if response is not None else None
+    common: dict[str, Any] = {
+        "url": url,
+        "request_body_values": request_body_values,
+        "status_code": status,
+        "response_headers": headers,
+        "cause": error,
+    }
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(
+            f"Request timed out ({type(error).__name__}): {detail}. "
+            "Pass a larger timeout= to the provider if the model needs longer.",
+            is_retryable=True,
+            **common,
+        )
+    if isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError | httpx.ProxyError):
+        if response is None:
+            message = f"Cannot connect to API: {detail}"
+        else:
+            message = f"Connection lost while reading the response: {detail}"
+        return APICallError(message, is_retryable=True, **common)
+    if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        message = f"Invalid API URL {url!r}: {detail}. Check the provider's base_url."
+    else:
+        message = f"Request failed: {detail}"
+    return APICallError(message, is_retryable=False, **common)
+
+
+async def _read_text(response: httpx.Response, url: str, body_values: object) -> str:
+    try:
+        await response.aread()
+    except httpx.HTTPError as error:
+        raise transport_error_to_api_error(
+            error, url=url, request_body_values=body_values, response=response
+        ) from error
+    return response.content.decode("utf-8", "replace")
+
+
+# -- success handlers -------------------------------------------------------------------------
+
+
+@overload
+def create_json_response_handler(schema: Schema[T] | type[T]) -> ResponseHandler[T]: ...
+@overload
+def create_json_response_handler(schema: None = None) -> ResponseHandler[JSONValue]: ...
+@overload
+def create_json_response_handler(schema: SchemaLike) -> ResponseHandler[Any]: ...
+def create_json_response_handler(schema: object = None) -> ResponseHandler[Any]:
+    """Read the body as JSON and validate it (extra fields are fine for pydantic models).
+
+    Raises `APICallError` "Invalid JSON response" (with the body, and the parse or validation
+    error as ``cause``) when the body is not JSON or does not match. ``raw_value`` keeps the JSON.
+    """
+    resolved = as_schema(schema) if schema is not None else None
+
+    async def handle(
+        response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[Any]:
+        body = await _read_text(response, url, request_body_values)
+        headers = response_headers_of(response)
+        try:
+            raw: JSONValue = from_json(body, allow_inf_nan=False)
+        except ValueError as error:
+            parsed: ParseResult[Any] = ParseFailure(JSONParseError(text=body, cause=error), None)
+        else:
+            parsed = resolved.safe_validate(raw) if resolved else ParseSuccess(raw, raw)
+        if isinstance(parsed, ParseFailure):
+            raise APICallError(
+                "Invalid JSON response",
+                cause=parsed.error,
+                url=url,
+                request_body_values=request_body_values,
+                status_code=response.status_code,
+                response_headers=headers,
+                response_body=body,
+            )
+        return ResponseResult(parsed.value, headers, parsed.raw_value)
+
+    return handle
+
+
+def create_binary_response_handler() -> ResponseHandler[bytes]:
+    """Read the body as bytes (images, audio)."""
+
+    async def handle(
+        response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[bytes]:
+        try:
+            content = await response.aread()
+        except httpx.HTTPError as error:
+            raise transport_error_to_api_error(
+                error, url=url, request_body_values=request_body_values, response=response
+            ) from error
+        return ResponseResult(content, response_headers_of(response))
+
+    return handle
+
+
+class JSONEventStream(Generic[T]):
+    """An async iterator of `ParseResult` per SSE event of a response, ``[DONE]`` skipped.
+
+    A malformed or mismatching event yields a `ParseFailure` and the stream goes on (one bad
+    chunk must not end a generation). A network failure mid-stream raises `APICallError`
+    ("Connection lost while reading the response", retryable) or `APITimeoutError` when the read
+    timeout elapses between two chunks. The HTTP response is closed when the stream is exhausted,
+    fails, is cancelled, or is closed early with `aclose` or by leaving ``async with``.
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        schema: Schema[T] | None,
+        *,
+        url: str,
+        request_body_values: object,
+    ) -> None:
+        self._response = response
+        self._schema = schema
+        self._url = url
+        self._request_body_values = request_body_values
+        self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
+        self._parser = SSEParser()
+        self._pending: collections.deque[bytes] = collections.deque()
+        self._closed = False
+
+    @property
+    def response(self) -> httpx.Response:
+        """The underlying httpx response (status, headers)."""
+        return self._response
+
+    @property
+    def closed(self) -> bool:
+        """Whether the stream ended or was closed (and with it the response)."""
+        return self._closed
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> ParseResult[T]:
+        pending = self._pending
+        while not pending:
+            if self._closed:
+                raise StopAsyncIteration
+            try:
+                chunk = await anext(self._chunks)
+            except StopAsyncIteration:
+                self._parser.close()
+                await self.aclose()
+                raise
+            except httpx.HTTPError as error:
+                await self.aclose()
+                raise transport_error_to_api_error(
+                    error,
+                    url=self._url,
+                    request_body_values=self._request_body_values,
+                    response=self._response,
+                ) from error
+            except BaseException:  # cancellation included: the response must not leak
+                await self.aclose()
+                raise
+            for data in self._parser.feed_data(chunk):
+                if data != b"[DONE]":
+                    pending.append(data)
+        return self._parse(pending.popleft())
+
+    def _parse(self, data: bytes) -> ParseResult[T]:
+        try:
+            value: JSONValue = from_json(data, allow_inf_nan=False)
+        except ValueError as error:
+            text = data.decode("utf-8", "replace")
+            return ParseFailure(JSONParseError(text=text, cause=error), None)
+        if self._schema is None:
+            return cast(ParseResult[T], ParseSuccess(value, value))  # no schema: T is JSONValue
+        return self._schema.safe_validate(value)
+
+    async def aclose(self) -> None:
+        """Stop reading and close the HTTP response (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._pending.clear()
+        aclose: Callable[[], Any] | None = getattr(self._chunks, "aclose", None)
+        try:
+            if aclose is not None:
+                await aclose()
+        finally:
+            await self._response.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+@overload
+def create_event_source_response_handler(
+    chunk_schema: Schema[T] | type[T],
+) -> ResponseHandler[JSONEventStream[T]]: ...
+@overload
+def create_event_source_response_handler(
+    chunk_schema: None = None,
+) -> ResponseHandler[JSONEventStream[JSONValue]]: ...
+@overload
+def create_event_source_response_handler(
+    chunk_schema: SchemaLike,
+) -> ResponseHandler[JSONEventStream[Any]]: ...
+def create_event_source_response_handler(
+    chunk_schema: object = None,
+) -> ResponseHandler[JSONEventStream[Any]]:
+    """Hand the response to a `JSONEventStream` that validates each event into ``chunk_schema``."""
+    resolved = as_schema(chunk_schema) if chunk_schema is not None else None
+
+    async def handle(
+        response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[JSONEventStream[Any]]:
+        stream = JSONEventStream(
+            response, resolved, url=url, request_body_values=request_body_values
+        )
+        return ResponseResult(stream, response_headers_of(response))
+
+    return handle
+
+
+# -- failure handlers -------------------------------------------------------------------------
+
+
+def create_json_error_response_handler(
+    *,
+    error_schema: Schema[E] | type[E],
+    error_to_message: Callable[[E], str],
+    is_retryable: Callable[[httpx.Response, E | None], bool] | None = None,
+) -> ResponseHandler[APICallError]:
+    """Build the `APICallError` for a failed response whose body is a JSON error.
+
+    The message is ``error_to_message(parsed)`` and ``data`` the parsed error when the body
+    matches ``error_schema``; for an empty or unparseable body (an HTML error page from a proxy,
+    say) the message is the status text. ``status_code`` and ``response_body`` are always set.
+
+    Args:
+        error_schema: the provider's error body type.
+        error_to_message: extracts the message from the parsed error.
+        is_retryable: overrides the default status rule (408, 409, 429, 5xx); receives the
+            response and the parsed error (``None`` when the body did not match).
+    """
+    schema: Schema[E] = as_schema(error_schema)
+
+    async def handle(
+        response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[APICallError]:
+        body = await _read_text(response, url, request_body_values)
+        headers = response_headers_of(response)
+        message = _status_text(response)
+        parsed: E | None = None
+        if body.strip():
+            try:
+                parsed = schema.validate(from_json(body, allow_inf_nan=False))
+            except Exception:  # not JSON, or not this provider's error shape
+                parsed = None
+            else:
+                message = error_to_message(parsed)
+        error = APICallError(
+            message,
+            url=url,
+            request_body_values=request_body_values,
+            status_code=response.status_code,
+            response_headers=headers,
+            response_body=body,
+            data=parsed,
+            is_retryable=is_retryable(response, parsed) if is_retryable is not None else None,
+        )
+        return ResponseResult(error, headers)
+
+    return handle
+
+
+def create_status_code_error_response_handler() -> ResponseHandler[APICallError]:
+    """Build an `APICallError` from the status text, keeping the body."""
+
+    async def handle(
+        response: httpx.Response, *, url: str, request_body_values: object
+    ) -> ResponseResult[APICallError]:
+        body = await _read_text(response, url, request_body_values)
+        headers = response_headers_of(response)
+        error = APICallError(
+            _status_text(response),
+            url=url,
+            request_body_values=request_body_values,
+            status_code=response.status_code,
+            response_headers=headers,
+            response_body=body,
+        )
+        return ResponseResult(error, headers)
+
+    return handle

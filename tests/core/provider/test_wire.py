@@ -1,0 +1,397 @@
+"""The wire rules: names, bytes, timestamps, nulls, headers, leniency, immutability."""
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pydantic
+import pytest
+from pydantic import TypeAdapter
+
+import ai_sdk.provider as p
+
+STREAM_PART = TypeAdapter(p.StreamPart)
+
+
+def test_snake_case_construction_equals_parsed_camel_case_json() -> None:
+    built = p.ToolCallContent(
+        tool_call_id="call_1", tool_name="weather", input='{"city":"Paris"}', provider_executed=True
+    )
+    parsed = p.ToolCallContent.model_validate(
+        {
+            "type": "tool-call",
+            "toolCallId": "call_1",
+            "toolName": "weather",
+            "input": '{"city":"Paris"}',
+            "providerExecuted": True,
+        }
+    )
+
+    assert built == parsed
+    assert p.to_wire(built) == {
+        "type": "tool-call",
+        "toolCallId": "call_1",
+        "toolName": "weather",
+        "input": '{"city":"Paris"}',
+        "providerExecuted": True,
+    }
+
+
+def test_snake_case_names_are_accepted_on_input_too() -> None:
+    assert p.TextDelta.model_validate(
+        {"type": "text-delta", "id": "0", "delta": "x", "provider_metadata": {"a": {}}}
+    ) == p.TextDelta(id="0", delta="x", provider_metadata={"a": {}})
+
+
+def test_type_tags_default_so_parts_need_only_their_data() -> None:
+    assert p.to_wire(p.TextPart(text="hi")) == {"type": "text", "text": "hi"}
+    assert p.to_wire(p.UrlSource(id="s", url="https://x")) == {
+        "type": "source",
+        "sourceType": "url",
+        "id": "s",
+        "url": "https://x",
+    }
+    assert p.to_wire(p.SystemMessage(content="Be brief.")) == {
+        "role": "system",
+        "content": "Be brief.",
+    }
+
+
+def test_a_full_prompt_built_in_python_dumps_to_gateway_json() -> None:
+    options = p.CallOptions(
+        prompt=[
+            p.SystemMessage(content="Be brief."),
+            p.UserMessage(
+                content=[
+                    p.TextPart(text="Describe"),
+                    p.FilePart(data=p.FileDataBytes(data=b"\x89PNG"), media_type="image/png"),
+                ]
+            ),
+            p.AssistantMessage(
+                content=[
+                    p.ToolCallPart(tool_call_id="c1", tool_name="weather", input={"city": "Paris"})
+                ]
+            ),
+            p.ToolMessage(
+                content=[
+                    p.ToolResultPart(
+                        tool_call_id="c1", tool_name="weather", output=p.JsonOutput(value={"t": 22})
+                    )
+                ]
+            ),
+        ],
+        max_output_tokens=256,
+        temperature=0.2,
+        reasoning="low",
+        tools=[p.FunctionTool(name="weather", input_schema={"type": "object", "properties": {}})],
+        tool_choice=p.AutoToolChoice(),
+        response_format=p.TextResponseFormat(),
+        provider_options={"gateway": {"order": ["vertex", "anthropic"]}},
+        headers={"x-a": "1"},
+    )
+
+    assert p.to_wire(options) == {
+        "prompt": [
+            {"role": "system", "content": "Be brief."},
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "Describe"},
+                    {
+                        "type": "file",
+                        "data": {"type": "data", "data": "iVBORw=="},
+                        "mediaType": "image/png",
+                    },
+                ],
+            },
+            {
+                "role": "assistant",
+                "content": [
+                    {
+                        "type": "tool-call",
+                        "toolCallId": "c1",
+                        "toolName": "weather",
+                        "input": {"city": "Paris"},
+                    }
+                ],
+            },
+            {
+                "role": "tool",
+                "content": [
+                    {
+                        "type": "tool-result",
+                        "toolCallId": "c1",
+                        "toolName": "weather",
+                        "output": {"type": "json", "value": {"t": 22}},
+                    }
+                ],
+            },
+        ],
+        "maxOutputTokens": 256,
+        "temperature": 0.2,
+        "reasoning": "low",
+        "tools": [
+            {
+                "type": "function",
+                "name": "weather",
+                "inputSchema": {"type": "object", "properties": {}},
+            }
+        ],
+        "toolChoice": {"type": "auto"},
+        "responseFormat": {"type": "text"},
+        "providerOptions": {"gateway": {"order": ["vertex", "anthropic"]}},
+        "headers": {"x-a": "1"},
+    }
+
+
+# --- bytes ----------------------------------------------------------------------------------
+
+
+def test_bytes_become_standard_base64_on_the_wire_and_stay_bytes_in_python() -> None:
+    raw = bytes([0xFB, 0xFF, 0xBF, 0x00])  # encodes to characters that differ in URL-safe base64
+    part = p.FileDataBytes(data=raw)
+
+    assert p.to_wire(part) == {"type": "data", "data": "+/+/AA=="}
+    assert part.model_dump(by_alias=True, exclude_none=True) == {"type": "data", "data": raw}
+    assert part.data == raw
+
+
+def test_base64_text_is_passed_through_unchanged() -> None:
+    part = p.FileDataBytes.model_validate_json('{"type": "data", "data": "+/+/AA=="}')
+
+    assert part.data == "+/+/AA=="
+    assert p.to_wire(part) == {"type": "data", "data": "+/+/AA=="}
+
+
+@pytest.mark.parametrize(
+    ("model", "wire"),
+    [
+        (
+            p.ImageFileData(media_type="image/png", data=b"\x00\x01"),
+            {"type": "file", "mediaType": "image/png", "data": "AAE="},
+        ),
+        (
+            p.FileContent(media_type="image/png", data=p.FileDataBytes(data=b"\x00\x01")),
+            {"type": "file", "mediaType": "image/png", "data": {"type": "data", "data": "AAE="}},
+        ),
+        (
+            p.ReasoningFilePart(media_type="image/png", data=p.FileDataBytes(data=b"\x00\x01")),
+            {
+                "type": "reasoning-file",
+                "mediaType": "image/png",
+                "data": {"type": "data", "data": "AAE="},
+            },
+        ),
+        (
+            p.ContentOutputFile(media_type="image/png", data=p.FileDataBytes(data=b"\x00\x01")),
+            {"type": "file", "mediaType": "image/png", "data": {"type": "data", "data": "AAE="}},
+        ),
+    ],
+)
+def test_bytes_are_base64_everywhere_files_appear(
+    model: p.WireModel, wire: dict[str, object]
+) -> None:
+    assert p.to_wire(model) == wire
+
+
+def test_image_result_bytes_images_become_base64() -> None:
+    result = p.ImageResult(
+        images=[b"\x00\x01", b"\xff"],
+        response=p.ImageResponseInfo(timestamp=datetime(2026, 1, 2, tzinfo=UTC), model_id="m"),
+    )
+
+    assert p.to_wire(result) == {
+        "images": ["AAE=", "/w=="],
+        "warnings": [],
+        "response": {"timestamp": "2026-01-02T00:00:00.000Z", "modelId": "m"},
+    }
+
+
+# --- timestamps -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "wire"),
+    [
+        (datetime(2024, 3, 1, 12, 0, tzinfo=UTC), "2024-03-01T12:00:00.000Z"),
+        (
+            datetime(2024, 3, 1, 12, 0, 5, 123987, tzinfo=UTC),
+            "2024-03-01T12:00:05.123Z",
+        ),  # truncated, like JS
+        (
+            datetime(2024, 3, 1, 13, 30, tzinfo=timezone(timedelta(hours=1, minutes=30))),
+            "2024-03-01T12:00:00.000Z",
+        ),
+        (datetime(2024, 3, 1, 12, 0), "2024-03-01T12:00:00.000Z"),  # naive is read as UTC
+    ],
+)
+def test_timestamps_serialize_like_js_to_iso_string(value: datetime, wire: str) -> None:
+    part = p.ResponseMetadata(timestamp=value)
+
+    assert p.to_wire(part) == {"type": "response-metadata", "timestamp": wire}
+    assert part.model_dump(exclude_none=True)["timestamp"] is value
+
+
+def test_iso_timestamps_parse_to_aware_datetimes() -> None:
+    part = STREAM_PART.validate_json(
+        '{"type": "response-metadata", "id": "r", "timestamp": "2026-08-01T10:00:00.250Z"}'
+    )
+
+    assert part == p.ResponseMetadata(
+        id="r", timestamp=datetime(2026, 8, 1, 10, 0, 0, 250000, tzinfo=UTC)
+    )
+    assert isinstance(part, p.ResponseMetadata)
+    assert part.timestamp is not None
+    assert part.timestamp.utcoffset() == timedelta(0)
+
+
+def test_generate_result_response_timestamp_round_trips() -> None:
+    result = p.GenerateResult(
+        content=[p.TextContent(text="hi")],
+        finish_reason=p.FinishReason(unified="stop", raw="stop"),
+        usage=p.Usage(input_tokens=p.InputTokens(total=3), output_tokens=p.OutputTokens(total=1)),
+        response=p.ResponseInfo(
+            id="r", timestamp=datetime(2026, 8, 1, 10, tzinfo=UTC), model_id="m"
+        ),
+    )
+    wire = p.to_wire(result)
+
+    assert wire == {
+        "content": [{"type": "text", "text": "hi"}],
+        "finishReason": {"unified": "stop", "raw": "stop"},
+        "usage": {"inputTokens": {"total": 3}, "outputTokens": {"total": 1}},
+        "response": {"id": "r", "timestamp": "2026-08-01T10:00:00.000Z", "modelId": "m"},
+        "warnings": [],
+    }
+    assert p.GenerateResult.model_validate(wire) == result
+
+
+# --- None, null and unknowns ----------------------------------------------------------------
+
+
+def test_unknown_usage_is_none_never_zero() -> None:
+    usage = p.Usage()
+
+    assert usage.input_tokens == p.InputTokens(
+        total=None, no_cache=None, cache_read=None, cache_write=None
+    )
+    assert usage.output_tokens == p.OutputTokens(total=None, text=None, reasoning=None)
+    assert p.to_wire(usage) == {"inputTokens": {}, "outputTokens": {}}
+    assert (
+        p.Usage.model_validate({"inputTokens": {"total": 0}, "outputTokens": {}}).input_tokens.total
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "wire"),
+    [
+        (p.JsonOutput(value=None), {"type": "json", "value": None}),
+        (p.ErrorJsonOutput(value=None), {"type": "error-json", "value": None}),
+        (
+            p.ToolCallPart(tool_call_id="c", tool_name="t", input=None),
+            {"type": "tool-call", "toolCallId": "c", "toolName": "t", "input": None},
+        ),
+        (p.Raw(raw_value=None), {"type": "raw", "rawValue": None}),
+        (p.ErrorPart(error=None), {"type": "error", "error": None}),
+    ],
+)
+def test_json_null_values_are_kept_while_absent_fields_are_dropped(
+    model: p.WireModel, wire: dict[str, object]
+) -> None:
+    assert p.to_wire(model) == wire
+    assert json.loads(model.model_dump_json(by_alias=True, exclude_none=True)) == wire
+
+
+def test_kept_null_respects_snake_case_dumps_and_exclude() -> None:
+    raw = p.Raw(raw_value=None)
+
+    assert raw.model_dump(exclude_none=True) == {"type": "raw", "raw_value": None}
+    assert raw.model_dump(exclude_none=True, exclude={"raw_value"}) == {"type": "raw"}
+    assert raw.model_dump() == {"type": "raw", "raw_value": None}
+
+
+def test_nulls_inside_json_values_are_kept() -> None:
+    part = p.TextStart(id="0", provider_metadata={"x": {"a": None, "b": [None]}})
+
+    assert p.to_wire(part) == {
+        "type": "text-start",
+        "id": "0",
+        "providerMetadata": {"x": {"a": None, "b": [None]}},
+    }
+
+
+def test_header_removals_are_left_out_on_the_wire_but_kept_in_python() -> None:
+    options = p.CallOptions(prompt=[], headers={"x-keep": "1", "x-remove": None})
+
+    assert options.headers == {"x-keep": "1", "x-remove": None}
+    assert p.to_wire(options) == {"prompt": [], "headers": {"x-keep": "1"}}
+    assert p.to_wire(p.ImageCallOptions(headers={"a": None})) == {
+        "n": 1,
+        "providerOptions": {},
+        "headers": {},
+    }
+    assert p.to_wire(p.EmbeddingCallOptions(values=["v"], headers={"a": None, "b": "2"})) == {
+        "values": ["v"],
+        "headers": {"b": "2"},
+    }
+
+
+def test_error_part_serializes_an_exception_as_name_and_message() -> None:
+    part = p.ErrorPart(error=ValueError("chunk could not be parsed"))
+
+    assert p.to_wire(part) == {
+        "type": "error",
+        "error": {"name": "ValueError", "message": "chunk could not be parsed"},
+    }
+    assert isinstance(part.error, ValueError)
+
+
+def test_unknown_values_that_json_cannot_express_fall_back_to_text() -> None:
+    class Opaque:
+        def __str__(self) -> str:
+            return "opaque!"
+
+    assert p.to_wire(p.Raw(raw_value={"chunk": Opaque(), "ok": [1]})) == {
+        "type": "raw",
+        "rawValue": {"chunk": "opaque!", "ok": [1]},
+    }
+
+
+def test_json_values_reject_non_json_python_objects() -> None:
+    with pytest.raises(pydantic.ValidationError):
+        p.JsonOutput(value={"a": (1, 2)})  # type: ignore[dict-item]
+
+
+# --- leniency and immutability --------------------------------------------------------------
+
+
+def test_unknown_extra_keys_are_ignored() -> None:
+    part = STREAM_PART.validate_json(
+        '{"type": "text-delta", "id": "0", "delta": "x", "logprobs": [1], "newField": {"a": 1}}'
+    )
+    message = p.UserMessage.model_validate(
+        {"role": "user", "content": [{"type": "text", "text": "hi", "cache": True}], "name": "bob"}
+    )
+
+    assert part == p.TextDelta(id="0", delta="x")
+    assert p.to_wire(part) == {"type": "text-delta", "id": "0", "delta": "x"}
+    assert p.to_wire(message) == {"role": "user", "content": [{"type": "text", "text": "hi"}]}
+
+
+def test_parts_and_results_are_immutable() -> None:
+    delta = p.TextDelta(id="0", delta="x")
+
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        delta.delta = "y"  # type: ignore[misc]
+    assert delta.model_copy(update={"delta": "y"}) == p.TextDelta(id="0", delta="y")
+
+
+def test_json_response_format_schema_is_reachable_by_both_names() -> None:
+    schema: p.JSONObject = {"type": "object"}
+
+    assert p.JsonResponseFormat(schema=schema) == p.JsonResponseFormat(schema_=schema)  # type: ignore[call-arg]
+    assert p.JsonResponseFormat(schema=schema).schema_ == schema
+
+
+def test_model_construct_builds_the_same_object_without_validation() -> None:
+    assert p.TextDelta.model_construct(id="0", delta="x") == p.TextDelta(id="0", delta="x")

@@ -1,0 +1,1 @@
+"""Tests for ai_sdk.provider_utils."""
