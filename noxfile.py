@@ -20,6 +20,7 @@ nox.options.sessions = [
     "tests-openai_compatible",
     "integration",
     "wheels",
+    "compat",
 ]
 
 ROOT = Path(__file__).parent
@@ -53,9 +54,9 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(name="tests-core", python=PYTHON)
 def tests_core(session: nox.Session) -> None:
-    """ai-sdk-core alone (non-editable install): tests/core and the test servers' own tests."""
+    """ai-sdk-core alone (non-editable install): tests/core, the test servers and the tooling."""
     session.install(CORE, *TEST_DEPS)
-    session.run("pytest", "tests/core", "tests/servers", *session.posargs)
+    session.run("pytest", "tests/core", "tests/servers", "tests/compat", *session.posargs)
 
 
 def _provider_tests(session: nox.Session, name: str) -> None:
@@ -121,6 +122,90 @@ def wheels(session: nox.Session) -> None:
 def _one(folder: Path, pattern: str) -> Path:
     (match,) = folder.glob(pattern)
     return match
+
+
+def _declared(path: str) -> tuple[str, list[str]]:
+    """A package's ai-sdk-core floor ("X.Y") and its other requirements."""
+    requirements = nox.project.load_toml(ROOT / path / "pyproject.toml")["project"]["dependencies"]
+    floor = next(r for r in requirements if r.startswith("ai-sdk-core"))
+    return floor.split(">=")[1].split(",")[0].strip(), [
+        r for r in requirements if not r.startswith("ai-sdk-core")
+    ]
+
+
+def _source_at_tag(session: nox.Session, tag: str, *paths: str) -> Path | None:
+    """Extract ``paths`` as they were at git ``tag`` into a temp folder, or None if no such tag."""
+    found = session.run(
+        "git", "tag", "--list", tag, external=True, silent=True, log=False
+    )  # fmt: skip
+    if not isinstance(found, str) or not found.strip():
+        return None
+    target = Path(session.create_tmp()).resolve() / tag
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    session.run(
+        "sh", "-c", f"git archive {tag} {' '.join(paths)} | tar -x -C {target}", external=True
+    )  # fmt: skip
+    return target
+
+
+@nox.session(python=PYTHON)
+@nox.parametrize("provider", list(PROVIDERS))
+def compat(session: nox.Session, provider: str) -> None:
+    """A provider against the lowest core it declares and the lowest versions of its deps."""
+    path, module = PROVIDERS[provider]
+    floor, requirements = _declared(path)
+    core_requirements = nox.project.load_toml(ROOT / CORE / "pyproject.toml")["project"][
+        "dependencies"
+    ]
+    tag = f"ai-sdk-core-v{floor}.0"
+    extracted = _source_at_tag(session, tag, CORE)
+    if extracted is None:
+        session.log(f"tag {tag} does not exist (yet): testing against the local core instead")
+        core = str(ROOT / CORE)
+    else:
+        session.log(f"testing against the lowest declared core, {tag}")
+        core = str(extracted / CORE)
+    session.install(*TEST_DEPS)
+    # The floors of the third-party dependencies that core and the provider declare.
+    floors = sorted({*core_requirements, *requirements})
+    session.install("--resolution", "lowest-direct", *floors)
+    session.install("--no-deps", "--reinstall", core, path)
+    session.run("uv", "pip", "list", "--format=freeze", silent=False)
+    session.run("python", "tests/compat/check_core_names.py", f"{path}/src/{module}")
+    session.run("pytest", f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs)
+
+
+@nox.session(name="compat-released", python=PYTHON, default=False)
+@nox.parametrize("provider", list(PROVIDERS))
+def compat_released(session: nox.Session, provider: str) -> None:
+    """The local core against the latest released version (git tag) of a provider and its tests."""
+    path, _ = PROVIDERS[provider]
+    dist = Path(path).name
+    tags = session.run(
+        "git", "tag", "--list", f"{dist}-v*", "--sort=-v:refname",
+        external=True, silent=True, log=False,
+    )  # fmt: skip
+    latest = tags.split()[0] if isinstance(tags, str) and tags.split() else None
+    if latest is None:
+        session.skip(f"{dist} has no release tag yet")
+    paths = (path, f"tests/{provider}", "tests/servers", "tests/conftest.py", "tests/__init__.py")
+    extracted = _source_at_tag(session, latest, *paths)
+    assert extracted is not None
+    session.log(f"local core against {latest}")
+    session.install(*TEST_DEPS)
+    session.install(CORE, str(extracted / path))
+    with session.chdir(extracted):
+        session.run(
+            "pytest", "-p", "no:cacheprovider", "--rootdir", ".", "-o", "pythonpath=.",
+            f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs,
+        )  # fmt: skip
+
+
+@nox.session(python=PYTHON, default=False)
+def release(session: nox.Session) -> None:
+    """Bump, date, commit and tag a distribution: `nox -s release -- <dist> <part>`."""
+    session.run("python", "scripts/release.py", *session.posargs)
 
 
 LLAMA_CPP = "llama-cpp-python[server]==0.3.36"

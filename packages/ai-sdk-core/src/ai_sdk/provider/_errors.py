@@ -230,7 +230,7 @@ class APICallError(AISDKError):
         url: the URL that was called.
         request_body_values: the request body as it was before serialisation.
         status_code: the HTTP status, or ``None`` when no response arrived.
-        response_headers: the response headers, keys lower-case.
+        response_headers: the response headers (keys are stored lower-case).
         response_body: the response body text.
         cause: the underlying error.
         is_retryable: whether trying again may help; by default true for 408, 409, 429 and 5xx.
@@ -262,7 +262,11 @@ class APICallError(AISDKError):
         self.url = url
         self.request_body_values = request_body_values
         self.status_code = status_code
-        self.response_headers = dict(response_headers) if response_headers is not None else None
+        self.response_headers = (
+            {key.lower(): value for key, value in response_headers.items()}
+            if response_headers is not None
+            else None
+        )
         self.response_body = response_body
         self.is_retryable = (
             is_retryable_status(status_code) if is_retryable is None else is_retryable

@@ -6,7 +6,7 @@ import collections
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar, cast, overload
+from typing import Any, Generic, Protocol, Self, TypeVar, overload
 
 import httpx
 from pydantic_core import from_json
@@ -184,6 +184,10 @@ def create_binary_response_handler() -> ResponseHandler[bytes]:
     return handle
 
 
+def _unvalidated(value: JSONValue) -> ParseResult[Any]:
+    return ParseSuccess(value, value)
+
+
 class JSONEventStream(Generic[T]):
     """An async iterator of `ParseResult` per SSE event of a response, ``[DONE]`` skipped.
 
@@ -210,6 +214,9 @@ class JSONEventStream(Generic[T]):
         self._parser = SSEParser()
         self._pending: collections.deque[bytes] = collections.deque()
         self._closed = False
+        self._validate: Callable[[JSONValue], ParseResult[T]] = (
+            schema.safe_validate if schema is not None else _unvalidated
+        )
 
     @property
     def response(self) -> httpx.Response:
@@ -249,17 +256,13 @@ class JSONEventStream(Generic[T]):
             for data in self._parser.feed_data(chunk):
                 if data != b"[DONE]":
                     pending.append(data)
-        return self._parse(pending.popleft())
-
-    def _parse(self, data: bytes) -> ParseResult[T]:
+        data = pending.popleft()
         try:
             value: JSONValue = from_json(data, allow_inf_nan=False)
         except ValueError as error:
             text = data.decode("utf-8", "replace")
             return ParseFailure(JSONParseError(text=text, cause=error), None)
-        if self._schema is None:
-            return cast(ParseResult[T], ParseSuccess(value, value))  # no schema: T is JSONValue
-        return self._schema.safe_validate(value)
+        return self._validate(value)
 
     async def aclose(self) -> None:
         """Stop reading and close the HTTP response (idempotent)."""

@@ -115,9 +115,10 @@ _AUDIO_NO_MP4: Sequence[_Signature] = (
 )
 _AUDIO: Sequence[_Signature] = (*_AUDIO_NO_MP4, _sig("audio/mp4", *_FTYP))
 _VIDEO: Sequence[_Signature] = (
+    # QuickTime's `ftypqt` before the generic `ftyp` of MP4, or it could never match.
+    _sig("video/quicktime", 0x00, 0x00, 0x00, 0x14, 0x66, 0x74, 0x79, 0x70, 0x71, 0x74),
     _sig("video/mp4", *_FTYP),
     _sig("video/webm", 0x1A, 0x45, 0xDF, 0xA3),
-    _sig("video/quicktime", 0x00, 0x00, 0x00, 0x14, 0x66, 0x74, 0x79, 0x70, 0x71, 0x74),
     _sig("video/x-msvideo", 0x52, 0x49, 0x46, 0x46),
 )
 # Without a top-level type an MP4 container reads as video (ftyp alone cannot tell).

@@ -1,0 +1,166 @@
+"""Turn the `model=` argument of every user function into a model object.
+
+A model object is used as is (after checking that it implements specification v4). A string id
+goes, in this order, to:
+
+1. the default provider set with `set_default_provider`, if any: it receives the whole id;
+2. a provider registered by an installed package under the ``ai_sdk.providers`` entry-point group,
+   when the id is ``"<name>:<model id>"`` and ``<name>`` is such a provider;
+3. the Vercel AI Gateway (``ai_sdk_gateway.gateway``), imported on first use when the
+   ``ai-sdk-gateway`` package is installed; gateway ids look like ``"openai/gpt-5"``;
+4. otherwise a `NoSuchProviderError` that says what to install or call.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Literal, TypeVar, cast
+
+from ai_sdk.provider import (
+    EmbeddingModel,
+    ImageModel,
+    LanguageModel,
+    NoSuchProviderError,
+    Provider,
+    UnsupportedModelVersionError,
+)
+from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
+
+__all__ = [
+    "get_default_provider",
+    "resolve_embedding_model",
+    "resolve_image_model",
+    "resolve_language_model",
+    "set_default_provider",
+]
+
+M = TypeVar("M", LanguageModel, EmbeddingModel, ImageModel)
+
+_ModelKind = Literal["languageModel", "embeddingModel", "imageModel"]
+_METHODS: dict[_ModelKind, str] = {
+    "languageModel": "language_model",
+    "embeddingModel": "embedding_model",
+    "imageModel": "image_model",
+}
+
+_default_provider: Provider | None = None
+
+
+def set_default_provider(provider: Provider | None) -> None:
+    """Choose the provider that string model ids (``model="..."``) resolve through.
+
+    Every string id then goes to this provider, including ``"<name>:..."`` ids that an installed
+    provider package registers; use `create_provider_registry` as the default provider to route
+    ids by prefix. Without a default provider, ids go to registered packages by prefix, else to
+    the Vercel AI Gateway when ``ai-sdk-gateway`` is installed.
+
+    Args:
+        provider: The provider (for example `create_provider_registry(...)` or
+            `custom_provider(...)`), or ``None`` to go back to the built-in resolution.
+    """
+    global _default_provider
+    _default_provider = provider
+
+
+def get_default_provider() -> Provider | None:
+    """The provider set with `set_default_provider`, or ``None``."""
+    return _default_provider
+
+
+def _check_version(model: M) -> M:
+    version: object = getattr(model, "specification_version", None)
+    if version != "v4":
+        raise UnsupportedModelVersionError(
+            version=str(version),
+            provider=str(getattr(model, "provider", "unknown")),
+            model_id=str(getattr(model, "model_id", "unknown")),
+        )
+    return model
+
+
+def _gateway() -> Provider | None:
+    try:
+        module = importlib.import_module("ai_sdk_gateway")
+    except ModuleNotFoundError as error:
+        # Only a missing gateway package means "not installed"; a missing dependency of an
+        # installed gateway is a real failure and must surface.
+        if error.name == "ai_sdk_gateway":
+            return None
+        raise
+    return cast(Provider, module.gateway)
+
+
+def _not_found(model_id: str, kind: _ModelKind) -> NoSuchProviderError:
+    registered = entry_point_names()
+    registered_hint = (
+        f" Installed providers that accept '<name>:<model id>' ids: {', '.join(registered)}."
+        if registered
+        else ""
+    )
+    return NoSuchProviderError(
+        model_id=model_id,
+        model_type=kind,
+        provider_id="gateway",
+        available_providers=registered,
+        message=(
+            f"Cannot resolve the model id {model_id!r}: no default provider is set and the "
+            "Vercel AI Gateway provider is not installed. Install it with "
+            "`pip install ai-sdk-gateway`, call `ai_sdk.set_default_provider(...)`, or pass a "
+            "model object (for example `create_openai_compatible(...)('model-id')`)."
+            + registered_hint
+        ),
+    )
+
+
+def _provider_and_id(model_id: str, kind: _ModelKind) -> tuple[Provider, str]:
+    if _default_provider is not None:
+        return _default_provider, model_id
+    name, sep, rest = model_id.partition(":")
+    if sep:
+        registered = load_entry_point_provider(name)
+        if registered is not None:
+            return registered, rest
+    gateway = _gateway()
+    if gateway is None:
+        raise _not_found(model_id, kind)
+    return gateway, model_id
+
+
+def _resolve(model: object, kind: _ModelKind) -> object:
+    if isinstance(model, str):
+        provider, model_id = _provider_and_id(model, kind)
+        return getattr(provider, _METHODS[kind])(model_id)
+    return model
+
+
+def resolve_language_model(model: LanguageModel | str) -> LanguageModel:
+    """The language model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go (see the module docs for the order).
+        NoSuchModelError: the provider does not know the id.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast(LanguageModel, _resolve(model, "languageModel")))
+
+
+def resolve_embedding_model(model: EmbeddingModel | str) -> EmbeddingModel:
+    """The embedding model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast(EmbeddingModel, _resolve(model, "embeddingModel")))
+
+
+def resolve_image_model(model: ImageModel | str) -> ImageModel:
+    """The image model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast(ImageModel, _resolve(model, "imageModel")))
