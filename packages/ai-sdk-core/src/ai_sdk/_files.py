@@ -1,4 +1,4 @@
-"""`GeneratedFile`: a file a model produced (an image, audio, ...), shared by text and image results.
+"""`GeneratedFile`: a file a model produced (image, audio, ...), shared by text and image results.
 
 Providers return either raw bytes or base64 text; users want either. The file keeps what it was
 given and converts to the other form on first access only, since images can be megabytes.

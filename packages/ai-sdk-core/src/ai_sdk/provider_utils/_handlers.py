@@ -95,8 +95,10 @@ def transport_error_to_api_error(
         "cause": error,
     }
     if isinstance(error, httpx.TimeoutException):
+        kind = type(error).__name__
+        reason = f" ({kind}: {error})" if str(error) else f" ({kind})"
         return APITimeoutError(
-            f"Request timed out ({type(error).__name__}): {detail}. "
+            f"Request timed out{reason}. "
             "Pass a larger timeout= to the provider if the model needs longer.",
             is_retryable=True,
             **common,

@@ -1,0 +1,238 @@
+"""`embed` and `embed_many`: turn text into vectors, batching and parallelising the model calls."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ai_sdk._parallel import run_bounded, validate_positive_int
+from ai_sdk._sync import run_sync
+from ai_sdk.embed._result import EmbeddingModelUsage, EmbedManyResult, EmbedResult
+from ai_sdk.provider import (
+    CallWarning,
+    EmbeddingCallOptions,
+    EmbeddingModel,
+    EmbeddingResponseInfo,
+    EmbeddingResult,
+    InvalidResponseDataError,
+    ProviderMetadata,
+    ProviderOptions,
+)
+from ai_sdk.provider_utils import DEFAULT_MAX_RETRIES, retry_with_backoff, validate_max_retries
+from ai_sdk.registry._resolve import resolve_embedding_model
+
+__all__ = ["embed", "embed_many", "embed_many_sync", "embed_sync"]
+
+
+async def _embed_chunk(
+    model: EmbeddingModel,
+    values: list[str],
+    *,
+    max_retries: int,
+    headers: Mapping[str, str | None] | None,
+    provider_options: ProviderOptions | None,
+) -> EmbeddingResult:
+    options = EmbeddingCallOptions(
+        values=values,
+        headers=dict(headers) if headers is not None else None,
+        provider_options=provider_options,
+    )
+
+    async def attempt() -> EmbeddingResult:
+        result = await model.do_embed(options)
+        if len(result.embeddings) != len(values):
+            raise InvalidResponseDataError(
+                data=result.embeddings,
+                message=(
+                    f"The {model.provider} model {model.model_id!r} returned "
+                    f"{len(result.embeddings)} embeddings for {len(values)} values; "
+                    "the provider's response does not match the request."
+                ),
+            )
+        return result
+
+    return await retry_with_backoff(attempt, max_retries=max_retries)
+
+
+async def embed(
+    *,
+    model: EmbeddingModel | str,
+    value: str,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str | None] | None = None,
+    provider_options: ProviderOptions | None = None,
+) -> EmbedResult:
+    """Embed one value with an embedding model.
+
+    Example::
+
+        result = await embed(model=model, value="sunny day at the beach")
+        vector = result.embedding
+
+    Args:
+        model: The embedding model, or a string id resolved through the default provider.
+        value: The text to embed.
+        max_retries: Retries after the first attempt for retryable errors (0 disables).
+        headers: Extra HTTP headers; a ``None`` value removes a header.
+        provider_options: Provider-specific options, keyed by provider.
+
+    Raises:
+        RetryError: Every attempt failed with a retryable error.
+        APICallError: The provider call failed with an error that is not retried.
+        InvalidArgumentError: ``max_retries`` is invalid.
+    """
+    validate_max_retries(max_retries)
+    resolved = resolve_embedding_model(model)
+    result = await _embed_chunk(
+        resolved,
+        [value],
+        max_retries=max_retries,
+        headers=headers,
+        provider_options=provider_options,
+    )
+    return EmbedResult(
+        value=value,
+        embedding=result.embeddings[0],
+        usage=EmbeddingModelUsage(tokens=result.usage.tokens if result.usage else None),
+        warnings=list(result.warnings),
+        provider_metadata=result.provider_metadata,
+        response=result.response,
+    )
+
+
+def _merge_metadata(
+    merged: ProviderMetadata | None, metadata: ProviderMetadata | None
+) -> ProviderMetadata | None:
+    if not metadata:
+        return merged
+    merged = dict(merged) if merged else {}
+    for provider, entry in metadata.items():
+        merged[provider] = {**merged.get(provider, {}), **entry}
+    return merged
+
+
+async def embed_many(
+    *,
+    model: EmbeddingModel | str,
+    values: Sequence[str],
+    max_parallel_calls: int | None = None,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str | None] | None = None,
+    provider_options: ProviderOptions | None = None,
+) -> EmbedManyResult:
+    """Embed many values, splitting them into as many model calls as the model needs.
+
+    The values are split into batches of the model's `max_embeddings_per_call` (one call when
+    it is ``None``). Batches run concurrently, at most ``max_parallel_calls`` at a time, when the
+    model's `supports_parallel_calls` is true, and one after another otherwise. Each batch is
+    retried on its own; the embeddings come back in the order of ``values``.
+
+    Example::
+
+        result = await embed_many(model=model, values=["sunny day", "rainy night"])
+        similarity = cosine_similarity(*result.embeddings)
+
+    Args:
+        model: The embedding model, or a string id resolved through the default provider.
+        values: The texts to embed. An empty sequence returns an empty result without a call.
+        max_parallel_calls: The most calls in flight at once; ``None`` means no limit.
+        max_retries: Retries per call for retryable errors (0 disables).
+        headers: Extra HTTP headers; a ``None`` value removes a header.
+        provider_options: Provider-specific options, keyed by provider.
+
+    Raises:
+        RetryError: Every attempt of a call failed with a retryable error.
+        APICallError: A provider call failed with an error that is not retried.
+        InvalidArgumentError: ``max_parallel_calls`` or ``max_retries`` is invalid.
+    """
+    validate_max_retries(max_retries)
+    if max_parallel_calls is not None:
+        validate_positive_int(max_parallel_calls, "max_parallel_calls")
+    resolved = resolve_embedding_model(model)
+    values = list(values)
+    if not values:
+        return EmbedManyResult(values=[], embeddings=[], usage=EmbeddingModelUsage(tokens=0))
+
+    per_call = resolved.max_embeddings_per_call
+    if per_call is None or per_call >= len(values):
+        chunks = [values]
+    else:
+        size = validate_positive_int(per_call, "max_embeddings_per_call")
+        chunks = [values[start : start + size] for start in range(0, len(values), size)]
+    limit = max_parallel_calls if resolved.supports_parallel_calls else 1
+
+    results = await run_bounded(
+        [
+            lambda chunk=chunk: _embed_chunk(
+                resolved,
+                chunk,
+                max_retries=max_retries,
+                headers=headers,
+                provider_options=provider_options,
+            )
+            for chunk in chunks
+        ],
+        limit,
+    )
+
+    embeddings: list[list[float]] = []
+    warnings: list[CallWarning] = []
+    responses: list[EmbeddingResponseInfo | None] = []
+    tokens: int | None = 0
+    metadata: ProviderMetadata | None = None
+    for result in results:
+        embeddings.extend(result.embeddings)
+        warnings.extend(result.warnings)
+        responses.append(result.response)
+        # One call without usage makes the total unknown: a partial sum would under-report.
+        tokens = None if tokens is None or result.usage is None else tokens + result.usage.tokens
+        metadata = _merge_metadata(metadata, result.provider_metadata)
+    return EmbedManyResult(
+        values=values,
+        embeddings=embeddings,
+        usage=EmbeddingModelUsage(tokens=tokens),
+        warnings=warnings,
+        provider_metadata=metadata,
+        responses=responses,
+    )
+
+
+def embed_sync(
+    *,
+    model: EmbeddingModel | str,
+    value: str,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str | None] | None = None,
+    provider_options: ProviderOptions | None = None,
+) -> EmbedResult:
+    """`embed` for synchronous code (also works inside a running event loop); same arguments."""
+    return run_sync(
+        lambda: embed(
+            model=model,
+            value=value,
+            max_retries=max_retries,
+            headers=headers,
+            provider_options=provider_options,
+        )
+    )
+
+
+def embed_many_sync(
+    *,
+    model: EmbeddingModel | str,
+    values: Sequence[str],
+    max_parallel_calls: int | None = None,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str | None] | None = None,
+    provider_options: ProviderOptions | None = None,
+) -> EmbedManyResult:
+    """`embed_many` for synchronous code (works inside a running event loop); same arguments."""
+    return run_sync(
+        lambda: embed_many(
+            model=model,
+            values=values,
+            max_parallel_calls=max_parallel_calls,
+            max_retries=max_retries,
+            headers=headers,
+            provider_options=provider_options,
+        )
+    )
