@@ -156,7 +156,8 @@ def render_embeddings(model: str, count: int, dims: int, fmt: str) -> bytes:
     data = b",".join(
         b'{"object":"embedding","index":%d,"embedding":%s}' % (i, rows[i % 8]) for i in range(count)
     )
-    tail = _dumps({"model": model, "usage": {"prompt_tokens": 8 * count, "total_tokens": 8 * count}})
+    usage = {"prompt_tokens": 8 * count, "total_tokens": 8 * count}
+    tail = _dumps({"model": model, "usage": usage})
     body = b'{"object":"list","data":[' + data + b"]," + tail[1:]
     return _http_head("200 OK", "application/json", len(body)) + body
 

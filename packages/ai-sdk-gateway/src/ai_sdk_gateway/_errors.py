@@ -13,8 +13,9 @@ AISDKError (ai_sdk.provider)
     ├── GatewayFailedDependencyError  424: the upstream provider failed
     ├── GatewayRateLimitError         429: rate limited (`retry_after`)
     ├── GatewayInternalServerError    500 (or the HTTP status): a server error of any other type
-    └── GatewayResponseError          the answer could not be used: not the documented error JSON
-                                      (an HTML page from a proxy), an invalid body, a lost connection
+    └── GatewayResponseError          the answer could not be used: not the documented error
+                                      JSON (an HTML page from a proxy), an invalid body, a lost
+                                      connection
 ```
 
 The server's error body is ``{"error": {"message", "type", "param", "code"}, "generationId"}``;
@@ -562,9 +563,7 @@ def as_gateway_error(error: BaseException, auth_method: AuthMethod | None = None
     if GatewayError.is_instance(error):
         return error
     if APITimeoutError.is_instance(error):
-        return GatewayTimeoutError.create_timeout_error(
-            original_message=error.message, cause=error
-        )
+        return GatewayTimeoutError.create_timeout_error(original_message=error.message, cause=error)
     if APICallError.is_instance(error):
         status = error.status_code
         if status is None or 200 <= status < 300:

@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping, MutableMapping
 from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 from typing import TypeAlias, cast
@@ -53,7 +53,9 @@ class VercelOidcTokenError(AISDKError):
 
 
 def _lower(headers: HeadersLike) -> dict[str, str]:
-    items = headers.items() if isinstance(headers, Mapping) else headers
+    items: Iterable[tuple[str, str]] = (
+        cast(Mapping[str, str], headers).items() if isinstance(headers, Mapping) else headers
+    )
     return {str(key).lower(): str(value) for key, value in items}
 
 
@@ -82,7 +84,7 @@ def get_vercel_request_headers() -> Mapping[str, str] | None:
 
 
 @contextlib.contextmanager
-def vercel_request_context(headers: HeadersLike | None) -> Iterator[None]:
+def vercel_request_context(headers: HeadersLike | None) -> Generator[None]:
     """Within the block, gateway calls see ``headers`` as the incoming request's headers.
 
     The gateway then forwards the request's ``x-vercel-id`` (so the AI Gateway logs link to the

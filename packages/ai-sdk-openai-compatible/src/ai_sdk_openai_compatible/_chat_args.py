@@ -20,7 +20,12 @@ from ai_sdk.provider import (
     UnsupportedWarning,
 )
 from ai_sdk_openai_compatible._chat_messages import convert_to_chat_messages
-from ai_sdk_openai_compatible._config import ProviderConfig, merged_options, metadata_key
+from ai_sdk_openai_compatible._config import (
+    ProviderConfig,
+    merged_options,
+    metadata_key,
+    to_camel_case,
+)
 
 __all__ = ["ChatArgs", "build_chat_args"]
 
@@ -182,7 +187,10 @@ def build_chat_args(config: ProviderConfig, model_id: str, options: CallOptions)
     if verbosity is not _MISSING and verbosity is not None:
         body["verbosity"] = verbosity
 
-    body["messages"] = convert_to_chat_messages(options.prompt, metadata_key=key)
+    signature_keys = dict.fromkeys((key, config.name, to_camel_case(config.name), "google"))
+    body["messages"] = convert_to_chat_messages(
+        options.prompt, signature_keys=tuple(signature_keys)
+    )
     tools, tool_choice = _tools(options, warnings)
     if tools:  # `tools: []` is rejected by OpenAI; an empty list means no tools
         body["tools"] = tools

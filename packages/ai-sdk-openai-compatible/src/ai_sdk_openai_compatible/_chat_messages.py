@@ -9,7 +9,8 @@ calls), earlier reasoning goes back as ``reasoning_content`` (DeepSeek's thinkin
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import Any
 
 from pydantic_core import to_json
 
@@ -143,7 +144,7 @@ def _user_message(message: UserMessage) -> dict[str, Any]:
     return {"role": "user", "content": parts, **_extra(message.provider_options)}
 
 
-def _tool_call(part: ToolCallPart, metadata_key: str) -> dict[str, Any]:
+def _tool_call(part: ToolCallPart, signature_keys: Sequence[str]) -> dict[str, Any]:
     call: dict[str, Any] = {
         "id": part.tool_call_id,
         "type": "function",
@@ -151,15 +152,20 @@ def _tool_call(part: ToolCallPart, metadata_key: str) -> dict[str, Any]:
         **_extra(part.provider_options),
     }
     options = part.provider_options or {}
-    signature = (options.get(metadata_key) or {}).get("thoughtSignature")
-    if signature is None:
-        signature = (options.get("google") or {}).get("thoughtSignature")
+    signature = next(
+        (
+            found
+            for key in signature_keys
+            if (found := (options.get(key) or {}).get("thoughtSignature"))
+        ),
+        None,
+    )
     if signature:  # Gemini's OpenAI endpoint wants its thought signatures back
         call["extra_content"] = {"google": {"thought_signature": str(signature)}}
     return call
 
 
-def _assistant_message(message: AssistantMessage, metadata_key: str) -> dict[str, Any]:
+def _assistant_message(message: AssistantMessage, signature_keys: Sequence[str]) -> dict[str, Any]:
     text: list[str] = []
     reasoning: list[str] = []
     tool_calls: list[dict[str, Any]] = []
@@ -169,7 +175,7 @@ def _assistant_message(message: AssistantMessage, metadata_key: str) -> dict[str
         elif part.type == "reasoning":
             reasoning.append(part.text)
         elif part.type == "tool-call":
-            tool_calls.append(_tool_call(part, metadata_key))
+            tool_calls.append(_tool_call(part, signature_keys))
     joined = "".join(text)
     wire: dict[str, Any] = {
         "role": "assistant",
@@ -213,13 +219,14 @@ def _tool_messages(message: ToolMessage) -> list[dict[str, Any]]:
 
 
 def convert_to_chat_messages(
-    prompt: list[Message], *, metadata_key: str
+    prompt: list[Message], *, signature_keys: Sequence[str] = ("google",)
 ) -> list[dict[str, Any]]:
     """The prompt as OpenAI chat messages.
 
     Args:
         prompt: the standardized prompt.
-        metadata_key: the provider metadata key, where tool calls keep thought signatures.
+        signature_keys: the provider option keys under which a tool call part may carry a
+            Gemini ``thoughtSignature`` to send back, in order of preference.
 
     Raises:
         UnsupportedFunctionalityError: a part the chat API cannot carry (a provider file
@@ -234,7 +241,7 @@ def convert_to_chat_messages(
         elif isinstance(message, UserMessage):
             messages.append(_user_message(message))
         elif isinstance(message, AssistantMessage):
-            messages.append(_assistant_message(message, metadata_key))
+            messages.append(_assistant_message(message, signature_keys))
         else:
-            messages.extend(_tool_messages(cast(ToolMessage, message)))
+            messages.extend(_tool_messages(message))
     return messages

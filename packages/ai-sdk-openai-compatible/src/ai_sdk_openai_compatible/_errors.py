@@ -63,7 +63,7 @@ class OpenAICompatibleErrorDetail(BaseModel):
 
 
 class OpenAICompatibleErrorData(BaseModel):
-    """An OpenAI error body: ``{"error": {"message": ..., "type": ..., "param": ..., "code": ...}}``."""
+    """An OpenAI error body: ``{"error": {"message", "type", "param", "code"}}``."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
@@ -134,7 +134,7 @@ def _detail_message(detail: object) -> str | None:
                 if isinstance(msg, str):
                     lines.append(f"{where}: {msg}" if where else msg)
                     continue
-            lines.append(str(item))
+            lines.append(str(cast(object, item)))
         return "; ".join(lines) if lines else None
     return None
 

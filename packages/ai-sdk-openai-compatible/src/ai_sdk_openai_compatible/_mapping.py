@@ -21,6 +21,8 @@ from ai_sdk.provider import (
 
 __all__ = [
     "NO_USAGE",
+    "as_list",
+    "as_object",
     "convert_chat_usage",
     "convert_completion_usage",
     "count",
@@ -38,6 +40,16 @@ _UNIFIED: dict[str, UnifiedFinishReason] = {
     "tool_calls": "tool-calls",
     "function_call": "tool-calls",
 }
+
+
+def as_object(value: object) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty dict (servers omit or null fields)."""
+    return cast(dict[str, Any], value) if isinstance(value, dict) else {}
+
+
+def as_list(value: object) -> list[Any]:
+    """``value`` if it is a JSON array, else an empty list."""
+    return cast(list[Any], value) if isinstance(value, list) else []
 
 
 def finish_reason(raw: object) -> FinishReason:

@@ -43,7 +43,7 @@ class MetadataExtractor(Protocol):
 
     def extract_metadata(
         self, parsed_body: object
-    ) -> ProviderMetadata | None | Awaitable[ProviderMetadata | None]:
+    ) -> ProviderMetadata | Awaitable[ProviderMetadata | None] | None:
         """Metadata from a complete (non-streamed) response body; may be a coroutine."""
         ...
 

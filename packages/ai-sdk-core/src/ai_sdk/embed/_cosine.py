@@ -32,12 +32,12 @@ def cosine_similarity(vector1: Sequence[float], vector2: Sequence[float]) -> flo
         )
     if not vector1:
         return 0.0
-    # hypot scales internally, so tiny (1e-200) or huge magnitudes neither underflow nor overflow.
+    # hypot scales internally and the products are of unit vectors, so tiny (1e-200) or huge
+    # components neither underflow to 0 nor overflow to inf.
     norm1 = math.hypot(*vector1)
     norm2 = math.hypot(*vector2)
     if norm1 == 0 or norm2 == 0:
         return 0.0
-    dot = math.fsum(a * b for a, b in zip(vector1, vector2, strict=True))
-    similarity = dot / norm1 / norm2
+    similarity = math.fsum((a / norm1) * (b / norm2) for a, b in zip(vector1, vector2, strict=True))
     # Rounding can step just outside [-1, 1] for (anti)parallel vectors.
     return max(-1.0, min(1.0, similarity))

@@ -145,7 +145,11 @@ async def generate_image(
     if max_parallel_calls is not None:
         validate_positive_int(max_parallel_calls, "max_parallel_calls")
     resolved = resolve_image_model(model)
-    per_call = max_images_per_call or resolved.max_images_per_call or 1
+    per_call = (
+        max_images_per_call
+        if max_images_per_call is not None
+        else resolved.max_images_per_call or 1
+    )
     validate_positive_int(per_call, "max_images_per_call")
 
     if isinstance(prompt, str):

@@ -53,14 +53,16 @@ def _plain_bytes(value: object) -> object:
 
 FilePartData: TypeAlias = Annotated[
     Annotated[
-        FileDataBytes | FileDataUrl | FileDataReference | FileDataText,
-        Field(discriminator="type"),
-    ]
-    | Annotated[str, Strict()]
-    | Annotated[WireBytes, Strict()]
-    | dict[str, str],
+        Annotated[
+            FileDataBytes | FileDataUrl | FileDataReference | FileDataText,
+            Field(discriminator="type"),
+        ]
+        | Annotated[str, Strict()]
+        | Annotated[WireBytes, Strict()]
+        | dict[str, str],
+        Field(union_mode="left_to_right"),
+    ],
     BeforeValidator(_plain_bytes),
-    Field(union_mode="left_to_right"),
 ]
 """File content as users give it.
 

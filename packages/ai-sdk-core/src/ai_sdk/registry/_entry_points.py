@@ -18,10 +18,12 @@ id needs it, and the scan is kept.
 from __future__ import annotations
 
 import threading
-from importlib.metadata import EntryPoint, entry_points
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ai_sdk.provider import InvalidArgumentError, Provider
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -42,6 +44,9 @@ def _scan() -> dict[str, EntryPoint]:
     global _entry_points
     with _lock:
         if _entry_points is None:
+            # Imported here: importlib.metadata costs import time most programs never need.
+            from importlib.metadata import entry_points
+
             found: dict[str, EntryPoint] = {}
             for entry_point in entry_points(group=ENTRY_POINT_GROUP):
                 # The first distribution on sys.path wins, as for imports.

@@ -1,0 +1,476 @@
+"""The clients under test, each able to do the three calls the workloads are made of.
+
+Every client offers ``generate(model) -> text``, ``stream(model) -> (text, output tokens)`` and
+``embed(model, values) -> vectors`` (async or sync), plus ``close()``. A client module is imported
+only inside its own worker process, so one library's import never costs another anything.
+
+- ``floor``/``floor-sync``: no client library. httpx posts the body (serialised with
+  ``pydantic_core.to_json``), reads ``aiter_bytes()``, splits SSE events on blank lines and decodes
+  each with ``pydantic_core.from_json``. That is the least work any Python client must do.
+- ``ours``/``ours-sync``: ``ai_sdk.generate_text``/``stream_text``/``embed_many`` (and ``_sync``)
+  over ``ai_sdk_openai_compatible``: what a user of this project writes.
+- ``ours-provider``: the provider's ``do_generate``/``do_stream``/``do_embed`` without core, to
+  tell provider cost from core cost.
+- ``openai``/``openai-sync``: the official openai-python SDK.
+- ``litellm``: ``litellm.acompletion``/``aembedding`` (async only).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["CLIENTS", "PROMPT", "available", "make_client"]
+
+PROMPT = "Write a long story about a benchmark."
+_API_KEY = "bench-key"
+
+
+class FloorAsync:
+    """httpx + a blank-line split + ``pydantic_core.from_json``: the floor."""
+
+    is_async = True
+
+    def __init__(self, base_url: str) -> None:
+        import httpx
+        import pydantic_core
+
+        self._to_json = pydantic_core.to_json
+        self._from_json = pydantic_core.from_json
+        self._http = httpx.AsyncClient(
+            base_url=base_url,
+            timeout=120,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=200),
+        )
+        self._headers = {"authorization": f"Bearer {_API_KEY}", "content-type": "application/json"}
+        self.reads = 0
+
+    def _chat_body(self, model: str, stream: bool) -> bytes:
+        body: dict[str, Any] = {"model": model, "messages": [{"role": "user", "content": PROMPT}]}
+        if stream:
+            body["stream"] = True
+            body["stream_options"] = {"include_usage": True}
+        return self._to_json(body)
+
+    async def generate(self, model: str) -> str:
+        response = await self._http.post(
+            "/chat/completions", content=self._chat_body(model, False), headers=self._headers
+        )
+        response.raise_for_status()
+        return self._from_json(response.content)["choices"][0]["message"]["content"]
+
+    async def stream(self, model: str) -> tuple[str, int]:
+        from_json = self._from_json
+        texts: list[str] = []
+        tokens = 0
+        async with self._http.stream(
+            "POST", "/chat/completions", content=self._chat_body(model, True), headers=self._headers
+        ) as response:
+            response.raise_for_status()
+            buffer = b""
+            async for data in response.aiter_bytes():
+                self.reads += 1
+                *events, buffer = (buffer + data).split(b"\n\n")
+                for event in events:
+                    payload = event[6:]  # every event is one "data: " line
+                    if payload == b"[DONE]":
+                        continue
+                    chunk = from_json(payload)
+                    choices = chunk["choices"]
+                    if choices:
+                        content = choices[0]["delta"].get("content")
+                        if content:
+                            texts.append(content)
+                    usage = chunk.get("usage")
+                    if usage:
+                        tokens = usage["completion_tokens"]
+        return "".join(texts), tokens
+
+    async def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        body = self._to_json({"model": model, "input": values, "encoding_format": "float"})
+        response = await self._http.post("/embeddings", content=body, headers=self._headers)
+        response.raise_for_status()
+        return [row["embedding"] for row in self._from_json(response.content)["data"]]
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+
+class FloorSync:
+    """The floor with ``httpx.Client``: the reference for the sync twins."""
+
+    is_async = False
+
+    def __init__(self, base_url: str) -> None:
+        import httpx
+        import pydantic_core
+
+        self._to_json = pydantic_core.to_json
+        self._from_json = pydantic_core.from_json
+        self._http = httpx.Client(
+            base_url=base_url,
+            timeout=120,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=200),
+        )
+        self._headers = {"authorization": f"Bearer {_API_KEY}", "content-type": "application/json"}
+
+    def _chat_body(self, model: str, stream: bool) -> bytes:
+        body: dict[str, Any] = {"model": model, "messages": [{"role": "user", "content": PROMPT}]}
+        if stream:
+            body["stream"] = True
+            body["stream_options"] = {"include_usage": True}
+        return self._to_json(body)
+
+    def generate(self, model: str) -> str:
+        response = self._http.post(
+            "/chat/completions", content=self._chat_body(model, False), headers=self._headers
+        )
+        response.raise_for_status()
+        return self._from_json(response.content)["choices"][0]["message"]["content"]
+
+    def stream(self, model: str) -> tuple[str, int]:
+        from_json = self._from_json
+        texts: list[str] = []
+        tokens = 0
+        with self._http.stream(
+            "POST", "/chat/completions", content=self._chat_body(model, True), headers=self._headers
+        ) as response:
+            response.raise_for_status()
+            buffer = b""
+            for data in response.iter_bytes():
+                *events, buffer = (buffer + data).split(b"\n\n")
+                for event in events:
+                    payload = event[6:]
+                    if payload == b"[DONE]":
+                        continue
+                    chunk = from_json(payload)
+                    choices = chunk["choices"]
+                    if choices:
+                        content = choices[0]["delta"].get("content")
+                        if content:
+                            texts.append(content)
+                    usage = chunk.get("usage")
+                    if usage:
+                        tokens = usage["completion_tokens"]
+        return "".join(texts), tokens
+
+    def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        body = self._to_json({"model": model, "input": values, "encoding_format": "float"})
+        response = self._http.post("/embeddings", content=body, headers=self._headers)
+        response.raise_for_status()
+        return [row["embedding"] for row in self._from_json(response.content)["data"]]
+
+    def close(self) -> None:
+        self._http.close()
+
+
+def _our_provider(base_url: str) -> Any:
+    from ai_sdk_openai_compatible import create_openai_compatible
+
+    try:
+        return create_openai_compatible(
+            name="bench", base_url=base_url, api_key=_API_KEY, include_usage=True
+        )
+    except TypeError:  # no include_usage option: the server sends usage anyway
+        return create_openai_compatible(name="bench", base_url=base_url, api_key=_API_KEY)
+
+
+class _Core:
+    """``ai_sdk``'s public functions, found in their subpackage while the top level lacks them."""
+
+    def __getattr__(self, name: str) -> Any:
+        import importlib
+
+        import ai_sdk
+
+        for module in ("ai_sdk", "ai_sdk.generate_text", "ai_sdk.embed"):
+            try:
+                value = getattr(importlib.import_module(module), name)
+            except (ImportError, AttributeError):
+                continue
+            setattr(self, name, value)
+            return value
+        raise AttributeError(f"ai_sdk {ai_sdk.__version__} has no {name}")
+
+
+def _output_tokens(usage: Any) -> int:
+    tokens = usage.output_tokens
+    return tokens if isinstance(tokens, int) else tokens.total
+
+
+async def _aclose_provider(provider: Any) -> None:
+    for name in ("aclose", "close"):
+        method = getattr(provider, name, None)
+        if method is not None:
+            result = method()
+            if hasattr(result, "__await__"):
+                await result
+            return
+
+
+class OursAsync:
+    """``generate_text``/``stream_text``/``embed_many`` over our OpenAI-compatible provider."""
+
+    is_async = True
+
+    def __init__(self, base_url: str) -> None:
+        self._ai = _Core()
+        self._provider = _our_provider(base_url)
+
+    async def generate(self, model: str) -> str:
+        result = await self._ai.generate_text(model=self._provider(model), prompt=PROMPT)
+        return result.text
+
+    async def stream(self, model: str) -> tuple[str, int]:
+        result = self._ai.stream_text(model=self._provider(model), prompt=PROMPT)
+        texts = [delta async for delta in result.text_stream]
+        return "".join(texts), _output_tokens(await result.usage)
+
+    async def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        model_ = self._provider.embedding_model(model)
+        result = await self._ai.embed_many(model=model_, values=values)
+        return list(result.embeddings)
+
+    async def close(self) -> None:
+        await _aclose_provider(self._provider)
+
+
+class OursSync:
+    """The ``_sync`` twins: ``generate_text_sync``, ``stream_text_sync``, ``embed_many_sync``."""
+
+    is_async = False
+
+    def __init__(self, base_url: str) -> None:
+        self._ai = _Core()
+        self._provider = _our_provider(base_url)
+
+    def generate(self, model: str) -> str:
+        return self._ai.generate_text_sync(model=self._provider(model), prompt=PROMPT).text
+
+    def stream(self, model: str) -> tuple[str, int]:
+        result = self._ai.stream_text_sync(model=self._provider(model), prompt=PROMPT)
+        texts = list(result.text_stream)
+        return "".join(texts), _output_tokens(result.usage)
+
+    def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        model_ = self._provider.embedding_model(model)
+        return list(self._ai.embed_many_sync(model=model_, values=values).embeddings)
+
+    def close(self) -> None:
+        close = getattr(self._provider, "close", None)
+        if close is not None:
+            close()
+
+
+class OursProvider:
+    """The provider's spec methods called directly: no core, no prompt conversion."""
+
+    is_async = True
+
+    def __init__(self, base_url: str) -> None:
+        from ai_sdk.provider import CallOptions, EmbeddingCallOptions, TextPart, UserMessage
+
+        self._provider = _our_provider(base_url)
+        self._options = CallOptions(prompt=[UserMessage(content=[TextPart(text=PROMPT)])])
+        self._embed_options = EmbeddingCallOptions
+        self._models: dict[str, Any] = {}
+
+    def _model(self, model: str) -> Any:
+        found = self._models.get(model)
+        if found is None:
+            found = self._models[model] = self._provider(model)
+        return found
+
+    async def generate(self, model: str) -> str:
+        result = await self._model(model).do_generate(self._options)
+        return "".join(part.text for part in result.content if part.type == "text")
+
+    async def stream(self, model: str) -> tuple[str, int]:
+        result = await self._model(model).do_stream(self._options)
+        texts: list[str] = []
+        tokens = 0
+        async for part in result.stream:
+            kind = part.type
+            if kind == "text-delta":
+                texts.append(part.delta)
+            elif kind == "finish":
+                tokens = part.usage.output_tokens.total or 0
+        return "".join(texts), tokens
+
+    async def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        embedding_model = self._provider.embedding_model(model)
+        result = await embedding_model.do_embed(self._embed_options(values=values))
+        return list(result.embeddings)
+
+    async def close(self) -> None:
+        await _aclose_provider(self._provider)
+
+
+class OpenAIAsync:
+    """openai-python's ``AsyncOpenAI``."""
+
+    is_async = True
+
+    def __init__(self, base_url: str) -> None:
+        import openai
+
+        self._client = openai.AsyncOpenAI(base_url=base_url, api_key=_API_KEY)
+
+    async def generate(self, model: str) -> str:
+        response = await self._client.chat.completions.create(
+            model=model, messages=[{"role": "user", "content": PROMPT}]
+        )
+        return response.choices[0].message.content or ""
+
+    async def stream(self, model: str) -> tuple[str, int]:
+        stream = await self._client.chat.completions.create(
+            model=model,
+            messages=[{"role": "user", "content": PROMPT}],
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+        texts: list[str] = []
+        tokens = 0
+        async for chunk in stream:
+            if chunk.choices:
+                content = chunk.choices[0].delta.content
+                if content:
+                    texts.append(content)
+            if chunk.usage:
+                tokens = chunk.usage.completion_tokens
+        return "".join(texts), tokens
+
+    async def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        # "float" so that every client reads the same bytes (the SDK's default is base64).
+        response = await self._client.embeddings.create(
+            model=model, input=values, encoding_format="float"
+        )
+        return [row.embedding for row in response.data]
+
+    async def close(self) -> None:
+        await self._client.close()
+
+
+class OpenAISync:
+    """openai-python's ``OpenAI``."""
+
+    is_async = False
+
+    def __init__(self, base_url: str) -> None:
+        import openai
+
+        self._client = openai.OpenAI(base_url=base_url, api_key=_API_KEY)
+
+    def generate(self, model: str) -> str:
+        response = self._client.chat.completions.create(
+            model=model, messages=[{"role": "user", "content": PROMPT}]
+        )
+        return response.choices[0].message.content or ""
+
+    def stream(self, model: str) -> tuple[str, int]:
+        stream = self._client.chat.completions.create(
+            model=model,
+            messages=[{"role": "user", "content": PROMPT}],
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+        texts: list[str] = []
+        tokens = 0
+        for chunk in stream:
+            if chunk.choices:
+                content = chunk.choices[0].delta.content
+                if content:
+                    texts.append(content)
+            if chunk.usage:
+                tokens = chunk.usage.completion_tokens
+        return "".join(texts), tokens
+
+    def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        response = self._client.embeddings.create(
+            model=model, input=values, encoding_format="float"
+        )
+        return [row.embedding for row in response.data]
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class LiteLLMAsync:
+    """``litellm.acompletion``/``aembedding`` with the ``openai/`` route to our server."""
+
+    is_async = True
+
+    def __init__(self, base_url: str) -> None:
+        import litellm
+
+        litellm.telemetry = False
+        litellm.suppress_debug_info = True
+        self._litellm = litellm
+        self._base_url = base_url
+
+    async def generate(self, model: str) -> str:
+        response = await self._litellm.acompletion(
+            model=f"openai/{model}",
+            messages=[{"role": "user", "content": PROMPT}],
+            api_base=self._base_url,
+            api_key=_API_KEY,
+        )
+        return response.choices[0].message.content or ""
+
+    async def stream(self, model: str) -> tuple[str, int]:
+        stream = await self._litellm.acompletion(
+            model=f"openai/{model}",
+            messages=[{"role": "user", "content": PROMPT}],
+            api_base=self._base_url,
+            api_key=_API_KEY,
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+        texts: list[str] = []
+        tokens = 0
+        async for chunk in stream:
+            if chunk.choices:
+                content = chunk.choices[0].delta.content
+                if content:
+                    texts.append(content)
+            usage = getattr(chunk, "usage", None)
+            if usage:
+                tokens = usage.completion_tokens
+        return "".join(texts), tokens
+
+    async def embed(self, model: str, values: list[str]) -> list[list[float]]:
+        response = await self._litellm.aembedding(
+            model=f"openai/{model}",
+            input=values,
+            api_base=self._base_url,
+            api_key=_API_KEY,
+            encoding_format="float",
+        )
+        return [row["embedding"] for row in response.data]
+
+    async def close(self) -> None:
+        pass
+
+
+# name -> (factory, the modules it needs: the runner skips a client whose modules are missing)
+CLIENTS: dict[str, tuple[Callable[[str], Any], tuple[str, ...]]] = {
+    "floor": (FloorAsync, ("httpx", "pydantic_core")),
+    "floor-sync": (FloorSync, ("httpx", "pydantic_core")),
+    "ours": (OursAsync, ("ai_sdk", "ai_sdk_openai_compatible")),
+    "ours-sync": (OursSync, ("ai_sdk", "ai_sdk_openai_compatible")),
+    "ours-provider": (OursProvider, ("ai_sdk", "ai_sdk_openai_compatible")),
+    "openai": (OpenAIAsync, ("openai",)),
+    "openai-sync": (OpenAISync, ("openai",)),
+    "litellm": (LiteLLMAsync, ("litellm",)),
+}
+
+
+def available(name: str) -> bool:
+    """Whether the modules client ``name`` needs are installed (without importing them)."""
+    return all(importlib.util.find_spec(module) is not None for module in CLIENTS[name][1])
+
+
+def make_client(name: str, base_url: str) -> Any:
+    """Build client ``name`` against the server at ``base_url`` (its imports happen here)."""
+    return CLIENTS[name][0](base_url)

@@ -1,0 +1,407 @@
+"""What `generate_text` and `stream_text` share: argument checks, `prepare_step`, step planning."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeAlias, cast
+
+from ai_sdk._version import __version__
+from ai_sdk.generate_text._output import Output
+from ai_sdk.generate_text._step import StepResult, StopCondition, is_step_count
+from ai_sdk.generate_text._tool import Tool, ToolSet, normalize_tools
+from ai_sdk.generate_text._tool_calls import RepairToolCall
+from ai_sdk.prompt import (
+    CallSettings,
+    DownloadFunction,
+    Instructions,
+    ModelMessage,
+    ResponseMessage,
+    SystemModelMessage,
+    TimeoutConfig,
+    ToolChoiceInput,
+    convert_to_language_model_prompt,
+    filter_active_tools,
+    prepare_call_settings,
+    prepare_timeout,
+    prepare_tool_choice,
+    prepare_tools,
+    standardize_prompt,
+    validate_instructions,
+    validate_messages,
+)
+from ai_sdk.prompt._download import default_download
+from ai_sdk.provider import (
+    CallOptions,
+    CallWarning,
+    InvalidArgumentError,
+    LanguageModel,
+    ProviderOptions,
+)
+from ai_sdk.provider_utils import create_id_generator, validate_max_retries, with_user_agent_suffix
+from ai_sdk.registry._resolve import resolve_language_model
+
+__all__ = [
+    "CallConfig",
+    "Include",
+    "PrepareStep",
+    "PrepareStepContext",
+    "PrepareStepResult",
+    "StepPlan",
+    "log_warnings",
+    "make_config",
+    "plan_step",
+]
+
+logger = logging.getLogger("ai_sdk")
+
+generate_call_id = create_id_generator(prefix="call", size=24)
+generate_response_id = create_id_generator(prefix="aitxt", size=24)
+
+
+@dataclass(frozen=True, slots=True)
+class Include:
+    """What to keep on step results besides the content (all off by default: bodies can be big).
+
+    Pass a dict of these names (``include={"request_body": True}``) or an instance.
+    """
+
+    request_body: bool = False
+    """Keep the HTTP request body on `StepRequest.body`."""
+    request_messages: bool = False
+    """Keep the messages sent on `StepRequest.messages`."""
+    response_body: bool = False
+    """Keep the raw response body on `StepResponse.body` (`generate_text` only)."""
+    raw_chunks: bool = False
+    """`stream_text` only: ask for the provider's raw chunks and emit them as `RawPart`."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PrepareStepContext:
+    """What `prepare_step` receives before each step."""
+
+    model: LanguageModel
+    """The call's model."""
+    step_number: int
+    steps: list[StepResult]
+    """The steps so far."""
+    instructions: str | list[SystemModelMessage] | None
+    """The instructions the step will use (earlier overrides carry forward)."""
+    initial_instructions: str | list[SystemModelMessage] | None
+    messages: list[ModelMessage]
+    """The messages the step will send: the history plus earlier steps' responses."""
+    initial_messages: list[ModelMessage]
+    response_messages: list[ResponseMessage]
+    """The messages the call has produced so far."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PrepareStepResult:
+    """Overrides for one step; ``None`` keeps the call's value.
+
+    ``instructions``/``system`` and ``messages`` carry forward to later steps; ``provider_options``
+    is merged into the call's (per provider); the others apply to this step only.
+    """
+
+    model: LanguageModel | str | None = None
+    tool_choice: ToolChoiceInput | None = None
+    active_tools: Sequence[str] | None = None
+    tool_order: Sequence[str] | None = None
+    instructions: Instructions | None = None
+    system: Instructions | None = None
+    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None
+    provider_options: ProviderOptions | None = None
+    tools_context: Mapping[str, object] | None = None
+    max_output_tokens: int | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    top_k: float | None = None
+    presence_penalty: float | None = None
+    frequency_penalty: float | None = None
+    stop_sequences: Sequence[str] | None = None
+    seed: int | None = None
+    reasoning: str | None = None
+
+
+PrepareStep: TypeAlias = Callable[
+    [PrepareStepContext],
+    PrepareStepResult
+    | Mapping[str, Any]
+    | None
+    | Awaitable[PrepareStepResult | Mapping[str, Any] | None],
+]
+"""Called before each step; return a `PrepareStepResult` (or a dict of its fields) to change
+the model, tools, tool choice, instructions, messages or settings of that step."""
+
+_SETTING_NAMES = tuple(f.name for f in fields(CallSettings))
+
+
+@dataclass(slots=True, kw_only=True)
+class CallConfig:
+    """Every argument of a call, checked once."""
+
+    model: LanguageModel
+    instructions: str | list[SystemModelMessage] | None
+    messages: list[ModelMessage]
+    tools: dict[str, Tool[Any]] | None
+    tool_choice: ToolChoiceInput | None
+    active_tools: list[str] | None
+    tool_order: list[str] | None
+    settings: CallSettings
+    stop_conditions: list[StopCondition]
+    prepare_step: PrepareStep | None
+    repair_tool_call: RepairToolCall | None
+    output: Output[Any, Any, Any] | None
+    provider_options: ProviderOptions | None
+    max_retries: int
+    headers: dict[str, str]
+    timeout: TimeoutConfig
+    include: Include
+    download: DownloadFunction | None
+    tools_context: Mapping[str, object]
+    call_id: str = field(default_factory=generate_call_id)
+
+
+def _include(value: Include | Mapping[str, bool] | None) -> Include:
+    if value is None:
+        return Include()
+    if isinstance(value, Include):
+        return value
+    try:
+        return Include(**value)
+    except TypeError as error:
+        raise InvalidArgumentError(
+            f"include accepts {', '.join(f.name for f in fields(Include))}",
+            parameter="include",
+            value=value,
+        ) from error
+
+
+def make_config(
+    *,
+    model: LanguageModel | str,
+    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None,
+    messages: Sequence[ModelMessage | Mapping[str, Any]] | None,
+    instructions: Instructions | Mapping[str, Any] | None,
+    system: Instructions | Mapping[str, Any] | None,
+    allow_system_in_messages: bool,
+    tools: ToolSet | None,
+    tool_choice: ToolChoiceInput | None,
+    active_tools: Sequence[str] | None,
+    tool_order: Sequence[str] | None,
+    stop_when: StopCondition | Sequence[StopCondition] | None,
+    prepare_step: PrepareStep | None,
+    repair_tool_call: RepairToolCall | None,
+    output: Output[Any, Any, Any] | None,
+    provider_options: ProviderOptions | None,
+    max_retries: int,
+    headers: Mapping[str, str | None] | None,
+    timeout: float | TimeoutConfig | None,
+    include: Include | Mapping[str, bool] | None,
+    download: DownloadFunction | None,
+    tools_context: Mapping[str, object] | None,
+    settings: dict[str, Any],
+) -> CallConfig:
+    """Check every argument; raises `InvalidArgumentError`/`InvalidPromptError` on bad ones."""
+    if instructions is not None and system is not None:
+        raise InvalidArgumentError(
+            "pass instructions= or system= (the same option), not both", parameter="system"
+        )
+    standardized = standardize_prompt(
+        prompt=prompt,
+        messages=messages,
+        instructions=instructions if instructions is not None else system,
+        allow_system_in_messages=allow_system_in_messages,
+    )
+    if stop_when is None:
+        conditions: list[StopCondition] = [is_step_count(1)]
+    elif callable(stop_when):
+        conditions = [cast(StopCondition, stop_when)]
+    else:
+        conditions = list(stop_when)
+    return CallConfig(
+        model=resolve_language_model(model),
+        instructions=standardized.instructions,
+        messages=standardized.messages,
+        tools=normalize_tools(tools),
+        tool_choice=tool_choice,
+        active_tools=list(active_tools) if active_tools is not None else None,
+        tool_order=list(tool_order) if tool_order is not None else None,
+        settings=prepare_call_settings(**settings),
+        stop_conditions=conditions,
+        prepare_step=prepare_step,
+        repair_tool_call=repair_tool_call,
+        output=output,
+        provider_options=provider_options,
+        max_retries=validate_max_retries(max_retries),
+        headers=with_user_agent_suffix(headers, f"ai/{__version__}"),
+        timeout=prepare_timeout(timeout),
+        include=_include(include),
+        download=download if download is not None else default_download,
+        tools_context=tools_context or {},
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class StepPlan:
+    """One step, ready to call the model."""
+
+    model: LanguageModel
+    instructions: str | list[SystemModelMessage] | None
+    messages: list[ModelMessage]
+    tools: dict[str, Tool[Any]] | None
+    """The active tools (those the model sees and that may execute)."""
+    tools_context: Mapping[str, object]
+    options: CallOptions
+
+
+def _merge_provider_options(
+    base: ProviderOptions | None, override: ProviderOptions | None
+) -> ProviderOptions | None:
+    if override is None:
+        return base
+    if base is None:
+        return override
+    merged = {name: dict(values) for name, values in base.items()}
+    for name, values in override.items():
+        merged[name] = {**merged.get(name, {}), **values}
+    return merged
+
+
+async def _prepare_step_result(
+    config: CallConfig, context: PrepareStepContext
+) -> PrepareStepResult | None:
+    if config.prepare_step is None:
+        return None
+    outcome: Any = config.prepare_step(context)
+    if inspect.isawaitable(outcome):
+        outcome = await outcome
+    if outcome is None or isinstance(outcome, PrepareStepResult):
+        return outcome
+    if isinstance(outcome, Mapping):
+        try:
+            return PrepareStepResult(**cast(Mapping[str, Any], outcome))
+        except TypeError as error:
+            raise InvalidArgumentError(
+                f"prepare_step returned an unknown key: {error}",
+                parameter="prepare_step",
+                value=outcome,
+            ) from error
+    raise InvalidArgumentError(
+        "prepare_step must return a PrepareStepResult, a dict or None",
+        parameter="prepare_step",
+        value=outcome,
+    )
+
+
+async def plan_step(
+    config: CallConfig,
+    *,
+    steps: list[StepResult],
+    instructions: str | list[SystemModelMessage] | None,
+    messages: list[ModelMessage],
+    response_messages: list[ResponseMessage],
+    include_raw_chunks: bool | None = None,
+) -> StepPlan:
+    """Run `prepare_step` and build the call options of the next step."""
+    overrides = await _prepare_step_result(
+        config,
+        PrepareStepContext(
+            model=config.model,
+            step_number=len(steps),
+            steps=list(steps),
+            instructions=instructions,
+            initial_instructions=config.instructions,
+            messages=list(messages),
+            initial_messages=list(config.messages),
+            response_messages=list(response_messages),
+        ),
+    )
+    model = config.model
+    tool_choice = config.tool_choice
+    active_tools: Sequence[str] | None = config.active_tools
+    tool_order: Sequence[str] | None = config.tool_order
+    provider_options = config.provider_options
+    tools_context = config.tools_context
+    settings = config.settings
+    if overrides is not None:
+        if overrides.model is not None:
+            model = resolve_language_model(overrides.model)
+        step_instructions = (
+            overrides.instructions if overrides.instructions is not None else overrides.system
+        )
+        if step_instructions is not None:
+            instructions = validate_instructions(step_instructions)
+        if overrides.messages is not None:
+            messages = validate_messages(list(overrides.messages))
+        if overrides.tool_choice is not None:
+            tool_choice = overrides.tool_choice
+        if overrides.active_tools is not None:
+            active_tools = overrides.active_tools
+        if overrides.tool_order is not None:
+            tool_order = overrides.tool_order
+        if overrides.tools_context is not None:
+            tools_context = overrides.tools_context
+        provider_options = _merge_provider_options(provider_options, overrides.provider_options)
+        changed = {
+            name: getattr(overrides, name)
+            for name in _SETTING_NAMES
+            if getattr(overrides, name) is not None
+        }
+        if changed:
+            current = {name: getattr(settings, name) for name in _SETTING_NAMES}
+            settings = prepare_call_settings(**{**current, **changed})
+    from ai_sdk.prompt._standardize import StandardizedPrompt
+
+    prompt = await convert_to_language_model_prompt(
+        StandardizedPrompt(instructions=instructions, messages=messages),
+        supported_urls=model.supported_urls,
+        download=config.download,
+    )
+    tools = filter_active_tools(config.tools, active_tools)
+    options = CallOptions(
+        prompt=prompt,
+        max_output_tokens=settings.max_output_tokens,
+        temperature=settings.temperature,
+        stop_sequences=settings.stop_sequences,
+        top_p=settings.top_p,
+        top_k=cast(int | None, settings.top_k),
+        presence_penalty=settings.presence_penalty,
+        frequency_penalty=settings.frequency_penalty,
+        response_format=config.output.response_format() if config.output is not None else None,
+        seed=settings.seed,
+        tools=prepare_tools(tools, tool_order=tool_order),
+        tool_choice=prepare_tool_choice(tool_choice),
+        include_raw_chunks=include_raw_chunks,
+        headers=cast(dict[str, str | None], config.headers),
+        reasoning=settings.reasoning,
+        provider_options=provider_options,
+    )
+    return StepPlan(
+        model=model,
+        instructions=instructions,
+        messages=messages,
+        tools=tools,
+        tools_context=tools_context,
+        options=options,
+    )
+
+
+def log_warnings(warnings: Sequence[CallWarning], *, provider: str, model_id: str) -> None:
+    """Log a call's warnings on the ``ai_sdk`` logger (``AI_SDK_LOG_WARNINGS=false`` silences)."""
+    if not warnings or os.environ.get("AI_SDK_LOG_WARNINGS", "").lower() == "false":
+        return
+    for warning in warnings:
+        if warning.type in ("unsupported", "compatibility"):
+            text = f"{warning.type}: {warning.feature}"
+            details = getattr(warning, "details", None)
+            if details:
+                text += f" ({details})"
+        elif warning.type == "deprecated":
+            text = f"deprecated: {warning.setting}: {warning.message}"
+        else:
+            text = warning.message
+        logger.warning("AI SDK Warning (%s / %s): %s", provider, model_id, text)

@@ -1,0 +1,588 @@
+"""`stream_text`: returns at once; the result tees one lazy stream to any number of readers.
+
+Parts are recorded once as they are pulled and replayed to every reader (``text_stream``,
+``stream``, the aggregates...), so several readers never run the model twice. Nothing runs until
+something reads, and only as fast as the fastest reader asks: the stream is back-pressured and
+holds no unbounded buffer ahead of its readers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from types import TracebackType
+from typing import Any, Generic, TypeAlias, cast
+
+from typing_extensions import Never, TypeVar
+
+from ai_sdk._files import GeneratedFile
+from ai_sdk._sync import SyncStream, run_sync
+from ai_sdk.generate_text._config import CallConfig
+from ai_sdk.generate_text._output import Output
+from ai_sdk.generate_text._parts import (
+    AbortPart,
+    ContentPart,
+    GeneratedReasoningFilePart,
+    Source,
+    StartStepPart,
+    StepRequest,
+    StepResponse,
+    StreamErrorPart,
+    TextDeltaPart,
+    TextStreamPart,
+    ToolCall,
+    ToolResult,
+)
+from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
+from ai_sdk.generate_text._step import StepResult
+from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState, notify
+from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.prompt import ResponseMessage
+from ai_sdk.provider import (
+    CallWarning,
+    NoOutputGeneratedError,
+    ProviderMetadata,
+    ReasoningContent,
+    UnifiedFinishReason,
+    get_error_message,
+)
+
+__all__ = ["StreamTextResult", "StreamTextResultSync", "StreamTransform"]
+
+OutputT = TypeVar("OutputT", default=str)
+PartialT = TypeVar("PartialT", default=str)
+ElementT = TypeVar("ElementT", default=Never)
+T = TypeVar("T")
+
+StreamTransform: TypeAlias = Callable[[AsyncIterator[TextStreamPart]], AsyncIterator[TextStreamPart]]
+"""Rewrites the stream of parts (e.g. `smooth_stream()`): an async generator function that takes
+the parts and yields parts. Stopping early stops the model stream."""
+
+
+def _as_exception(error: object) -> BaseException:
+    if isinstance(error, BaseException):
+        return error
+    return NoOutputGeneratedError(
+        f"The stream reported an error: {get_error_message(error)}", cause=error
+    )
+
+
+class Aggregate(Generic[T]):
+    """A value of a stream result, available once the stream ends: ``await result.text``.
+
+    Awaiting it reads the stream to its end if nobody else is reading it.
+    """
+
+    __slots__ = ("_get", "_result")
+
+    def __init__(self, result: StreamTextResult[Any, Any, Any], get: Callable[[], T]) -> None:
+        self._result = result
+        self._get = get
+
+    async def _value(self) -> T:
+        await self._result._finish()  # pyright: ignore[reportPrivateUsage]
+        return self._get()
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self._value().__await__()
+
+
+class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
+    """The result of `stream_text`: streams to iterate and values to await.
+
+    Iterate ``text_stream`` (text deltas), ``stream`` (every `TextStreamPart`),
+    ``partial_output_stream`` or ``element_stream``, as often as you like, at the same time or one
+    after the other; each starts from the first part. Await the aggregates (``await
+    result.text``, ``.usage``, ``.steps``, ``.output``, ...) for the final values; awaiting reads
+    the stream to its end if nobody else does.
+
+    Use ``async with stream_text(...) as result:`` so that leaving the block early closes the
+    model stream (the HTTP response) and cancels running tools.
+    """
+
+    def __init__(
+        self,
+        config: CallConfig,
+        callbacks: StreamCallbacks,
+        transforms: Sequence[StreamTransform],
+        raise_on_error: bool,
+    ) -> None:
+        self._config = config
+        self._callbacks = callbacks
+        self._transforms = list(transforms)
+        self._raise_on_error = raise_on_error
+        self._state = StreamState()
+        self._parts: list[TextStreamPart] = []
+        self._errors: list[object] = []
+        self._source: AsyncIterator[TextStreamPart] | None = None
+        self._stages: list[AsyncIterator[TextStreamPart]] = []
+        self._done = False
+        self._busy = False
+        self._close_requested = False
+        self._aborted = False
+        self._waiters: list[asyncio.Future[None]] = []
+
+    # -- pulling and recording ------------------------------------------------------------------
+
+    def _start(self) -> AsyncIterator[TextStreamPart]:
+        source: AsyncIterator[TextStreamPart] = StreamEngine(
+            self._config, self._callbacks, self._state
+        ).run()
+        self._stages.append(source)
+        for transform in self._transforms:
+            source = transform(source)
+            self._stages.append(source)
+        self._source = source
+        return source
+
+    async def _pull(self, seen: int) -> None:
+        """Record the next part, unless another reader already did (``seen`` parts known)."""
+        while self._busy:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+            if len(self._parts) > seen or self._done:
+                return
+        if self._done:
+            return
+        source = self._source if self._source is not None else self._start()
+        self._busy = True
+        try:
+            part = await source.__anext__()
+        except StopAsyncIteration:
+            self._done = True
+        except asyncio.CancelledError:
+            await self._abort()
+            raise
+        except BaseException as error:  # a transform failed: end the stream with it
+            self._record(StreamErrorPart(error))
+            await self._after_error(self._parts[-1])
+            self._done = True
+            await self._close_stages()
+        else:
+            self._record(part)
+            if part.__class__ is StreamErrorPart:
+                await self._after_error(part)
+            if self._callbacks.on_chunk is not None:
+                await notify(self._callbacks.on_chunk, part)
+        finally:
+            self._busy = False
+            for waiter in self._waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._waiters.clear()
+        if self._close_requested:
+            await self.aclose()
+
+    def _record(self, part: TextStreamPart) -> None:
+        self._parts.append(part)
+
+    async def _after_error(self, part: TextStreamPart) -> None:
+        error = cast(StreamErrorPart, part).error
+        self._errors.append(error)
+        await notify(self._callbacks.on_error, error)
+
+    async def _abort(self) -> None:
+        self._done = True
+        self._aborted = True
+        self._parts.append(AbortPart(reason="cancelled"))
+        await self._close_stages()
+        await notify(self._callbacks.on_abort, list(self._state.steps))
+
+    async def _close_stages(self) -> None:
+        stages, self._stages = self._stages, []
+        for stage in reversed(stages):
+            aclose = getattr(stage, "aclose", None)
+            if aclose is not None:
+                try:
+                    await aclose()
+                except RuntimeError:  # a stage that is running elsewhere; it ends with the loop
+                    pass
+
+    async def _parts_from_start(self) -> AsyncIterator[TextStreamPart]:
+        """Every part, recorded ones first, pulling more as needed."""
+        index = 0
+        parts = self._parts
+        while True:
+            if index < len(parts):
+                yield parts[index]
+                index += 1
+            elif self._done:
+                return
+            else:
+                await self._pull(index)
+
+    async def _finish(self) -> None:
+        """Read to the end (if needed) and raise the stream's error in raising mode."""
+        index = len(self._parts)
+        while not self._done:
+            await self._pull(index)
+            index = len(self._parts)
+        state = self._state
+        if self._errors and (self._raise_on_error or not state.steps):
+            first = self._errors[0]
+            if self._raise_on_error:
+                raise _as_exception(first)
+            raise NoOutputGeneratedError(
+                "No output generated. Check the stream for errors.", cause=first
+            )
+        if not state.steps:
+            raise NoOutputGeneratedError(
+                "No output generated: the stream was cancelled or closed before a step finished."
+            )
+        if state.final is None:  # cancelled or closed after some steps: report those
+            usage = LanguageModelUsage()
+            for step in state.steps:
+                usage = usage + step.usage
+            state.final = GenerateTextResult(
+                steps=list(state.steps),
+                usage=usage,
+                _parser=OutputParser(self._config.output, state.steps[-1]),
+            )
+
+    def _final(self) -> GenerateTextResult[OutputT]:
+        final = self._state.final
+        assert final is not None
+        return final
+
+    # -- streams --------------------------------------------------------------------------------
+
+    def _raise(self, error: object) -> Never:
+        raise _as_exception(error)
+
+    @property
+    def stream(self) -> AsyncIterator[TextStreamPart]:
+        """Every part: steps, text and reasoning deltas, tool calls and results, errors, finish.
+
+        Error parts are yielded, never raised.
+        """
+        return self._parts_from_start()
+
+    @property
+    def text_stream(self) -> AsyncIterator[str]:
+        """The text deltas. Raises the stream's first error where it occurred (unless the call
+        was made with ``raise_on_error=False``, which skips errors as upstream does)."""
+        return self._text_stream()
+
+    async def _text_stream(self) -> AsyncIterator[str]:
+        index = 0
+        parts = self._parts
+        raising = self._raise_on_error
+        while True:
+            if index < len(parts):
+                part = parts[index]
+                index += 1
+                cls = part.__class__
+                if cls is TextDeltaPart:
+                    yield cast(TextDeltaPart, part).text
+                elif cls is StreamErrorPart and raising:
+                    self._raise(cast(StreamErrorPart, part).error)
+            elif self._done:
+                return
+            else:
+                await self._pull(index)
+
+    @property
+    def partial_output_stream(self) -> AsyncIterator[PartialT]:
+        """The output parsed so far, each time it changes (repaired JSON, never validated, for
+        ``Output.object``; the complete elements so far for ``Output.array``). Reset at each
+        step. Raises errors like ``text_stream``."""
+        return self._partial_outputs()
+
+    async def _partial_outputs(self) -> AsyncIterator[PartialT]:
+        output: Output[Any, Any, Any] = self._config.output or Output.text()
+        text = ""
+        last: object = _NOTHING
+        async for part in self._parts_from_start():
+            cls = part.__class__
+            if cls is TextDeltaPart:
+                text += cast(TextDeltaPart, part).text
+                parsed = output.parse_partial(text)
+                if parsed is not None and parsed[0] != last:
+                    last = parsed[0]
+                    yield cast(PartialT, last)
+            elif cls is StartStepPart:
+                text = ""
+                last = _NOTHING
+            elif cls is StreamErrorPart and self._raise_on_error:
+                self._raise(cast(StreamErrorPart, part).error)
+
+    @property
+    def element_stream(self) -> AsyncIterator[ElementT]:
+        """``Output.array`` only: each complete, validated element once, as soon as it is
+        complete. Raises errors like ``text_stream``."""
+        return self._elements()
+
+    async def _elements(self) -> AsyncIterator[ElementT]:
+        output: Output[Any, Any, Any] = self._config.output or Output.text()
+        published = 0
+        async for partial in self._partial_outputs():
+            elements = output.elements(partial)
+            while published < len(elements):
+                yield cast(ElementT, elements[published])
+                published += 1
+
+    async def consume_stream(self) -> None:
+        """Read the stream to its end without raising (errors still reach ``on_error``)."""
+        index = len(self._parts)
+        while not self._done:
+            await self._pull(index)
+            index = len(self._parts)
+
+    # -- aggregates -----------------------------------------------------------------------------
+
+    @property
+    def steps(self) -> Aggregate[list[StepResult]]:
+        """Every step."""
+        return Aggregate(self, lambda: self._final().steps)
+
+    @property
+    def final_step(self) -> Aggregate[StepResult]:
+        """The last step."""
+        return Aggregate(self, lambda: self._final().final_step)
+
+    @property
+    def text(self) -> Aggregate[str]:
+        """The text of the last step."""
+        return Aggregate(self, lambda: self._final().text)
+
+    @property
+    def content(self) -> Aggregate[list[ContentPart]]:
+        """The content of all steps."""
+        return Aggregate(self, lambda: self._final().content)
+
+    @property
+    def reasoning(self) -> Aggregate[list[ReasoningContent | GeneratedReasoningFilePart]]:
+        """The reasoning of the last step."""
+        return Aggregate(self, lambda: self._final().reasoning)
+
+    @property
+    def reasoning_text(self) -> Aggregate[str | None]:
+        """The reasoning text of the last step, or ``None``."""
+        return Aggregate(self, lambda: self._final().reasoning_text)
+
+    @property
+    def files(self) -> Aggregate[list[GeneratedFile]]:
+        """The files generated in all steps."""
+        return Aggregate(self, lambda: self._final().files)
+
+    @property
+    def sources(self) -> Aggregate[list[Source]]:
+        """The sources cited in all steps."""
+        return Aggregate(self, lambda: self._final().sources)
+
+    @property
+    def tool_calls(self) -> Aggregate[list[ToolCall]]:
+        """The tool calls of all steps."""
+        return Aggregate(self, lambda: self._final().tool_calls)
+
+    @property
+    def tool_results(self) -> Aggregate[list[ToolResult]]:
+        """The tool results of all steps."""
+        return Aggregate(self, lambda: self._final().tool_results)
+
+    @property
+    def finish_reason(self) -> Aggregate[UnifiedFinishReason]:
+        """Why the last step stopped."""
+        return Aggregate(self, lambda: self._final().finish_reason)
+
+    @property
+    def raw_finish_reason(self) -> Aggregate[str | None]:
+        """The provider's own finish reason of the last step."""
+        return Aggregate(self, lambda: self._final().raw_finish_reason)
+
+    @property
+    def usage(self) -> Aggregate[LanguageModelUsage]:
+        """Token usage summed over all steps."""
+        return Aggregate(self, lambda: self._final().usage)
+
+    @property
+    def total_usage(self) -> Aggregate[LanguageModelUsage]:
+        """Same as ``usage``."""
+        return self.usage
+
+    @property
+    def warnings(self) -> Aggregate[list[CallWarning]]:
+        """The warnings of all steps."""
+        return Aggregate(self, lambda: self._final().warnings)
+
+    @property
+    def request(self) -> Aggregate[StepRequest]:
+        """The request of the last step."""
+        return Aggregate(self, lambda: self._final().request)
+
+    @property
+    def response(self) -> Aggregate[StepResponse]:
+        """The response of the last step, with the messages of all steps."""
+        return Aggregate(self, lambda: self._final().response)
+
+    @property
+    def response_messages(self) -> Aggregate[list[ResponseMessage]]:
+        """The assistant and tool messages of all steps."""
+        return Aggregate(self, lambda: self._final().response_messages)
+
+    @property
+    def provider_metadata(self) -> Aggregate[ProviderMetadata | None]:
+        """The provider metadata of the last step."""
+        return Aggregate(self, lambda: self._final().provider_metadata)
+
+    @property
+    def output(self) -> Aggregate[OutputT]:
+        """The parsed output (see `GenerateTextResult.output` for the errors)."""
+        return Aggregate(self, lambda: self._final().output)
+
+    @property
+    def result(self) -> Aggregate[GenerateTextResult[OutputT]]:
+        """Everything at once, as a `GenerateTextResult`."""
+        return Aggregate(self, self._final)
+
+    # -- lifetime -------------------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        """Stop: close the model stream (releasing the HTTP response) and cancel running tools.
+
+        Readers then see the stream end. Safe to call more than once.
+        """
+        if self._busy:
+            self._close_requested = True
+            return
+        self._close_requested = False
+        if not self._done:
+            self._done = True
+        await self._close_stages()
+
+    async def __aenter__(self) -> StreamTextResult[OutputT, PartialT, ElementT]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+_NOTHING: Any = object()
+
+
+class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
+    """The result of `stream_text_sync`: plain iterators and blocking properties.
+
+    It drives a `StreamTextResult` on the SDK's background event loop. Use it as a context
+    manager (``with stream_text_sync(...) as result:``) to close the model stream on early exit.
+    """
+
+    def __init__(self, inner: StreamTextResult[OutputT, PartialT, ElementT]) -> None:
+        self._inner = inner
+        self._streams: list[SyncStream[Any]] = []
+
+    def _iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
+        stream = SyncStream(make)
+        self._streams.append(stream)
+        return stream
+
+    def _get(self, aggregate: Callable[[], Awaitable[T]]) -> T:
+        return run_sync(aggregate)
+
+    @property
+    def stream(self) -> Iterator[TextStreamPart]:
+        """Every part (see `StreamTextResult.stream`)."""
+        return self._iterate(lambda: self._inner.stream)
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """The text deltas (see `StreamTextResult.text_stream`)."""
+        return self._iterate(lambda: self._inner.text_stream)
+
+    @property
+    def partial_output_stream(self) -> Iterator[PartialT]:
+        """The partial outputs (see `StreamTextResult.partial_output_stream`)."""
+        return self._iterate(lambda: self._inner.partial_output_stream)
+
+    @property
+    def element_stream(self) -> Iterator[ElementT]:
+        """The array elements (see `StreamTextResult.element_stream`)."""
+        return self._iterate(lambda: self._inner.element_stream)
+
+    def consume_stream(self) -> None:
+        """Read the stream to its end without raising."""
+        run_sync(self._inner.consume_stream)
+
+    @property
+    def steps(self) -> list[StepResult]:
+        """Every step (blocks until the stream ends)."""
+        return self._get(lambda: self._inner.steps)
+
+    @property
+    def text(self) -> str:
+        """The text of the last step (blocks until the stream ends)."""
+        return self._get(lambda: self._inner.text)
+
+    @property
+    def content(self) -> list[ContentPart]:
+        """The content of all steps."""
+        return self._get(lambda: self._inner.content)
+
+    @property
+    def reasoning_text(self) -> str | None:
+        """The reasoning text of the last step."""
+        return self._get(lambda: self._inner.reasoning_text)
+
+    @property
+    def tool_calls(self) -> list[ToolCall]:
+        """The tool calls of all steps."""
+        return self._get(lambda: self._inner.tool_calls)
+
+    @property
+    def tool_results(self) -> list[ToolResult]:
+        """The tool results of all steps."""
+        return self._get(lambda: self._inner.tool_results)
+
+    @property
+    def finish_reason(self) -> UnifiedFinishReason:
+        """Why the last step stopped."""
+        return self._get(lambda: self._inner.finish_reason)
+
+    @property
+    def usage(self) -> LanguageModelUsage:
+        """Token usage summed over all steps."""
+        return self._get(lambda: self._inner.usage)
+
+    @property
+    def response(self) -> StepResponse:
+        """The response of the last step, with the messages of all steps."""
+        return self._get(lambda: self._inner.response)
+
+    @property
+    def output(self) -> OutputT:
+        """The parsed output."""
+        return self._get(lambda: self._inner.output)
+
+    @property
+    def result(self) -> GenerateTextResult[OutputT]:
+        """Everything at once, as a `GenerateTextResult`."""
+        return self._get(lambda: self._inner.result)
+
+    def close(self) -> None:
+        """Close the streams and the model stream (idempotent)."""
+        for stream in self._streams:
+            stream.close()
+        self._streams.clear()
+        run_sync(self._inner.aclose)
+
+    def __enter__(self) -> StreamTextResultSync[OutputT, PartialT, ElementT]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+

@@ -1,0 +1,105 @@
+"""A provider made from fixed models (aliases, pre-configured models), with a fallback provider."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ai_sdk.provider import EmbeddingModel, ImageModel, LanguageModel, NoSuchModelError, Provider
+
+__all__ = ["CustomProvider", "custom_provider"]
+
+
+class CustomProvider:
+    """A provider that looks model ids up in its own tables, then asks its fallback provider.
+
+    Build one with `custom_provider`. Calling it (``provider("fast")``) is the same as
+    `language_model`.
+    """
+
+    def __init__(
+        self,
+        *,
+        language_models: Mapping[str, LanguageModel] | None = None,
+        embedding_models: Mapping[str, EmbeddingModel] | None = None,
+        image_models: Mapping[str, ImageModel] | None = None,
+        fallback_provider: Provider | None = None,
+    ) -> None:
+        self._language_models = dict(language_models or {})
+        self._embedding_models = dict(embedding_models or {})
+        self._image_models = dict(image_models or {})
+        self._fallback = fallback_provider
+
+    def language_model(self, model_id: str) -> LanguageModel:
+        """The language model with this id (or alias).
+
+        Raises:
+            NoSuchModelError: Neither the table nor the fallback provider has it.
+        """
+        model = self._language_models.get(model_id)
+        if model is not None:
+            return model
+        if self._fallback is not None:
+            return self._fallback.language_model(model_id)
+        raise NoSuchModelError(model_id=model_id, model_type="languageModel")
+
+    def embedding_model(self, model_id: str) -> EmbeddingModel:
+        """The embedding model with this id (or alias).
+
+        Raises:
+            NoSuchModelError: Neither the table nor the fallback provider has it.
+        """
+        model = self._embedding_models.get(model_id)
+        if model is not None:
+            return model
+        if self._fallback is not None:
+            return self._fallback.embedding_model(model_id)
+        raise NoSuchModelError(model_id=model_id, model_type="embeddingModel")
+
+    def image_model(self, model_id: str) -> ImageModel:
+        """The image model with this id (or alias).
+
+        Raises:
+            NoSuchModelError: Neither the table nor the fallback provider has it.
+        """
+        model = self._image_models.get(model_id)
+        if model is not None:
+            return model
+        if self._fallback is not None:
+            return self._fallback.image_model(model_id)
+        raise NoSuchModelError(model_id=model_id, model_type="imageModel")
+
+    def __call__(self, model_id: str) -> LanguageModel:
+        """Same as `language_model`."""
+        return self.language_model(model_id)
+
+
+def custom_provider(
+    *,
+    language_models: Mapping[str, LanguageModel] | None = None,
+    embedding_models: Mapping[str, EmbeddingModel] | None = None,
+    image_models: Mapping[str, ImageModel] | None = None,
+    fallback_provider: Provider | None = None,
+) -> CustomProvider:
+    """A provider with fixed models by id, e.g. aliases or models with preset middleware.
+
+    Example::
+
+        provider = custom_provider(
+            language_models={"fast": local("llama3.2:1b"), "smart": local("qwen3:32b")},
+            fallback_provider=local,
+        )
+        model = provider.language_model("fast")
+
+    Args:
+        language_models: Id to language model.
+        embedding_models: Id to embedding model.
+        image_models: Id to image model.
+        fallback_provider: Asked for ids not in the tables; without one they raise
+            `NoSuchModelError`.
+    """
+    return CustomProvider(
+        language_models=language_models,
+        embedding_models=embedding_models,
+        image_models=image_models,
+        fallback_provider=fallback_provider,
+    )

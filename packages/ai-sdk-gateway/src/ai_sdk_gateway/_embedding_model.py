@@ -1,0 +1,116 @@
+"""The gateway embedding model: values out, vectors back, in one call of up to 2048 values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from ai_sdk.provider import (
+    EmbeddingCallOptions,
+    EmbeddingResponseInfo,
+    EmbeddingResult,
+    JSONObject,
+    JSONValue,
+    TooManyEmbeddingValuesForCallError,
+)
+from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+
+if TYPE_CHECKING:
+    from ai_sdk.provider import EmbeddingModel
+
+__all__ = ["MAX_EMBEDDINGS_PER_CALL", "GatewayEmbeddingModel"]
+
+MAX_EMBEDDINGS_PER_CALL = 2048
+"""The most values one gateway embedding call takes; `embed_many` splits larger inputs."""
+
+
+def _parse_embedding_result(raw: JSONValue) -> EmbeddingResult:
+    # `usage: null` is allowed on the wire; the result model wants it absent instead.
+    if isinstance(raw, dict) and raw.get("usage", 0) is None:
+        raw = {key: value for key, value in raw.items() if key != "usage"}
+    return EmbeddingResult.model_validate(raw)
+
+
+class GatewayEmbeddingModel:
+    """An embedding model behind the Vercel AI Gateway, e.g. ``openai/text-embedding-3-small``.
+
+    Create it with ``gateway.embedding_model(...)``. Calls may run in parallel.
+    """
+
+    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
+        self._model_id = model_id
+        self._transport = transport
+        self._o11y_env = vercel_o11y_env()
+
+    @property
+    def specification_version(self) -> Literal["v4"]:
+        """Always ``"v4"``."""
+        return "v4"
+
+    @property
+    def provider(self) -> str:
+        """``"gateway"``."""
+        return "gateway"
+
+    @property
+    def model_id(self) -> str:
+        """The gateway model id, ``<creator>/<model>``."""
+        return self._model_id
+
+    @property
+    def max_embeddings_per_call(self) -> int | None:
+        """`MAX_EMBEDDINGS_PER_CALL` (2048)."""
+        return MAX_EMBEDDINGS_PER_CALL
+
+    @property
+    def supports_parallel_calls(self) -> bool:
+        """``True``."""
+        return True
+
+    def __repr__(self) -> str:
+        return f"GatewayEmbeddingModel(model_id={self._model_id!r})"
+
+    async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
+        """Embed the values in one gateway call.
+
+        Args:
+            options: the values, provider options and extra headers.
+
+        Raises:
+            TooManyEmbeddingValuesForCallError: more than 2048 values.
+            GatewayError: the call failed.
+        """
+        if len(options.values) > MAX_EMBEDDINGS_PER_CALL:
+            raise TooManyEmbeddingValuesForCallError(
+                provider=self.provider,
+                model_id=self._model_id,
+                max_embeddings_per_call=MAX_EMBEDDINGS_PER_CALL,
+                values=options.values,
+            )
+        body: JSONObject = {"values": list(options.values)}
+        if options.provider_options is not None:
+            body["providerOptions"] = dict(options.provider_options)
+        result = await self._transport.post(
+            f"{self._transport.base_url}/embedding-model",
+            body=body,
+            headers=[
+                options.headers or {},
+                {
+                    "ai-embedding-model-specification-version": "4",
+                    "ai-model-id": self._model_id,
+                },
+                vercel_o11y_headers(self._o11y_env),
+            ],
+            success=validated_json_handler(_parse_embedding_result),
+        )
+        return result.value.model_copy(
+            update={
+                "response": EmbeddingResponseInfo(
+                    headers=result.response_headers, body=result.raw_value
+                )
+            }
+        )
+
+
+if TYPE_CHECKING:
+    _conforms_to_spec: type[EmbeddingModel] = GatewayEmbeddingModel

@@ -1,0 +1,136 @@
+"""The gateway image model: one call for all ``n`` images; the server splits it if it must."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
+
+from ai_sdk.provider import (
+    ImageCallOptions,
+    ImageResponseInfo,
+    ImageResult,
+    JSONObject,
+    JSONValue,
+    to_wire,
+)
+from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+
+if TYPE_CHECKING:
+    from ai_sdk.provider import ImageModel
+
+__all__ = ["MAX_IMAGES_PER_CALL", "GatewayImageModel"]
+
+MAX_IMAGES_PER_CALL = 2**53 - 1
+"""Large enough that the SDK never splits a request: the gateway does that where needed."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _parse_image_result(raw: JSONValue) -> JSONObject:
+    # Validated field by field below; `response` is filled in from what the client knows.
+    if not isinstance(raw, dict):
+        raise ValueError("the image result must be a JSON object")
+    return raw
+
+
+class GatewayImageModel:
+    """An image model behind the Vercel AI Gateway, e.g. ``openai/gpt-image-1``.
+
+    Create it with ``gateway.image_model(...)``. Images come back as base64 text.
+    """
+
+    def __init__(
+        self,
+        model_id: str,
+        transport: GatewayTransport,
+        *,
+        now: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self._model_id = model_id
+        self._transport = transport
+        self._o11y_env = vercel_o11y_env()
+        self._now = now
+
+    @property
+    def specification_version(self) -> Literal["v4"]:
+        """Always ``"v4"``."""
+        return "v4"
+
+    @property
+    def provider(self) -> str:
+        """``"gateway"``."""
+        return "gateway"
+
+    @property
+    def model_id(self) -> str:
+        """The gateway model id, ``<creator>/<model>``."""
+        return self._model_id
+
+    @property
+    def max_images_per_call(self) -> int | None:
+        """`MAX_IMAGES_PER_CALL`: never split on the client."""
+        return MAX_IMAGES_PER_CALL
+
+    def __repr__(self) -> str:
+        return f"GatewayImageModel(model_id={self._model_id!r})"
+
+    async def do_generate(self, options: ImageCallOptions) -> ImageResult:
+        """Generate ``options.n`` images (or edit ``options.files``).
+
+        Args:
+            options: the prompt, count, size or aspect ratio, seed, input files and mask.
+
+        Raises:
+            GatewayError: the call failed.
+        """
+        body: JSONObject = {}
+        if options.prompt is not None:
+            body["prompt"] = options.prompt
+        body["n"] = options.n
+        if options.size:
+            body["size"] = options.size
+        if options.aspect_ratio:
+            body["aspectRatio"] = options.aspect_ratio
+        if options.seed:  # as upstream: a seed of 0 is not sent
+            body["seed"] = options.seed
+        body["providerOptions"] = dict(options.provider_options)
+        if options.files:
+            body["files"] = [to_wire(file) for file in options.files]
+        if options.mask is not None:
+            body["mask"] = to_wire(options.mask)
+        result = await self._transport.post(
+            f"{self._transport.base_url}/image-model",
+            body=body,
+            headers=[
+                options.headers or {},
+                {"ai-image-model-specification-version": "4", "ai-model-id": self._model_id},
+                vercel_o11y_headers(self._o11y_env),
+            ],
+            success=validated_json_handler(self._parse),
+        )
+        return result.value.model_copy(
+            update={
+                "response": ImageResponseInfo(
+                    timestamp=self._now(),
+                    model_id=self._model_id,
+                    headers=result.response_headers,
+                )
+            }
+        )
+
+    def _parse(self, raw: JSONValue) -> ImageResult:
+        payload = dict(_parse_image_result(raw))
+        usage = payload.get("usage")
+        if usage is None:
+            payload.pop("usage", None)
+        # The response info is the client's (time of receipt, requested id), as upstream.
+        payload["response"] = {"timestamp": self._now().isoformat(), "modelId": self._model_id}
+        return ImageResult.model_validate(payload)
+
+
+if TYPE_CHECKING:
+    _conforms_to_spec: type[ImageModel] = GatewayImageModel

@@ -1,0 +1,260 @@
+"""The gateway language model: spec v4 call options out, spec v4 results and stream parts back.
+
+The gateway speaks the specification itself, so there is no request mapping: the body is the
+call options as the TypeScript SDK serialises them (bytes as base64, URLs as strings, call
+headers and ``includeRawChunks`` included), and every SSE event is one stream part.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, cast
+
+from pydantic import TypeAdapter, ValidationError
+
+from ai_sdk.provider import (
+    CallOptions,
+    ErrorPart,
+    GenerateResult,
+    JSONValue,
+    RequestInfo,
+    ResponseInfo,
+    StreamPart,
+    StreamResponseInfo,
+    StreamResult,
+    TypeValidationError,
+    to_wire,
+)
+from ai_sdk.provider_utils import (
+    JSONEventStream,
+    ParseFailure,
+    create_event_source_response_handler,
+)
+from ai_sdk_gateway._errors import GatewayResponseError, as_gateway_error
+from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+
+if TYPE_CHECKING:
+    from ai_sdk.provider import LanguageModel
+
+__all__ = ["GatewayLanguageModel"]
+
+_ALL_URLS: Mapping[str, Sequence[re.Pattern[str]]] = {"*/*": (re.compile(r".*"),)}
+_UNIFIED_FINISH_REASONS = frozenset(
+    {"stop", "length", "content-filter", "tool-calls", "error", "other"}
+)
+
+
+@functools.cache
+def _stream_part_adapter() -> TypeAdapter[StreamPart]:
+    # Built on first stream, not at import: the union's validator is the costliest to build.
+    return TypeAdapter(StreamPart)
+
+
+class GatewayLanguageModel:
+    """A language model behind the Vercel AI Gateway, e.g. ``openai/gpt-5`` (spec v4).
+
+    Create it with ``gateway("openai/gpt-5")`` or ``gateway.language_model(...)``. It fetches
+    nothing itself: every file URL is passed through for the gateway to fetch.
+    """
+
+    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
+        self._model_id = model_id
+        self._transport = transport
+        self._o11y_env = vercel_o11y_env()
+
+    @property
+    def specification_version(self) -> Literal["v4"]:
+        """Always ``"v4"``."""
+        return "v4"
+
+    @property
+    def provider(self) -> str:
+        """``"gateway"``."""
+        return "gateway"
+
+    @property
+    def model_id(self) -> str:
+        """The gateway model id, ``<creator>/<model>``."""
+        return self._model_id
+
+    @property
+    def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
+        """Every URL: the gateway (or the provider behind it) downloads files itself."""
+        return _ALL_URLS
+
+    def __repr__(self) -> str:
+        return f"GatewayLanguageModel(model_id={self._model_id!r})"
+
+    def _headers(self, options: CallOptions, *, streaming: bool) -> list[Mapping[str, str | None]]:
+        return [
+            options.headers or {},
+            {
+                "ai-language-model-specification-version": "4",
+                "ai-language-model-id": self._model_id,
+                "ai-language-model-streaming": "true" if streaming else "false",
+            },
+            vercel_o11y_headers(self._o11y_env),
+        ]
+
+    @property
+    def _url(self) -> str:
+        return f"{self._transport.base_url}/language-model"
+
+    async def do_generate(self, options: CallOptions) -> GenerateResult:
+        """Generate a complete response.
+
+        Args:
+            options: the prompt and call settings, sent to the gateway as they are.
+
+        Raises:
+            GatewayError: the call failed (see the error tree in `GatewayError`).
+        """
+        body = to_wire(options)
+        result = await self._transport.post(
+            self._url,
+            body=body,
+            headers=self._headers(options, streaming=False),
+            success=validated_json_handler(_parse_generate_result),
+        )
+        parsed = result.value
+        response = (parsed.response or ResponseInfo()).model_copy(
+            update={"headers": result.response_headers, "body": result.raw_value}
+        )
+        return parsed.model_copy(update={"request": RequestInfo(body=body), "response": response})
+
+    async def do_stream(self, options: CallOptions) -> StreamResult:
+        """Start a streaming response.
+
+        The parts are the gateway's SSE events, each validated into a spec stream part. ``raw``
+        parts are dropped unless ``include_raw_chunks`` is set. An event that is not a valid part
+        becomes an ``error`` part and the stream goes on; a connection lost before the
+        ``finish`` part raises a `GatewayError` from the iterator.
+
+        Args:
+            options: the prompt and call settings, sent to the gateway as they are.
+
+        Raises:
+            GatewayError: the call could not start (see the error tree in `GatewayError`).
+        """
+        body = to_wire(options)
+        result = await self._transport.post(
+            self._url,
+            body=body,
+            headers=self._headers(options, streaming=True),
+            success=create_event_source_response_handler(),
+        )
+        return StreamResult(
+            stream=_stream_parts(result.value, include_raw=bool(options.include_raw_chunks)),
+            request=RequestInfo(body=body),
+            response=StreamResponseInfo(headers=result.response_headers),
+        )
+
+
+async def _stream_parts(
+    events: JSONEventStream[JSONValue], *, include_raw: bool
+) -> AsyncIterator[StreamPart]:
+    adapter = _stream_part_adapter()
+    finished = False
+    try:
+        async for item in events:
+            if isinstance(item, ParseFailure):
+                yield ErrorPart(error=item.error)
+                continue
+            value = item.value
+            if isinstance(value, dict):
+                kind = value.get("type")
+                if kind == "raw" and not include_raw:
+                    continue
+                if kind == "finish":
+                    value = _normalize_legacy_shapes(value)
+            try:
+                part = adapter.validate_python(value)
+            except ValidationError as error:
+                yield ErrorPart(error=TypeValidationError(value=value, cause=error))
+                continue
+            if part.type == "finish" or part.type == "error":
+                finished = True
+            yield part
+    except Exception as error:
+        # After the finish part nothing is lost, so a connection dropped then is not an error.
+        if not finished:
+            mapped = as_gateway_error(error)
+            if mapped is error:
+                raise
+            raise mapped from error
+    finally:
+        await events.aclose()
+    if not finished:
+        raise GatewayResponseError(
+            "The Gateway stream ended before its finish part; the response is incomplete. "
+            "Try the request again.",
+            status_code=502,
+        )
+
+
+def _parse_generate_result(raw: JSONValue) -> GenerateResult:
+    if not isinstance(raw, dict):
+        raise TypeValidationError(value=raw, cause="the generate result must be a JSON object")
+    payload = _normalize_legacy_shapes(raw)
+    server_response = payload.pop("response", None)
+    payload.pop("request", None)
+    result = GenerateResult.model_validate(payload)
+    return result.model_copy(update={"response": _server_response_info(server_response)})
+
+
+def _server_response_info(value: JSONValue) -> ResponseInfo:
+    """The id, timestamp and model id the server reported; anything unusable is dropped."""
+    if not isinstance(value, dict):
+        return ResponseInfo()
+    known = {key: value[key] for key in ("id", "timestamp", "modelId") if key in value}
+    try:
+        return ResponseInfo.model_validate(known)
+    except ValidationError:
+        return ResponseInfo()
+
+
+def _normalize_legacy_shapes(payload: dict[str, JSONValue]) -> dict[str, JSONValue]:
+    """Accept the spec v2 shapes (flat usage, plain string finish reason) as v4.
+
+    A gateway route older than ``/v4/ai`` answers with them; reading them as v4 would silently
+    lose every token count. v4 payloads are returned as they are.
+    """
+    usage = payload.get("usage")
+    reason = payload.get("finishReason")
+    flat_usage = isinstance(usage, dict) and any(
+        isinstance(usage.get(key), int | float) for key in ("inputTokens", "outputTokens")
+    )
+    if not flat_usage and not isinstance(reason, str):
+        return dict(payload)
+    result = dict(payload)
+    if flat_usage:
+        result["usage"] = _v4_usage(cast(dict[str, JSONValue], usage))
+    if isinstance(reason, str):
+        unified = reason if reason in _UNIFIED_FINISH_REASONS else "other"
+        result["finishReason"] = {"unified": unified, "raw": reason}
+    return result
+
+
+def _count(value: JSONValue) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _v4_usage(flat: dict[str, JSONValue]) -> JSONValue:
+    input_total = _count(flat.get("inputTokens"))
+    output_total = _count(flat.get("outputTokens"))
+    cached = _count(flat.get("cachedInputTokens"))
+    reasoning = _count(flat.get("reasoningTokens"))
+    no_cache = input_total - cached if input_total is not None and cached is not None else None
+    text = output_total - reasoning if output_total is not None and reasoning is not None else None
+    return {
+        "inputTokens": {"total": input_total, "noCache": no_cache, "cacheRead": cached},
+        "outputTokens": {"total": output_total, "text": text, "reasoning": reasoning},
+        "raw": flat,
+    }
+
+
+if TYPE_CHECKING:
+    _conforms_to_spec: type[LanguageModel] = GatewayLanguageModel

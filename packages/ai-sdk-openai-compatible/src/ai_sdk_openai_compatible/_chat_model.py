@@ -1,0 +1,263 @@
+"""The chat model: ``POST /chat/completions``, complete or streamed (spec v4 `LanguageModel`)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any, Literal, cast
+
+from ai_sdk.provider import (
+    APICallError,
+    CallOptions,
+    Content,
+    GenerateResult,
+    JSONObject,
+    ProviderMetadata,
+    ReasoningContent,
+    RequestInfo,
+    ResponseInfo,
+    StreamPart,
+    StreamResponseInfo,
+    StreamResult,
+    StreamStart,
+    TextContent,
+    ToolCallContent,
+    Usage,
+)
+from ai_sdk.provider import (
+    Raw as RawPart,
+)
+from ai_sdk.provider_utils import (
+    JSONEventStream,
+    JSONValue,
+    ParseFailure,
+    ParseResult,
+    create_event_source_response_handler,
+    create_json_response_handler,
+    generate_id,
+    post_json,
+)
+from ai_sdk_openai_compatible._chat_args import ChatArgs, build_chat_args
+from ai_sdk_openai_compatible._chat_messages import json_text
+from ai_sdk_openai_compatible._chat_stream import ChatStreamState, prediction_metadata
+from ai_sdk_openai_compatible._config import ProviderConfig
+from ai_sdk_openai_compatible._mapping import (
+    as_list,
+    as_object,
+    convert_chat_usage,
+    finish_reason,
+    response_fields,
+)
+from ai_sdk_openai_compatible._tool_calls import thought_signature_metadata
+
+__all__ = ["OpenAICompatibleChatLanguageModel"]
+
+_json_handler = create_json_response_handler()
+_event_handler = create_event_source_response_handler()
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+class OpenAICompatibleChatLanguageModel:
+    """A chat model of an OpenAI-compatible server. Create it with the provider
+    (``provider("model")`` or ``provider.chat_model("model")``).
+
+    Args:
+        model_id: the server's model name.
+        config: the provider's shared settings.
+    """
+
+    specification_version: Literal["v4"] = "v4"
+
+    def __init__(self, model_id: str, config: ProviderConfig) -> None:
+        self._model_id = model_id
+        self._config = config
+
+    @property
+    def provider(self) -> str:
+        """``<provider name>.chat``."""
+        return f"{self._config.name}.chat"
+
+    @property
+    def model_id(self) -> str:
+        """The server's model name."""
+        return self._model_id
+
+    @property
+    def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
+        """File URLs the server fetches itself (by default none: the SDK downloads them)."""
+        return self._config.supported_urls
+
+    @property
+    def supports_structured_outputs(self) -> bool:
+        """Whether JSON schemas are sent as ``response_format: json_schema``."""
+        return self._config.supports_structured_outputs
+
+    def __repr__(self) -> str:
+        return (
+            f"OpenAICompatibleChatLanguageModel(provider={self.provider!r}, "
+            f"model_id={self._model_id!r})"
+        )
+
+    def _usage(self, usage: JSONObject | None) -> Usage:
+        convert = self._config.convert_usage
+        return convert(usage) if convert is not None else convert_chat_usage(usage)
+
+    def _transform(self, body: dict[str, Any]) -> dict[str, Any]:
+        transform = self._config.transform_request_body
+        return transform(body) if transform is not None else body
+
+    async def do_generate(self, options: CallOptions) -> GenerateResult:
+        """Generate a complete response.
+
+        Raises:
+            APICallError: the server answered with an error or could not be reached.
+        """
+        config = self._config
+        args = build_chat_args(config, self._model_id, options)
+        body = self._transform(args.body)
+        result = await post_json(
+            url=config.url("/chat/completions"),
+            body=body,
+            success=_json_handler,
+            failure=config.failed_response_handler,
+            client=config.http.get(),
+            headers=await config.request_headers(options.headers),
+            timeout=config.http.request_timeout,
+            user_agent=config.user_agent,
+        )
+        response = as_object(result.value)
+        choices = as_list(response.get("choices"))
+        choice = as_object(choices[0]) if choices else {}
+        message = as_object(choice.get("message"))
+        content = self._content(message, args.metadata_key)
+        usage = response.get("usage")
+        usage = cast(JSONObject, usage) if isinstance(usage, dict) else None
+        metadata = await self._metadata(args, result.value, usage)
+        return GenerateResult(
+            content=content,
+            finish_reason=finish_reason(choice.get("finish_reason")),
+            usage=self._usage(usage),
+            provider_metadata=metadata,
+            request=RequestInfo(body=body),
+            response=ResponseInfo(
+                **response_fields(response), headers=result.response_headers, body=result.value
+            ),
+            warnings=args.warnings,
+        )
+
+    def _content(self, message: dict[str, Any], key: str) -> list[Content]:
+        content: list[Content] = []
+        text = _text(message.get("content"))
+        if text is not None:
+            content.append(TextContent(text=text))
+        reasoning = _text(message.get("reasoning_content")) or _text(message.get("reasoning"))
+        if reasoning is not None:
+            content.append(ReasoningContent(text=reasoning))
+        tool_calls = message.get("tool_calls")
+        if isinstance(tool_calls, list):
+            for raw_call in cast(list[object], tool_calls):
+                call = as_object(raw_call)
+                function = as_object(call.get("function"))
+                arguments = function.get("arguments")
+                if not isinstance(arguments, str):
+                    arguments = "" if arguments is None else json_text(arguments)
+                content.append(
+                    ToolCallContent(
+                        tool_call_id=_text(call.get("id")) or generate_id(),
+                        tool_name=str(function.get("name") or ""),
+                        input=arguments,
+                        provider_metadata=thought_signature_metadata(call, key),
+                    )
+                )
+        return content
+
+    async def _metadata(
+        self, args: ChatArgs, body: JSONValue, usage: JSONObject | None
+    ) -> ProviderMetadata:
+        metadata: ProviderMetadata = {args.metadata_key: prediction_metadata(usage)}
+        extractor = self._config.metadata_extractor
+        if extractor is not None:
+            extra = extractor.extract_metadata(body)
+            if inspect.isawaitable(extra):
+                extra = await extra
+            if extra:
+                metadata.update(extra)
+        return metadata
+
+    async def do_stream(self, options: CallOptions) -> StreamResult:
+        """Start a streamed response; the HTTP call is made before this returns.
+
+        The stream yields `StreamStart`, `ResponseMetadata`, text, reasoning and tool parts, and
+        ends with `Finish`. Closing it early (``aclose()``) closes the HTTP response.
+
+        Raises:
+            APICallError: the server answered with an error or could not be reached.
+        """
+        config = self._config
+        args = build_chat_args(config, self._model_id, options)
+        body: dict[str, Any] = {**args.body, "stream": True}
+        if config.include_usage:
+            stream_options = as_object(body.get("stream_options"))
+            body["stream_options"] = {**stream_options, "include_usage": True}
+        body = self._transform(body)
+        extractor = config.metadata_extractor
+        state = ChatStreamState(
+            args.metadata_key,
+            self._usage,
+            extractor.create_stream_extractor() if extractor is not None else None,
+        )
+        result = await post_json(
+            url=config.url("/chat/completions"),
+            body=body,
+            success=_event_handler,
+            failure=config.failed_response_handler,
+            client=config.http.get(),
+            headers=await config.request_headers(options.headers),
+            timeout=config.http.request_timeout,
+            user_agent=config.user_agent,
+        )
+        return StreamResult(
+            stream=_stream_parts(
+                result.value, state, args, include_raw=bool(options.include_raw_chunks)
+            ),
+            request=RequestInfo(body=body),
+            response=StreamResponseInfo(headers=result.response_headers),
+        )
+
+
+async def _stream_parts(
+    events: JSONEventStream[JSONValue],
+    state: ChatStreamState,
+    args: ChatArgs,
+    *,
+    include_raw: bool,
+) -> AsyncIterator[StreamPart]:
+    try:
+        yield StreamStart(warnings=args.warnings)
+        try:
+            async for event in events:
+                if include_raw:
+                    yield RawPart(raw_value=_raw_value(event))
+                if isinstance(event, ParseFailure):
+                    yield state.fail(event.error)
+                    continue
+                for part in state.process(event.value):
+                    yield part
+        except APICallError as error:  # the connection broke (or timed out) mid-stream
+            for part in state.abort(error):
+                yield part
+            return
+        for part in state.flush():
+            yield part
+    finally:
+        await events.aclose()
+
+
+def _raw_value(event: ParseResult[JSONValue]) -> object:
+    if isinstance(event, ParseFailure) and event.raw_value is None:
+        return getattr(event.error, "text", None)  # not JSON: the text as received
+    return event.raw_value

@@ -1,0 +1,329 @@
+"""The completion model: ``POST /completions`` with the chat turned into one text prompt.
+
+The prompt is rendered as ``user:`` / ``assistant:`` turns ending in ``assistant:\\n``, with
+``\\nuser:`` as a stop sequence so the model does not write the user's next turn. Tools, tool
+choice and JSON response formats have no place in this API and produce warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any, Literal, cast
+
+from ai_sdk.provider import (
+    APICallError,
+    CallOptions,
+    CallWarning,
+    Content,
+    ErrorPart,
+    Finish,
+    FinishReason,
+    GenerateResult,
+    InvalidPromptError,
+    InvalidResponseDataError,
+    JSONObject,
+    Message,
+    Raw,
+    RequestInfo,
+    ResponseInfo,
+    ResponseMetadata,
+    StreamPart,
+    StreamResponseInfo,
+    StreamResult,
+    StreamStart,
+    SystemMessage,
+    TextContent,
+    TextDelta,
+    TextEnd,
+    TextStart,
+    UnsupportedFunctionalityError,
+    UnsupportedWarning,
+)
+from ai_sdk.provider_utils import (
+    JSONEventStream,
+    JSONValue,
+    ParseFailure,
+    create_event_source_response_handler,
+    create_json_response_handler,
+    post_json,
+)
+from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
+from ai_sdk_openai_compatible._mapping import (
+    as_object,
+    convert_completion_usage,
+    finish_reason,
+    response_fields,
+)
+
+__all__ = ["OpenAICompatibleCompletionLanguageModel", "convert_to_completion_prompt"]
+
+_json_handler = create_json_response_handler()
+_event_handler = create_event_source_response_handler()
+
+_OPTION_KEYS: dict[str, str] = {
+    "echo": "echo",
+    "logitBias": "logit_bias",
+    "logit_bias": "logit_bias",
+    "suffix": "suffix",
+    "user": "user",
+}
+TEXT_ID = "txt-0"
+
+
+def convert_to_completion_prompt(prompt: list[Message]) -> tuple[str, list[str]]:
+    """The prompt as one text, and the stop sequence that ends the assistant's turn.
+
+    Raises:
+        InvalidPromptError: a system message after the first message.
+        UnsupportedFunctionalityError: tool calls or tool results in the prompt.
+    """
+    pieces: list[str] = []
+    messages = list(prompt)
+    if messages and isinstance(messages[0], SystemMessage):
+        pieces.append(f"{messages[0].content}\n\n")
+        messages = messages[1:]
+    for message in messages:
+        if message.role == "system":
+            raise InvalidPromptError(
+                f"Unexpected system message in prompt: {message.content}. A completion model "
+                "accepts one system message, at the start.",
+                prompt=prompt,
+            )
+        if message.role == "user":
+            text = "".join(part.text for part in message.content if part.type == "text")
+            pieces.append(f"user:\n{text}\n\n")
+        elif message.role == "assistant":
+            texts: list[str] = []
+            for part in message.content:
+                if part.type == "tool-call":
+                    raise UnsupportedFunctionalityError(functionality="tool-call messages")
+                if part.type == "text":
+                    texts.append(part.text)
+            pieces.append(f"assistant:\n{''.join(texts)}\n\n")
+        else:
+            raise UnsupportedFunctionalityError(functionality="tool messages")
+    pieces.append("assistant:\n")
+    return "".join(pieces), ["\nuser:"]
+
+
+class OpenAICompatibleCompletionLanguageModel:
+    """A text completion model of an OpenAI-compatible server (``provider.completion_model``).
+
+    Args:
+        model_id: the server's model name.
+        config: the provider's shared settings.
+    """
+
+    specification_version: Literal["v4"] = "v4"
+
+    def __init__(self, model_id: str, config: ProviderConfig) -> None:
+        self._model_id = model_id
+        self._config = config
+
+    @property
+    def provider(self) -> str:
+        """``<provider name>.completion``."""
+        return f"{self._config.name}.completion"
+
+    @property
+    def model_id(self) -> str:
+        """The server's model name."""
+        return self._model_id
+
+    @property
+    def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
+        """None: completion prompts are text only."""
+        return {}
+
+    def __repr__(self) -> str:
+        return (
+            f"OpenAICompatibleCompletionLanguageModel(provider={self.provider!r}, "
+            f"model_id={self._model_id!r})"
+        )
+
+    def _args(self, options: CallOptions) -> tuple[dict[str, Any], list[CallWarning]]:
+        warnings: list[CallWarning] = []
+        _, named = merged_options(
+            self._config.name, options.provider_options, warnings, include_generic=False
+        )
+        if options.top_k is not None:
+            warnings.append(UnsupportedWarning(feature="topK"))
+        if options.tools:
+            warnings.append(UnsupportedWarning(feature="tools"))
+        if options.tool_choice is not None:
+            warnings.append(UnsupportedWarning(feature="toolChoice"))
+        if options.response_format is not None and options.response_format.type != "text":
+            warnings.append(
+                UnsupportedWarning(
+                    feature="responseFormat", details="JSON response format is not supported."
+                )
+            )
+        if options.reasoning not in (None, "provider-default"):
+            warnings.append(UnsupportedWarning(feature="reasoning"))
+        prompt, stop = convert_to_completion_prompt(options.prompt)
+        body: dict[str, Any] = {"model": self._model_id}
+        for key, value in named.items():
+            wire_key = _OPTION_KEYS.get(key)
+            if wire_key is not None and value is not None:
+                body[wire_key] = value
+        standard: tuple[tuple[str, object], ...] = (
+            ("max_tokens", options.max_output_tokens),
+            ("temperature", options.temperature),
+            ("top_p", options.top_p),
+            ("frequency_penalty", options.frequency_penalty),
+            ("presence_penalty", options.presence_penalty),
+            ("seed", options.seed),
+        )
+        for key, value in standard:
+            if value is not None:
+                body[key] = value
+        for key, value in named.items():  # everything else is passed through as it is
+            if key not in _OPTION_KEYS:
+                body[key] = value
+        body["prompt"] = prompt
+        body["stop"] = [*stop, *(options.stop_sequences or ())]
+        return body, warnings
+
+    async def do_generate(self, options: CallOptions) -> GenerateResult:
+        """Complete the prompt.
+
+        Raises:
+            APICallError: the server answered with an error or could not be reached.
+        """
+        config = self._config
+        body, warnings = self._args(options)
+        result = await post_json(
+            url=config.url("/completions"),
+            body=body,
+            success=_json_handler,
+            failure=config.failed_response_handler,
+            client=config.http.get(),
+            headers=await config.request_headers(options.headers),
+            timeout=config.http.request_timeout,
+            user_agent=config.user_agent,
+        )
+        response = cast(dict[str, Any], result.value) if isinstance(result.value, dict) else {}
+        choices = response.get("choices")
+        choice: dict[str, Any] = (
+            cast(dict[str, Any], choices[0])
+            if isinstance(choices, list) and choices and isinstance(choices[0], dict)
+            else {}
+        )
+        text = choice.get("text")
+        content: list[Content] = [TextContent(text=text)] if isinstance(text, str) and text else []
+        usage = response.get("usage")
+        return GenerateResult(
+            content=content,
+            finish_reason=finish_reason(choice.get("finish_reason")),
+            usage=convert_completion_usage(
+                cast(JSONObject, usage) if isinstance(usage, dict) else None
+            ),
+            request=RequestInfo(body=body),
+            response=ResponseInfo(
+                **response_fields(response), headers=result.response_headers, body=result.value
+            ),
+            warnings=warnings,
+        )
+
+    async def do_stream(self, options: CallOptions) -> StreamResult:
+        """Start a streamed completion; the HTTP call is made before this returns.
+
+        Raises:
+            APICallError: the server answered with an error or could not be reached.
+        """
+        config = self._config
+        body, warnings = self._args(options)
+        body["stream"] = True
+        if config.include_usage:
+            stream_options = as_object(body.get("stream_options"))
+            body["stream_options"] = {**stream_options, "include_usage": True}
+        result = await post_json(
+            url=config.url("/completions"),
+            body=body,
+            success=_event_handler,
+            failure=config.failed_response_handler,
+            client=config.http.get(),
+            headers=await config.request_headers(options.headers),
+            timeout=config.http.request_timeout,
+            user_agent=config.user_agent,
+        )
+        return StreamResult(
+            stream=_completion_parts(
+                result.value, warnings, include_raw=bool(options.include_raw_chunks)
+            ),
+            request=RequestInfo(body=body),
+            response=StreamResponseInfo(headers=result.response_headers),
+        )
+
+
+async def _completion_parts(
+    events: JSONEventStream[JSONValue], warnings: list[CallWarning], *, include_raw: bool
+) -> AsyncIterator[StreamPart]:
+    started = False
+    text_open = False
+    errored = False
+    reason: FinishReason | None = None
+    usage: JSONObject | None = None
+    broken: APICallError | None = None
+    try:
+        yield StreamStart(warnings=warnings)
+        try:
+            async for event in events:
+                if include_raw:
+                    yield Raw(raw_value=event.raw_value)
+                if isinstance(event, ParseFailure):
+                    errored = True
+                    yield ErrorPart(error=event.error)
+                    continue
+                chunk = event.value
+                if not isinstance(chunk, dict):
+                    errored = True
+                    yield ErrorPart(
+                        error=InvalidResponseDataError(
+                            data=chunk, message="Expected each chunk to be a JSON object."
+                        )
+                    )
+                    continue
+                choices = chunk.get("choices")
+                if choices is None and "error" in chunk:
+                    errored = True
+                    yield ErrorPart(error=chunk["error"])
+                    continue
+                if not started:
+                    started = True
+                    yield ResponseMetadata(**response_fields(chunk))
+                if isinstance(chunk.get("usage"), dict):
+                    usage = cast(JSONObject, chunk["usage"])
+                if not isinstance(choices, list) or not choices:
+                    continue
+                choice = choices[0]
+                if not isinstance(choice, dict):
+                    continue
+                if choice.get("finish_reason") is not None:
+                    reason = finish_reason(choice["finish_reason"])
+                text = choice.get("text")
+                if isinstance(text, str) and text:
+                    if not text_open:
+                        text_open = True
+                        yield TextStart(id=TEXT_ID)
+                    yield TextDelta(id=TEXT_ID, delta=text)
+        except APICallError as error:  # the connection broke (or timed out) mid-stream
+            broken = error
+        if text_open:
+            yield TextEnd(id=TEXT_ID)
+        if broken is not None:
+            errored = True
+            yield ErrorPart(error=broken)
+        elif reason is None:
+            errored = True
+            yield ErrorPart(
+                error=InvalidResponseDataError(
+                    data=None, message="Response stream ended without a finish reason."
+                )
+            )
+        if errored or reason is None:
+            reason = FinishReason(unified="error", raw=reason.raw if reason else None)
+        yield Finish(usage=convert_completion_usage(usage), finish_reason=reason)
+    finally:
+        await events.aclose()

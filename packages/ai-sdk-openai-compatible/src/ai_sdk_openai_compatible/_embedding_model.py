@@ -1,0 +1,194 @@
+"""The embedding model: ``POST /embeddings`` with float vectors, in the order of the inputs."""
+
+from __future__ import annotations
+
+import array
+import sys
+from typing import Any, Literal, cast
+
+from ai_sdk.provider import (
+    APICallError,
+    CallWarning,
+    EmbeddingCallOptions,
+    EmbeddingResponseInfo,
+    EmbeddingResult,
+    EmbeddingUsage,
+    InvalidArgumentError,
+    ProviderMetadata,
+    TooManyEmbeddingValuesForCallError,
+)
+from ai_sdk.provider_utils import convert_base64_to_bytes, create_json_response_handler, post_json
+from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
+from ai_sdk_openai_compatible._mapping import count
+
+__all__ = ["DEFAULT_MAX_EMBEDDINGS_PER_CALL", "OpenAICompatibleEmbeddingModel"]
+
+DEFAULT_MAX_EMBEDDINGS_PER_CALL = 2048
+"""OpenAI's limit of inputs per embeddings request, used unless the model is told otherwise."""
+
+_json_handler = create_json_response_handler()
+
+
+def _vector(value: object) -> list[float]:
+    if isinstance(value, list):
+        return [float(x) for x in cast(list[float], value)]
+    if isinstance(value, str):  # base64 little-endian float32, for servers that ignore the format
+        floats = array.array("f", convert_base64_to_bytes(value))
+        if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+            floats.byteswap()
+        return floats.tolist()
+    raise TypeError(f"expected a list of numbers, got {type(value).__name__}")
+
+
+class OpenAICompatibleEmbeddingModel:
+    """An embedding model of an OpenAI-compatible server (``provider.embedding_model``).
+
+    Provider options (under ``openaiCompatible`` or the provider's name): ``dimensions`` and
+    ``user``.
+
+    Args:
+        model_id: the server's model name.
+        config: the provider's shared settings.
+        max_embeddings_per_call: the most values one request may carry (default 2048).
+        supports_parallel_calls: whether several requests may run at once (default true).
+    """
+
+    specification_version: Literal["v4"] = "v4"
+
+    def __init__(
+        self,
+        model_id: str,
+        config: ProviderConfig,
+        *,
+        max_embeddings_per_call: int | None = DEFAULT_MAX_EMBEDDINGS_PER_CALL,
+        supports_parallel_calls: bool = True,
+    ) -> None:
+        self._model_id = model_id
+        self._config = config
+        self._max = max_embeddings_per_call
+        self._parallel = supports_parallel_calls
+
+    @property
+    def provider(self) -> str:
+        """``<provider name>.embedding``."""
+        return f"{self._config.name}.embedding"
+
+    @property
+    def model_id(self) -> str:
+        """The server's model name."""
+        return self._model_id
+
+    @property
+    def max_embeddings_per_call(self) -> int | None:
+        """The most values one call accepts (``None``: no limit)."""
+        return self._max
+
+    @property
+    def supports_parallel_calls(self) -> bool:
+        """Whether several calls may run at the same time."""
+        return self._parallel
+
+    def __repr__(self) -> str:
+        return (
+            f"OpenAICompatibleEmbeddingModel(provider={self.provider!r}, "
+            f"model_id={self._model_id!r})"
+        )
+
+    async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
+        """Embed the values, one vector per value in the same order.
+
+        Raises:
+            TooManyEmbeddingValuesForCallError: more values than `max_embeddings_per_call`.
+            APICallError: the server answered with an error, could not be reached, or returned
+                something that is not one vector per value.
+        """
+        values = options.values
+        if self._max is not None and len(values) > self._max:
+            raise TooManyEmbeddingValuesForCallError(
+                provider=self.provider,
+                model_id=self._model_id,
+                max_embeddings_per_call=self._max,
+                values=values,
+            )
+        warnings: list[CallWarning] = []
+        merged, _ = merged_options(self._config.name, options.provider_options, warnings)
+        body: dict[str, Any] = {
+            "model": self._model_id,
+            "input": values,
+            "encoding_format": "float",
+        }
+        for key, expected, kind in (("dimensions", int, "an integer"), ("user", str, "a string")):
+            value = merged.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, expected) or isinstance(value, bool):
+                raise InvalidArgumentError(
+                    f"Provider option '{key}' must be {kind}, got {type(value).__name__}.",
+                    argument="providerOptions",
+                    value=value,
+                )
+            body[key] = value
+        config = self._config
+        url = config.url("/embeddings")
+        result = await post_json(
+            url=url,
+            body=body,
+            success=_json_handler,
+            failure=config.failed_response_handler,
+            client=config.http.get(),
+            headers=await config.request_headers(options.headers),
+            timeout=config.http.request_timeout,
+            user_agent=config.user_agent,
+        )
+        response = result.value
+        try:
+            embeddings, usage, metadata = _read(response, len(values))
+        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            raise APICallError(
+                f"Invalid embeddings response: {error}.",
+                url=url,
+                request_body_values=body,
+                status_code=200,
+                response_headers=result.response_headers,
+                response_body=str(response)[:2000],
+                cause=error,
+                is_retryable=False,
+            ) from error
+        return EmbeddingResult(
+            embeddings=embeddings,
+            usage=usage,
+            provider_metadata=metadata,
+            response=EmbeddingResponseInfo(headers=result.response_headers, body=response),
+            warnings=warnings,
+        )
+
+
+def _read(
+    response: object, expected: int
+) -> tuple[list[list[float]], EmbeddingUsage | None, ProviderMetadata | None]:
+    if not isinstance(response, dict):
+        raise TypeError("the body is not a JSON object")
+    body = cast(dict[str, Any], response)
+    data = body.get("data")
+    if not isinstance(data, list):
+        raise TypeError("'data' is not a list")
+    items = [cast(dict[str, Any], item) for item in cast(list[object], data)]
+    if all(isinstance(item.get("index"), int) for item in items):
+        items.sort(key=lambda item: cast(int, item["index"]))
+    embeddings: list[list[float]] = []
+    for position, item in enumerate(items):
+        if "embedding" not in item:
+            raise ValueError(f"item {position} of 'data' has no 'embedding'")
+        embeddings.append(_vector(item["embedding"]))
+    if len(embeddings) != expected:
+        raise ValueError(f"expected {expected} embeddings, got {len(embeddings)}")
+    usage = body.get("usage")
+    tokens = None
+    if isinstance(usage, dict):
+        tokens = count(cast(dict[str, Any], usage).get("prompt_tokens"))
+    metadata = body.get("providerMetadata")
+    return (
+        embeddings,
+        EmbeddingUsage(tokens=tokens) if tokens is not None else None,
+        cast(ProviderMetadata, metadata) if isinstance(metadata, dict) else None,
+    )

@@ -1,0 +1,1 @@
+"""Tests of `ai_sdk.middleware`: wrapping models and the built-in middlewares."""

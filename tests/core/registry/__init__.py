@@ -1,0 +1,1 @@
+"""Tests of `ai_sdk.registry`: string ids, default provider, registries, entry points."""
