@@ -21,7 +21,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["CLIENTS", "PROMPT", "available", "make_client"]
+__all__ = ["CLIENTS", "PROMPT", "available", "core_functions", "make_client"]
 
 PROMPT = "Write a long story about a benchmark."
 _API_KEY = "bench-key"
@@ -38,11 +38,9 @@ class FloorAsync:
 
         self._to_json = pydantic_core.to_json
         self._from_json = pydantic_core.from_json
-        self._http = httpx.AsyncClient(
-            base_url=base_url,
-            timeout=120,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=200),
-        )
+        # httpx's default pool limits, as our provider uses them: raising the keep-alive limit
+        # to 100 makes W3 several times slower (see README, "What the floor is made of").
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=120)
         self._headers = {"authorization": f"Bearer {_API_KEY}", "content-type": "application/json"}
         self.reads = 0
 
@@ -108,11 +106,7 @@ class FloorSync:
 
         self._to_json = pydantic_core.to_json
         self._from_json = pydantic_core.from_json
-        self._http = httpx.Client(
-            base_url=base_url,
-            timeout=120,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=200),
-        )
+        self._http = httpx.Client(base_url=base_url, timeout=120)
         self._headers = {"authorization": f"Bearer {_API_KEY}", "content-type": "application/json"}
 
     def _chat_body(self, model: str, stream: bool) -> bytes:
@@ -192,6 +186,11 @@ class _Core:
             setattr(self, name, value)
             return value
         raise AttributeError(f"ai_sdk {ai_sdk.__version__} has no {name}")
+
+
+def core_functions() -> Any:
+    """An object whose attributes are ``ai_sdk``'s public functions."""
+    return _Core()
 
 
 def _output_tokens(usage: Any) -> int:

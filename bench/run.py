@@ -36,6 +36,9 @@ RESULTS = HERE / "results"
 WORKLOADS = ("W1", "W2", "W3", "W4", "W5", "W6", "SSE")
 NETWORK = ("W1", "W2", "W3", "W4")
 W6_CLIENTS = ("floor", "ours", "ours-sync")
+# Left out of --quick unless --clients names them: litellm imports for 10 s and more, and
+# openai-sync adds little to openai.
+QUICK_SKIPS = ("litellm", "openai-sync")
 # Everything a worker needs in its environment: no network for litellm's price list.
 WORKER_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "PYTHONHASHSEED": "0"}
 
@@ -52,7 +55,7 @@ QUICK: dict[str, Any] = {
     "reps": 3,
     "W1": {"calls": 100, "reply_chunks": 20},
     "W2": {"chunks": 3_000},
-    "W3": {"streams": 100, "chunks": 40},
+    "W3": {"streams": 100, "chunks": 30},
     "W4": {"values": 500, "dims": 256},
     "W5": {"reps": 3},
     "W6": {"parts": 5_000},
@@ -241,12 +244,10 @@ def run_workload(workload: str, clients: list[str], params: dict[str, Any], reps
         if "error" in ready:
             section.rows[client].error = ready["error"]
             del workers[client]
-    # Warm-up: connections, caches, lazy imports, the server's pre-rendered bodies. Three rounds:
-    # the first reuses of 100 pooled connections cost httpcore's pool seconds of CPU (its request
-    # assignment scans every connection for every request) in every httpx-based client, before it
-    # settles (measured: 3.6 s, 1.6 s, then 0.45 s per W3 round for the floor).
+    # Warm-up: connections, caches, lazy imports, the server's pre-rendered bodies (twice for
+    # W3, whose first round opens 100 connections and whose second finds a pool in steady state).
     for client, worker in list(workers.items()):
-        for _ in range(3):
+        for _ in range(2 if workload == "W3" else 1):
             warm = worker.run(0.1, 300)
             if "error" in warm:
                 section.rows[client].error = warm["error"]
@@ -291,7 +292,7 @@ def run_workload(workload: str, clients: list[str], params: dict[str, Any], reps
     return section
 
 
-def run_imports(names: list[str], reps: int, base_url: str) -> Section:
+def run_imports(names: list[str], reps: int, base_url: str, warm: bool) -> Section:
     """W5: time a fresh interpreter doing each import, interleaved, ``reps`` times."""
     section = Section("W5", {"reps": reps})
     env = {**os.environ, **WORKER_ENV, "BENCH_BASE_URL": base_url}
@@ -303,24 +304,31 @@ def run_imports(names: list[str], reps: int, base_url: str) -> Section:
             section.rows[name].error = f"not installed: {', '.join(missing)}"
         else:
             runnable.append(name)
-    # One untimed run each, so that every module's bytecode is compiled and cached.
-    for name in runnable:
+    # One untimed run each, so that every module's bytecode is compiled and cached (the other
+    # workloads' workers have done that when they ran first), and failures show here.
+    for name in runnable if warm else []:
         done = subprocess.run([sys.executable, "-c", IMPORTS[name]], env=env, check=False,
                               capture_output=True, text=True)  # fmt: skip
         if done.returncode:
             section.rows[name].error = done.stderr.strip().splitlines()[-1][:300]
     runnable = [name for name in runnable if not section.rows[name].error]
+    errors = RESULTS / "logs" / "W5.log"
+    errors.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(reps):
         for name in runnable:
             row = section.rows[name]
-            start = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, "-c", IMPORTS[name]], env=env,
-                                    stdout=subprocess.DEVNULL)  # fmt: skip
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - start
+            if row.error:
+                continue
+            with errors.open("w") as log:
+                start = time.perf_counter()
+                proc = subprocess.Popen([sys.executable, "-c", IMPORTS[name]], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=log)  # fmt: skip
+                _, status, usage = os.wait4(proc.pid, 0)
+                wall = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
             if proc.returncode:
-                row.error = f"exit code {proc.returncode}"
+                lines = errors.read_text().strip().splitlines()
+                row.error = lines[-1][:300] if lines else f"exit code {proc.returncode}"
                 continue
             row.wall.append(wall)
             row.cpu.append(usage.ru_utime + usage.ru_stime)
@@ -549,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         if bad:
             parser.error(f"unknown client(s): {', '.join(bad)}; known: {', '.join(CLIENTS)}")
     else:
-        wanted = [c for c in CLIENTS if c != "litellm" or not args.quick]
+        wanted = [c for c in CLIENTS if c not in QUICK_SKIPS or not args.quick]
     wanted = ["floor", *(c for c in wanted if c != "floor")]
     skipped = [c for c in wanted if not available(c)]
     clients = [c for c in wanted if c not in skipped]
@@ -560,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     server = Server() if any(w in (*NETWORK, "W5") for w in workloads) else None
     try:
         for workload in workloads:
-            print(f"running {workload} ...", file=sys.stderr, flush=True)
+            elapsed = time.perf_counter() - started
+            print(f"[{elapsed:5.0f} s] running {workload} ...", file=sys.stderr, flush=True)
             if workload == "SSE":
                 if (HERE / "sse_parse.py").exists():
                     sections[workload] = run_sse_parse(args.quick)
@@ -568,20 +577,24 @@ def main(argv: list[str] | None = None) -> int:
             if workload == "W5":
                 names = ["python", "floor"]
                 ours = "ours" in wanted
+                # --quick times the peers' imports only when --clients names them (5 s a run).
+                peers = wanted if args.clients or not args.quick else ["floor"]
                 names += [
                     n
                     for n in IMPORTS
                     if n not in names
-                    and (n.removesuffix("-call") in wanted or (ours and n[:4] == "ours"))
+                    and (n.removesuffix("-call") in peers or (ours and n[:4] == "ours"))
                 ]
                 base_url = server.base_url if server else ""
-                sections[workload] = run_imports(names, config["W5"]["reps"], base_url)
+                warm = not any(w in workloads for w in NETWORK)
+                sections[workload] = run_imports(names, config["W5"]["reps"], base_url, warm)
                 continue
             chosen = [c for c in clients if workload != "W6" or c in W6_CLIENTS]
             if workload == "W6":
                 chosen = [c for c in chosen if c == "floor" or available("ours")]
+            network = server if workload in NETWORK else None
             sections[workload] = run_workload(
-                workload, chosen, config[workload], reps, server, profile
+                workload, chosen, config[workload], reps, network, profile
             )
             for client in skipped:
                 if workload != "W6" or client in W6_CLIENTS:

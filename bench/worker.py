@@ -167,12 +167,17 @@ class _W6:
         self._tail = [TextEnd(id="t0"), self._finish]
         self._stream_result = StreamResult
         self.parts: list[Any] = []
-        if client != "floor":
-            import ai_sdk
-            from ai_sdk.testing import MockLanguageModel
+        from ai_sdk.provider import CallOptions, TextPart, UserMessage
+        from ai_sdk.testing import MockLanguageModel
 
-            self._ai = ai_sdk
-            self._model = MockLanguageModel(do_stream=self._do_stream)
+        # Both sides read the mock's stream (which wraps the parts in its own tracking
+        # generator), so the difference between them is what core adds.
+        self._options = CallOptions(prompt=[UserMessage(content=[TextPart(text="hi")])])
+        self._model = MockLanguageModel(do_stream=self._do_stream)
+        if client != "floor":
+            from clients import core_functions
+
+            self._ai = core_functions()
 
     def prepare(self, count: int, chars: int) -> None:
         deltas = [self._text_delta(id="t0", delta=token(i, chars)) for i in range(count)]
@@ -186,7 +191,8 @@ class _W6:
         return self._stream_result(stream=self._parts())
 
     async def raw(self) -> str:
-        texts = [part.delta async for part in self._parts() if part.type == "text-delta"]
+        result = await self._model.do_stream(self._options)
+        texts = [part.delta async for part in result.stream if part.type == "text-delta"]
         return "".join(texts)
 
     async def ours(self) -> str:

@@ -608,3 +608,33 @@ async def test_stream_start_errors_are_mapped_before_any_part(
         await provider("openai/gpt-5").do_stream(
             CallOptions(prompt=[UserMessage(content=[TextPart(text="Hi")])])
         )
+
+
+async def test_server_error_part_then_clean_end_is_not_reported_twice(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    error_event = {"type": "error", "error": {"message": "provider failed"}}
+    server.route(PATH, sse_reply([STREAM_EVENTS[6], error_event]))
+
+    result = await provider("openai/gpt-5").do_stream(
+        CallOptions(prompt=[UserMessage(content=[TextPart(text="Hi")])])
+    )
+
+    assert await collect(result.stream) == [
+        TextStart(id="0", provider_metadata=GEN),
+        ErrorPart(error={"message": "provider failed"}),
+    ]
+
+
+async def test_connection_lost_after_a_server_error_part_still_raises(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    error_event = {"type": "error", "error": {"message": "transient"}}
+    server.route(PATH, sse_reply([error_event, *STREAM_EVENTS[6:9]], disconnect_after=3))
+
+    result = await provider("openai/gpt-5").do_stream(
+        CallOptions(prompt=[UserMessage(content=[TextPart(text="Hi")])])
+    )
+
+    with pytest.raises(GatewayResponseError, match="Connection lost"):
+        await collect(result.stream)

@@ -35,6 +35,7 @@ from ai_sdk.provider import (
 )
 from ai_sdk_openai_compatible import OpenAICompatibleProvider
 from tests.openai_compatible._helpers import CHAT, chat_completion, options
+from tests.openai_compatible.conftest import ProviderFactory
 from tests.servers import LoopbackServer, json_reply
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -262,6 +263,25 @@ async def test_assistant_messages(
                 },
             ],
         },
+    ]
+
+
+async def test_empty_string_content_with_tool_calls(
+    server: LoopbackServer, make_provider: ProviderFactory
+) -> None:
+    provider = make_provider(null_content_with_tool_calls=False)
+    call = ToolCallPart(tool_call_id="c1", tool_name="f", input={})
+
+    messages = await sent_messages(server, provider, [AssistantMessage(content=[call])])
+
+    assert messages == [
+        {
+            "role": "assistant",
+            "content": "",
+            "tool_calls": [
+                {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+            ],
+        }
     ]
 
 

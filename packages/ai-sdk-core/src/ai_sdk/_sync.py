@@ -89,8 +89,10 @@ class SyncStream(Iterator[T]):
     def __init__(self, make: Callable[[], AsyncIterator[T]], buffer: int = 256) -> None:
         self._queue: queue.Queue[object] = queue.Queue(maxsize=buffer)
         self._closed = False
-        loop = portal_loop()
-        self._future = asyncio.run_coroutine_threadsafe(self._produce(make), loop)
+        self._space = asyncio.Event()
+        self._producer_waiting = False
+        self._loop = portal_loop()
+        self._future = asyncio.run_coroutine_threadsafe(self._produce(make), self._loop)
 
     async def _produce(self, make: Callable[[], AsyncIterator[T]]) -> None:
         iterator = make()
@@ -109,17 +111,25 @@ class SyncStream(Iterator[T]):
                 await cast(Callable[[], Coroutine[Any, Any, None]], aclose)()
 
     async def _put(self, item: object) -> None:
+        # Back-pressure: when the consumer falls behind, wait for it to take an item. The flag is
+        # raised before the second fullness check so a wake-up cannot be lost between the two.
         while not self._closed:
             try:
                 self._queue.put_nowait(item)
                 return
             except queue.Full:
-                await asyncio.sleep(0.0005)
+                self._space.clear()
+                self._producer_waiting = True
+                if self._queue.full():
+                    await self._space.wait()
 
     def __next__(self) -> T:
         if self._closed:
             raise StopIteration
         item = self._queue.get()
+        if self._producer_waiting:
+            self._producer_waiting = False
+            self._loop.call_soon_threadsafe(self._space.set)
         if item is _DONE:
             self._closed = True
             raise StopIteration

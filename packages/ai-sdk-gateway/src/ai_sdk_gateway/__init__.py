@@ -9,7 +9,7 @@ as it sees the TypeScript one.
 >>> model = gateway("anthropic/claude-sonnet-4")
 """
 
-from ai_sdk_gateway._auth import ApiKey, GatewayCredentials, OidcTokenProvider
+from ai_sdk_gateway._auth import ApiKey, OidcTokenProvider
 from ai_sdk_gateway._embedding_model import MAX_EMBEDDINGS_PER_CALL, GatewayEmbeddingModel
 from ai_sdk_gateway._errors import (
     AuthMethod,
@@ -74,7 +74,6 @@ __all__ = [
     "GatewayAuthenticationError",
     "GatewayAvailableModels",
     "GatewayByokCredential",
-    "GatewayCredentials",
     "GatewayCredits",
     "GatewayEmbeddingModel",
     "GatewayError",

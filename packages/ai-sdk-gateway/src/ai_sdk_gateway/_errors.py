@@ -385,7 +385,7 @@ class GatewayTimeoutError(GatewayError):
 
 
 class _ErrorDetail(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     message: StrictStr
     type: StrictStr | None = None
@@ -394,17 +394,21 @@ class _ErrorDetail(BaseModel):
 
 
 class _ErrorBody(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     error: _ErrorDetail
     generation_id: StrictStr | None = Field(default=None, alias="generationId")
 
 
 class _ModelNotFoundParam(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     model_id: StrictStr = Field(alias="modelId")
 
 
 class _ForbiddenParam(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     rule_id: StrictStr = Field(alias="ruleId")
 
 

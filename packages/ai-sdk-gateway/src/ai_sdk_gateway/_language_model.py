@@ -157,7 +157,8 @@ async def _stream_parts(
     events: JSONEventStream[JSONValue], *, include_raw: bool
 ) -> AsyncIterator[StreamPart]:
     adapter = _stream_part_adapter()
-    finished = False
+    finished = False  # the finish part arrived: nothing can be lost any more
+    reported = False  # the server sent an error part: an early end is already explained
     try:
         async for item in events:
             if isinstance(item, ParseFailure):
@@ -175,8 +176,10 @@ async def _stream_parts(
             except ValidationError as error:
                 yield ErrorPart(error=TypeValidationError(value=value, cause=error))
                 continue
-            if part.type == "finish" or part.type == "error":
+            if part.type == "finish":
                 finished = True
+            elif part.type == "error":
+                reported = True
             yield part
     except Exception as error:
         # After the finish part nothing is lost, so a connection dropped then is not an error.
@@ -187,7 +190,7 @@ async def _stream_parts(
             raise mapped from error
     finally:
         await events.aclose()
-    if not finished:
+    if not finished and not reported:
         raise GatewayResponseError(
             "The Gateway stream ended before its finish part; the response is incomplete. "
             "Try the request again.",

@@ -45,7 +45,8 @@ SpendReportCredentialType: TypeAlias = Literal["byok", "system"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore")
+    # Built on first use: most programs never list models.
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore", defer_build=True)
 
 
 class GatewayModelPricing(_Frozen):

@@ -189,7 +189,9 @@ def build_chat_args(config: ProviderConfig, model_id: str, options: CallOptions)
 
     signature_keys = dict.fromkeys((key, config.name, to_camel_case(config.name), "google"))
     body["messages"] = convert_to_chat_messages(
-        options.prompt, signature_keys=tuple(signature_keys)
+        options.prompt,
+        signature_keys=tuple(signature_keys),
+        null_content_with_tool_calls=config.null_content_with_tool_calls,
     )
     tools, tool_choice = _tools(options, warnings)
     if tools:  # `tools: []` is rejected by OpenAI; an empty list means no tools

@@ -165,7 +165,9 @@ def _tool_call(part: ToolCallPart, signature_keys: Sequence[str]) -> dict[str, A
     return call
 
 
-def _assistant_message(message: AssistantMessage, signature_keys: Sequence[str]) -> dict[str, Any]:
+def _assistant_message(
+    message: AssistantMessage, signature_keys: Sequence[str], null_content: bool
+) -> dict[str, Any]:
     text: list[str] = []
     reasoning: list[str] = []
     tool_calls: list[dict[str, Any]] = []
@@ -179,7 +181,7 @@ def _assistant_message(message: AssistantMessage, signature_keys: Sequence[str])
     joined = "".join(text)
     wire: dict[str, Any] = {
         "role": "assistant",
-        "content": (joined or None) if tool_calls else joined,
+        "content": (joined or None) if tool_calls and null_content else joined,
     }
     reasoning_text = "".join(reasoning)
     if reasoning_text:
@@ -219,7 +221,10 @@ def _tool_messages(message: ToolMessage) -> list[dict[str, Any]]:
 
 
 def convert_to_chat_messages(
-    prompt: list[Message], *, signature_keys: Sequence[str] = ("google",)
+    prompt: list[Message],
+    *,
+    signature_keys: Sequence[str] = ("google",),
+    null_content_with_tool_calls: bool = True,
 ) -> list[dict[str, Any]]:
     """The prompt as OpenAI chat messages.
 
@@ -227,6 +232,8 @@ def convert_to_chat_messages(
         prompt: the standardized prompt.
         signature_keys: the provider option keys under which a tool call part may carry a
             Gemini ``thoughtSignature`` to send back, in order of preference.
+        null_content_with_tool_calls: send ``content: null`` (rather than ``""``) for an
+            assistant turn that has tool calls but no text.
 
     Raises:
         UnsupportedFunctionalityError: a part the chat API cannot carry (a provider file
@@ -241,7 +248,9 @@ def convert_to_chat_messages(
         elif isinstance(message, UserMessage):
             messages.append(_user_message(message))
         elif isinstance(message, AssistantMessage):
-            messages.append(_assistant_message(message, signature_keys))
+            messages.append(
+                _assistant_message(message, signature_keys, null_content_with_tool_calls)
+            )
         else:
             messages.extend(_tool_messages(message))
     return messages

@@ -14,6 +14,7 @@ from ai_sdk.provider import (
     GenerateResult,
     JSONObject,
     ProviderMetadata,
+    Raw,
     ReasoningContent,
     RequestInfo,
     ResponseInfo,
@@ -25,14 +26,10 @@ from ai_sdk.provider import (
     ToolCallContent,
     Usage,
 )
-from ai_sdk.provider import (
-    Raw as RawPart,
-)
 from ai_sdk.provider_utils import (
     JSONEventStream,
     JSONValue,
     ParseFailure,
-    ParseResult,
     create_event_source_response_handler,
     create_json_response_handler,
     generate_id,
@@ -47,6 +44,7 @@ from ai_sdk_openai_compatible._mapping import (
     as_object,
     convert_chat_usage,
     finish_reason,
+    raw_chunk,
     response_fields,
 )
 from ai_sdk_openai_compatible._tool_calls import thought_signature_metadata
@@ -241,7 +239,7 @@ async def _stream_parts(
         try:
             async for event in events:
                 if include_raw:
-                    yield RawPart(raw_value=_raw_value(event))
+                    yield Raw(raw_value=raw_chunk(event))
                 if isinstance(event, ParseFailure):
                     yield state.fail(event.error)
                     continue
@@ -255,9 +253,3 @@ async def _stream_parts(
             yield part
     finally:
         await events.aclose()
-
-
-def _raw_value(event: ParseResult[JSONValue]) -> object:
-    if isinstance(event, ParseFailure) and event.raw_value is None:
-        return getattr(event.error, "text", None)  # not JSON: the text as received
-    return event.raw_value

@@ -113,8 +113,27 @@ class ChatStreamState:
         self._errored = True
         return ErrorPart(error=error)
 
-    def process(self, chunk: object) -> list[StreamPart]:
+    def process(self, chunk: Any) -> list[StreamPart]:
         """The parts one decoded chunk produces (bad data becomes an `ErrorPart`, never raised)."""
+        if self._text_open and not self._reasoning_open and self._extractor is None:
+            # The hot path: a plain text delta while a text block is open. Any surprise
+            # (another shape, a finish reason, usage, tool calls) falls through to `_process`.
+            try:
+                choices = chunk["choices"]
+                if len(choices) == 1 and chunk.get("usage") is None:
+                    choice = choices[0]
+                    delta = choice["delta"]
+                    content = delta["content"]
+                    if (
+                        type(content) is str
+                        and content
+                        and choice.get("finish_reason") is None
+                        and len(delta) <= 2  # content, and perhaps role
+                        and ("role" in delta or len(delta) == 1)
+                    ):
+                        return [TextDelta(id=TEXT_ID, delta=content)]
+            except (TypeError, KeyError, IndexError, AttributeError):
+                pass
         out: list[StreamPart] = []
         try:
             self._process(chunk, out)

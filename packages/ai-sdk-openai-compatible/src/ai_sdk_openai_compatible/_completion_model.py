@@ -53,6 +53,7 @@ from ai_sdk_openai_compatible._mapping import (
     as_object,
     convert_completion_usage,
     finish_reason,
+    raw_chunk,
     response_fields,
 )
 
@@ -271,7 +272,7 @@ async def _completion_parts(
         try:
             async for event in events:
                 if include_raw:
-                    yield Raw(raw_value=event.raw_value)
+                    yield Raw(raw_value=raw_chunk(event))
                 if isinstance(event, ParseFailure):
                     errored = True
                     yield ErrorPart(error=event.error)

@@ -138,6 +138,7 @@ class ProviderConfig:
     include_usage: bool = False
     supports_structured_outputs: bool = False
     json_object_schema: bool = False
+    null_content_with_tool_calls: bool = True
     transform_request_body: RequestBodyTransform | None = None
     metadata_extractor: MetadataExtractor | None = None
     convert_usage: UsageConverter | None = None

@@ -115,26 +115,29 @@ def _shorten(text: str) -> str:
     return f"{text[:_MAX_MESSAGE_CHARS]}... ({len(text) - _MAX_MESSAGE_CHARS} more characters)"
 
 
+def _object(value: object) -> dict[str, object]:
+    return cast(dict[str, object], value) if isinstance(value, dict) else {}
+
+
 def _detail_message(detail: object) -> str | None:
     """The text of a FastAPI ``detail``: a string, or a list of validation errors."""
     if isinstance(detail, str):
         return detail
     if isinstance(detail, list):
         lines: list[str] = []
-        for item in cast(list[object], detail):
-            if isinstance(item, dict):
-                entry = cast(dict[str, object], item)
-                msg = entry.get("msg")
-                loc = entry.get("loc")
-                where = (
-                    ".".join(str(p) for p in cast(list[object], loc))
-                    if isinstance(loc, list)
-                    else None
-                )
-                if isinstance(msg, str):
-                    lines.append(f"{where}: {msg}" if where else msg)
-                    continue
-            lines.append(str(cast(object, item)))
+        items: list[object] = cast(list[object], detail)
+        for item in items:
+            entry = _object(item)
+            msg = entry.get("msg")
+            loc = entry.get("loc")
+            if not isinstance(msg, str):
+                lines.append(item if isinstance(item, str) else repr(item))
+                continue
+            if isinstance(loc, list):
+                where = ".".join(str(part) for part in cast(list[object], loc))
+                lines.append(f"{where}: {msg}")
+            else:
+                lines.append(msg)
         return "; ".join(lines) if lines else None
     return None
 
@@ -222,6 +225,10 @@ def create_failed_response_handler(structure: ErrorStructure[Any]) -> ResponseHa
         if parsed is not None:
             message = structure.error_to_message(parsed)
             data = parsed
+            if not message.strip():  # llama-cpp-python: {"error": {"message": "", ...}}
+                kind = parsed.error.type if isinstance(parsed, OpenAICompatibleErrorData) else None
+                of_kind = f" of type {kind}" if kind else ""
+                message = f"{status_text} (the server sent an empty error message{of_kind})"
         else:
             message, data = message_of_error_body(body, status_text)
         retryable = (

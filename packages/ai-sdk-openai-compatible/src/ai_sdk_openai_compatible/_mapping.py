@@ -18,6 +18,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     Usage,
 )
+from ai_sdk.provider_utils import JSONValue, ParseFailure, ParseResult
 
 __all__ = [
     "NO_USAGE",
@@ -27,6 +28,7 @@ __all__ = [
     "convert_completion_usage",
     "count",
     "finish_reason",
+    "raw_chunk",
     "response_fields",
 ]
 
@@ -130,3 +132,11 @@ def response_fields(body: dict[str, Any]) -> dict[str, Any]:
         "model_id": model if isinstance(model, str) and model else None,
         "timestamp": timestamp,
     }
+
+
+def raw_chunk(event: ParseResult[JSONValue]) -> object:
+    """What a `Raw` part carries for an SSE event: the decoded JSON, or the text if it was not
+    JSON."""
+    if isinstance(event, ParseFailure) and event.raw_value is None:
+        return getattr(event.error, "text", None)
+    return event.raw_value

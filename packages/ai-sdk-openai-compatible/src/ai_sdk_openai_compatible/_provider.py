@@ -149,6 +149,7 @@ def create_openai_compatible(
     include_usage: bool = False,
     supports_structured_outputs: bool = False,
     json_object_schema: bool = False,
+    null_content_with_tool_calls: bool = True,
     transform_request_body: RequestBodyTransform | None = None,
     metadata_extractor: MetadataExtractor | None = None,
     error_structure: ErrorStructure[Any] | None = None,
@@ -182,6 +183,10 @@ def create_openai_compatible(
         json_object_schema: when structured outputs are not supported, send the schema as
             ``{"type": "json_object", "schema": ...}``, which llama.cpp servers (and
             llama-cpp-python) enforce with a grammar; their ``json_schema`` form fails.
+        null_content_with_tool_calls: an assistant turn with tool calls but no text is sent
+            with ``content: null`` (OpenAI's form; Bedrock, xAI and DeepSeek reject ``""``
+            there). Set ``False`` for servers that demand a string (llama-cpp-python answers
+            HTTP 500 to null), which then get ``""``.
         transform_request_body: rewrites every chat request body just before it is sent.
         metadata_extractor: lifts server-specific response fields into provider metadata.
         error_structure: the shape of the server's error bodies, if it is not OpenAI's.
@@ -218,6 +223,7 @@ def create_openai_compatible(
         include_usage=include_usage,
         supports_structured_outputs=supports_structured_outputs,
         json_object_schema=json_object_schema,
+        null_content_with_tool_calls=null_content_with_tool_calls,
         transform_request_body=transform_request_body,
         metadata_extractor=metadata_extractor,
         convert_usage=convert_usage,

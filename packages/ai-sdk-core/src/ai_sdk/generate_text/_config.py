@@ -37,9 +37,12 @@ from ai_sdk.prompt._download import default_download
 from ai_sdk.provider import (
     CallOptions,
     CallWarning,
+    CompatibilityWarning,
+    DeprecatedWarning,
     InvalidArgumentError,
     LanguageModel,
     ProviderOptions,
+    UnsupportedWarning,
 )
 from ai_sdk.provider_utils import create_id_generator, validate_max_retries, with_user_agent_suffix
 from ai_sdk.registry._resolve import resolve_language_model
@@ -130,8 +133,8 @@ PrepareStep: TypeAlias = Callable[
     [PrepareStepContext],
     PrepareStepResult
     | Mapping[str, Any]
-    | None
-    | Awaitable[PrepareStepResult | Mapping[str, Any] | None],
+    | Awaitable[PrepareStepResult | Mapping[str, Any] | None]
+    | None,
 ]
 """Called before each step; return a `PrepareStepResult` (or a dict of its fields) to change
 the model, tools, tool choice, instructions, messages or settings of that step."""
@@ -219,7 +222,7 @@ def make_config(
     if stop_when is None:
         conditions: list[StopCondition] = [is_step_count(1)]
     elif callable(stop_when):
-        conditions = [cast(StopCondition, stop_when)]
+        conditions = [stop_when]
     else:
         conditions = list(stop_when)
     return CallConfig(
@@ -282,13 +285,14 @@ async def _prepare_step_result(
     if outcome is None or isinstance(outcome, PrepareStepResult):
         return outcome
     if isinstance(outcome, Mapping):
+        mapping = cast(Mapping[str, Any], outcome)
         try:
-            return PrepareStepResult(**cast(Mapping[str, Any], outcome))
+            return PrepareStepResult(**mapping)
         except TypeError as error:
             raise InvalidArgumentError(
                 f"prepare_step returned an unknown key: {error}",
                 parameter="prepare_step",
-                value=outcome,
+                value=mapping,
             ) from error
     raise InvalidArgumentError(
         "prepare_step must return a PrepareStepResult, a dict or None",
@@ -395,12 +399,11 @@ def log_warnings(warnings: Sequence[CallWarning], *, provider: str, model_id: st
     if not warnings or os.environ.get("AI_SDK_LOG_WARNINGS", "").lower() == "false":
         return
     for warning in warnings:
-        if warning.type in ("unsupported", "compatibility"):
+        if isinstance(warning, UnsupportedWarning | CompatibilityWarning):
             text = f"{warning.type}: {warning.feature}"
-            details = getattr(warning, "details", None)
-            if details:
-                text += f" ({details})"
-        elif warning.type == "deprecated":
+            if warning.details:
+                text += f" ({warning.details})"
+        elif isinstance(warning, DeprecatedWarning):
             text = f"deprecated: {warning.setting}: {warning.message}"
         else:
             text = warning.message

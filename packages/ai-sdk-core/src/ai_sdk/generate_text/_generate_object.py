@@ -56,7 +56,7 @@ class GenerateObjectResult(Generic[T]):
 
 
 def _output(
-    schema: object, output: str, name: str | None, description: str | None, enum: Any
+    schema: Any, output: str, name: str | None, description: str | None, enum: Any
 ) -> Output[Any, Any, Any]:
     if output == "object":
         return Output.object(schema=schema, name=name, description=description)
@@ -238,5 +238,3 @@ def stream_object(
         **options,
     )
     return StreamObjectResult(inner)
-
-

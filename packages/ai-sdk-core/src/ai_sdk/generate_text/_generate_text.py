@@ -64,8 +64,8 @@ from ai_sdk.provider import (
     GenerateResult,
     LanguageModel,
     ProviderOptions,
-    ReasoningFileContent,
     ReasoningEffort,
+    ReasoningFileContent,
     ToolCallContent,
     ToolResultContent,
     UnsupportedWarning,
@@ -349,7 +349,7 @@ async def generate_text(
     provider_options: ProviderOptions | None = None,
     max_retries: int = 2,
     headers: Mapping[str, str | None] | None = None,
-    timeout: float | TimeoutConfig | None = None,
+    timeout: float | TimeoutConfig | None = None,  # noqa: ASYNC109 - a config, not a deadline
     include: Include | Mapping[str, bool] | None = None,
     download: DownloadFunction | None = None,
     tools_context: Mapping[str, object] | None = None,

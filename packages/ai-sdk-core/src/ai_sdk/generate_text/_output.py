@@ -13,14 +13,21 @@ from typing import Any, Generic, TypeVar, cast, overload
 
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.provider import (
-    JSONValue,
+    JSONObject,
     JsonResponseFormat,
+    JSONValue,
     NoObjectGeneratedError,
     ResponseFormat,
     TextResponseFormat,
     TypeValidationError,
 )
-from ai_sdk.provider_utils import Schema, as_schema, parse_partial_json, safe_parse_json
+from ai_sdk.provider_utils import (
+    ParseFailure,
+    Schema,
+    as_schema,
+    parse_partial_json,
+    safe_parse_json,
+)
 
 __all__ = ["Output", "OutputContext"]
 
@@ -156,7 +163,7 @@ def _no_object(message: str, cause: object, text: str, context: OutputContext) -
 
 def _parse_json(text: str, context: OutputContext) -> JSONValue:
     result = safe_parse_json(text)
-    if not result.success:
+    if isinstance(result, ParseFailure):
         raise _no_object(_NOT_PARSED, result.error, text, context)
     return result.value
 
@@ -194,13 +201,13 @@ class _ObjectOutput(Output[Any, JSONValue, Any]):
 
     def response_format(self) -> ResponseFormat:
         return JsonResponseFormat(
-            schema_=self._schema.json_schema, name=self._name, description=self._description
+            schema=self._schema.json_schema, name=self._name, description=self._description
         )
 
     def parse_complete(self, text: str, context: OutputContext) -> Any:
         value = _parse_json(text, context)
         result = self._schema.safe_validate(value)
-        if not result.success:
+        if isinstance(result, ParseFailure):
             raise _no_object(_NOT_VALID, result.error, text, context)
         return result.value
 
@@ -234,7 +241,7 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
                 "additionalProperties": False,
             }
         )
-        return JsonResponseFormat(schema_=schema, name=self._name, description=self._description)
+        return JsonResponseFormat(schema=schema, name=self._name, description=self._description)
 
     def parse_complete(self, text: str, context: OutputContext) -> list[Any]:
         outer = _parse_json(text, context)
@@ -250,7 +257,7 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
         validated: list[Any] = []
         for element in cast(list[JSONValue], outer["elements"]):
             result = self._element.safe_validate(element)
-            if not result.success:
+            if isinstance(result, ParseFailure):
                 raise _no_object(_NOT_VALID, result.error, text, context)
             validated.append(result.value)
         return validated
@@ -267,7 +274,7 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
         elements: list[Any] = []
         for element in raw:
             result = self._element.safe_validate(element)
-            if result.success:
+            if not isinstance(result, ParseFailure):
                 elements.append(result.value)
         return (elements,)
 
@@ -280,14 +287,16 @@ class _ChoiceOutput(Output[Any, Any, Any]):
 
     def __init__(self, options: list[str], name: str | None, description: str | None) -> None:
         self._options = options
+        enum: list[JSONValue] = list(options)
+        schema: JSONObject = {
+            "$schema": _DRAFT_07,
+            "type": "object",
+            "properties": {"result": {"type": "string", "enum": enum}},
+            "required": ["result"],
+            "additionalProperties": False,
+        }
         self._format = JsonResponseFormat(
-            schema_={
-                "$schema": _DRAFT_07,
-                "type": "object",
-                "properties": {"result": {"type": "string", "enum": options}},
-                "required": ["result"],
-                "additionalProperties": False,
-            },
+            schema=schema,
             name=name,
             description=description,
         )

@@ -61,7 +61,6 @@ Source: TypeAlias = UrlSource | DocumentSource
 """A source the model cited."""
 
 
-
 # -- content ------------------------------------------------------------------------------------
 
 

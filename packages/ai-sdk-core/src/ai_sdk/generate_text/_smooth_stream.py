@@ -24,7 +24,8 @@ def _detector(chunking: Literal["word", "line"] | re.Pattern[str] | ChunkDetecto
         pattern = _PATTERNS.get(chunking)
         if pattern is None:
             raise InvalidArgumentError(
-                f'chunking must be "word", "line", a compiled regex or a function; got {chunking!r}',
+                'chunking must be "word", "line", a compiled regex or a function; '
+                f"got {chunking!r}",
                 argument="chunking",
             )
     elif isinstance(chunking, re.Pattern):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -181,7 +181,9 @@ class _Limits:
 
     __slots__ = ("chunk", "first_chunk_deadline", "names", "outer")
 
-    def __init__(self, config: CallConfig, total_deadline: float | None, step_deadline: float | None):
+    def __init__(
+        self, config: CallConfig, total_deadline: float | None, step_deadline: float | None
+    ):
         loop = asyncio.get_running_loop()
         timeout = config.timeout
         outer: list[tuple[float, str]] = []
@@ -194,7 +196,10 @@ class _Limits:
             loop.time() + timeout.first_chunk if timeout.first_chunk is not None else None
         )
         self.chunk = timeout.chunk
-        self.names = (f"first-chunk timeout of {timeout.first_chunk} s", f"chunk timeout of {timeout.chunk} s")
+        self.names = (
+            f"first-chunk timeout of {timeout.first_chunk} s",
+            f"chunk timeout of {timeout.chunk} s",
+        )
 
     @property
     def active(self) -> bool:
@@ -210,9 +215,7 @@ class _Limits:
         return min(candidates) if candidates else None
 
 
-async def _bounded(
-    stream: AsyncIterator[StreamPart], limits: _Limits
-) -> AsyncIterator[StreamPart]:
+async def _bounded(stream: AsyncIterator[StreamPart], limits: _Limits) -> AsyncIterator[StreamPart]:
     """``stream`` with every read bounded by the step's deadlines."""
     seen_output = False
     while True:
@@ -246,8 +249,8 @@ class StreamEngine:
         self._config = config
         self._callbacks = callbacks
         self._state = state
-        self._text_ids = _IdReserver()
-        self._reasoning_ids = _IdReserver()
+        self.text_ids = _IdReserver()
+        self.reasoning_ids = _IdReserver()
 
     async def run(self) -> AsyncIterator[TextStreamPart]:
         """Every part of the call, from `StartPart` to `FinishPart` (or a final error part)."""
@@ -266,19 +269,50 @@ class StreamEngine:
                     loop.time() + config.timeout.step if config.timeout.step is not None else None
                 )
                 runner = _StepRunner(self, total_deadline, step_deadline)
-                parts = runner.run(instructions, messages)
                 try:
-                    async for part in parts:
-                        yield part
+                    source = await runner.start(instructions, messages)
+                    blocks = runner.blocks
+                    text_ids = runner.text_ids
+                    # The per-token path (text deltas) is inlined here: every other part goes
+                    # through `runner.handle`, which may emit several parts.
+                    async for part in source:
+                        if part.__class__ is TextDelta:
+                            delta: TextDelta = part  # pyright: ignore[reportAssignmentType]
+                            if not runner.started_step:
+                                runner.started_step = True
+                                yield runner.start_step_part()
+                            text = delta.delta
+                            metadata = delta.provider_metadata
+                            if text or metadata is not None:
+                                block = blocks.get(delta.id)
+                                if block is None:
+                                    block = runner.open_block(delta.id, False, metadata)
+                                block.chunks.append(text)
+                                if metadata is not None:
+                                    block.provider_metadata = metadata
+                                if runner.first_output is None and text:
+                                    runner.first_output = time.perf_counter()
+                                yield TextDeltaPart(text_ids[delta.id], text, metadata)
+                            continue
+                        for out in await runner.handle(part):
+                            yield out
                 finally:
-                    await parts.aclose()
-                if runner.step is None:
-                    return  # the step failed; its error part ended the stream
-                step = runner.step
+                    await runner.close()
+                ended = runner.end_of_stream()
+                if ended is not None:
+                    yield ended
+                    return
+                tools = runner.run_tools()
+                try:
+                    async for out in tools:
+                        yield out
+                finally:
+                    await tools.aclose()
+                step = await runner.build_step()
                 state.steps.append(step)
                 instructions = runner.plan_instructions
                 messages = [*runner.plan_messages, *step.response.messages]
-                yield runner.finish_step_part()
+                yield runner.finish_step_part(step)
                 await notify(self._callbacks.on_step_end, step)
                 client_calls = [c for c in runner.calls if not c.provider_executed]
                 client_outputs = [o for o in runner.outputs if not o.provider_executed]
@@ -308,25 +342,43 @@ class StreamEngine:
 
 
 class _StepRunner:
-    """One step: the model stream mapped to user parts, then the tools."""
+    """The state of one step: the model stream mapped to user parts, then the tools."""
 
     def __init__(
         self, engine: StreamEngine, total_deadline: float | None, step_deadline: float | None
     ) -> None:
         self.engine = engine
         self.config = engine._config  # pyright: ignore[reportPrivateUsage]
+        self.state = engine._state  # pyright: ignore[reportPrivateUsage]
         self.total_deadline = total_deadline
         self.step_deadline = step_deadline
-        self.step: StepResult | None = None
         self.calls: list[ToolCall] = []
         self.outputs: list[ToolResult | ToolError] = []
         self.plan_instructions: Any = None
         self.plan_messages: list[ModelMessage] = []
-        self._finish_part: FinishStepPart | None = None
+        self.started_step = False
+        self.first_output: float | None = None
+        self.blocks: dict[str, _Block] = {}
+        self.text_ids: dict[str, str] = {}
+        self.reasoning_ids: dict[str, str] = {}
+        self.content: list[ContentPart | _Block] = []
+        self.warnings: list[CallWarning] = []
+        self.request = StepRequest()
+        self.finish: Finish | None = None
+        self.finish_reason: UnifiedFinishReason = "other"
+        self.errored = False
+        self.response_id: str | None = None
+        self.response_timestamp: datetime | None = None
+        self.response_model_id: str | None = None
+        self.tool_times: dict[str, float] = {}
+        self._calls_by_id: dict[str, ToolCall] = {}
+        self._input_hooks: dict[str, tuple[Tool[Any], ToolExecutionOptions]] = {}
+        self._started = 0.0
+        self._response_time = 0.0
+        self._streams: list[object] = []
+        self._tools: dict[str, Tool[Any]] = {}
 
-    def finish_step_part(self) -> FinishStepPart:
-        assert self._finish_part is not None
-        return self._finish_part
+    # -- deadlines --
 
     def _deadline(self) -> float | None:
         deadlines = [d for d in (self.total_deadline, self.step_deadline) if d is not None]
@@ -348,10 +400,14 @@ class _StepRunner:
         except TimeoutError as error:
             raise TimeoutError(f"The {self._limit_name(deadline)} was exceeded.") from error
 
-    async def run(self, instructions: Any, messages: list[ModelMessage]) -> AsyncIterator[Any]:
-        engine = self.engine
+    # -- the model stream --
+
+    async def start(
+        self, instructions: Any, messages: list[ModelMessage]
+    ) -> AsyncIterator[StreamPart]:
+        """Plan the step and open the model stream (retried until it starts)."""
         config = self.config
-        state = engine._state  # pyright: ignore[reportPrivateUsage]
+        state = self.state
         plan = await self._bounded_call(
             lambda: plan_step(
                 config,
@@ -362,300 +418,241 @@ class _StepRunner:
                 include_raw_chunks=config.include.raw_chunks or None,
             )
         )
+        self.plan = plan
         self.plan_instructions = plan.instructions
         self.plan_messages = plan.messages
+        self._tools = plan.tools or {}
+        self._started = time.perf_counter()
         model = plan.model
-        tools: dict[str, Tool[Any]] = plan.tools or {}
-        started = time.perf_counter()
         stream_result = await self._bounded_call(
             lambda: retry_with_backoff(
                 lambda: model.do_stream(plan.options), max_retries=config.max_retries
             )
         )
-        model_stream: AsyncIterator[StreamPart] = stream_result.stream
-        limits = _Limits(config, self.total_deadline, self.step_deadline)
-        source = _bounded(model_stream, limits) if limits.active else model_stream
-
-        warnings: list[CallWarning] = []
-        started_step = False
-        request = StepRequest(
+        self.stream_result = stream_result
+        self.request = StepRequest(
             body=stream_result.request.body
             if config.include.request_body and stream_result.request is not None
             else None,
             messages=list(plan.messages) if config.include.request_messages else None,
         )
-        content: list[ContentPart | _Block] = []
-        blocks: dict[str, _Block] = {}
-        text_ids: dict[str, str] = {}
-        reasoning_ids: dict[str, str] = {}
-        calls_by_id: dict[str, ToolCall] = {}
-        finish: Finish | None = None
-        finish_reason: UnifiedFinishReason = "other"
-        first_output: float | None = None
-        response_id: str | None = None
-        response_timestamp: datetime | None = None
-        response_model_id: str | None = None
-        errored = False
-        emit_raw = config.include.raw_chunks
-        text_reserver = engine._text_ids  # pyright: ignore[reportPrivateUsage]
-        reasoning_reserver = engine._reasoning_ids  # pyright: ignore[reportPrivateUsage]
-        input_hooks: dict[str, tuple[Tool[Any], ToolExecutionOptions]] = {}
+        model_stream: AsyncIterator[StreamPart] = stream_result.stream
+        self._streams.append(model_stream)
+        limits = _Limits(config, self.total_deadline, self.step_deadline)
+        if not limits.active:
+            return model_stream
+        bounded = _bounded(model_stream, limits)
+        self._streams.insert(0, bounded)
+        return bounded
 
-        try:
-            async for part in source:
-                cls = part.__class__
-                if cls is TextDelta:
-                    delta = cast(TextDelta, part)
-                    if not started_step:
-                        started_step = True
-                        yield StartStepPart(request, warnings)
-                    text = delta.delta
-                    if text or delta.provider_metadata is not None:
-                        block = blocks.get(delta.id)
-                        if block is None:  # lenient: a delta without text-start
-                            block = blocks[delta.id] = _Block(False, delta.provider_metadata)
-                            text_ids[delta.id] = text_reserver.reserve(delta.id)
-                            content.append(block)
-                        block.chunks.append(text)
-                        if delta.provider_metadata is not None:
-                            block.provider_metadata = delta.provider_metadata
-                        if text and first_output is None:
-                            first_output = time.perf_counter()
-                        yield TextDeltaPart(text_ids[delta.id], text, delta.provider_metadata)
-                    continue
-                if cls is StreamStart:
-                    warnings = list(cast(StreamStart, part).warnings)
-                    continue
-                if not started_step:
-                    started_step = True
-                    yield StartStepPart(request, warnings)
-                if cls is ReasoningDelta:
-                    rdelta = cast(ReasoningDelta, part)
-                    block = blocks.get("r:" + rdelta.id)
-                    if block is None:
-                        block = blocks["r:" + rdelta.id] = _Block(True, rdelta.provider_metadata)
-                        reasoning_ids[rdelta.id] = reasoning_reserver.reserve(rdelta.id)
-                        content.append(block)
-                    block.chunks.append(rdelta.delta)
-                    if rdelta.provider_metadata is not None:
-                        block.provider_metadata = rdelta.provider_metadata
-                    if rdelta.delta and first_output is None:
-                        first_output = time.perf_counter()
-                    yield ReasoningDeltaPart(
-                        reasoning_ids[rdelta.id], rdelta.delta, rdelta.provider_metadata
-                    )
-                elif cls is TextStart:
-                    start = cast(TextStart, part)
-                    block = blocks[start.id] = _Block(False, start.provider_metadata)
-                    content.append(block)
-                    text_ids[start.id] = text_reserver.reserve(start.id)
-                    yield TextStartPart(text_ids[start.id], start.provider_metadata)
-                elif cls is TextEnd:
-                    end = cast(TextEnd, part)
-                    block = blocks.pop(end.id, None)
-                    if block is not None and end.provider_metadata is not None:
-                        block.provider_metadata = end.provider_metadata
-                    yield TextEndPart(text_ids.pop(end.id, end.id), end.provider_metadata)
-                elif cls is ReasoningStart:
-                    rstart = cast(ReasoningStart, part)
-                    block = blocks["r:" + rstart.id] = _Block(True, rstart.provider_metadata)
-                    content.append(block)
-                    reasoning_ids[rstart.id] = reasoning_reserver.reserve(rstart.id)
-                    yield ReasoningStartPart(reasoning_ids[rstart.id], rstart.provider_metadata)
-                elif cls is ReasoningEnd:
-                    rend = cast(ReasoningEnd, part)
-                    block = blocks.pop("r:" + rend.id, None)
-                    if block is not None and rend.provider_metadata is not None:
-                        block.provider_metadata = rend.provider_metadata
-                    yield ReasoningEndPart(
-                        reasoning_ids.pop(rend.id, rend.id), rend.provider_metadata
-                    )
-                elif cls is ToolInputStart:
-                    tstart = cast(ToolInputStart, part)
-                    tool = tools.get(tstart.tool_name)
-                    if tool is not None and (
-                        tool.on_input_start is not None or tool.on_input_delta is not None
-                    ):
-                        hook_options = ToolExecutionOptions(
-                            tool_call_id=tstart.id,
-                            messages=plan.messages,
-                            context=plan.tools_context.get(tstart.tool_name),
-                        )
-                        input_hooks[tstart.id] = (tool, hook_options)
-                        await notify(tool.on_input_start, hook_options)
-                    yield ToolInputStartPart(
-                        id=tstart.id,
-                        tool_name=tstart.tool_name,
-                        provider_executed=tstart.provider_executed,
-                        dynamic=bool(tstart.dynamic)
-                        or (tool is not None and tool.type == "dynamic"),
-                        title=tool.title if tool is not None else tstart.title,
-                        provider_metadata=tstart.provider_metadata,
-                        tool_metadata=tool.metadata if tool is not None else None,
-                    )
-                elif cls is ToolInputDelta:
-                    tdelta = cast(ToolInputDelta, part)
-                    if first_output is None and tdelta.delta:
-                        first_output = time.perf_counter()
-                    hooked = input_hooks.get(tdelta.id)
-                    if hooked is not None and hooked[0].on_input_delta is not None:
-                        outcome = hooked[0].on_input_delta(tdelta.delta, hooked[1])
-                        if inspect.isawaitable(outcome):
-                            await outcome
-                    yield ToolInputDeltaPart(tdelta.id, tdelta.delta, tdelta.provider_metadata)
-                elif cls is ToolInputEnd:
-                    tend = cast(ToolInputEnd, part)
-                    yield ToolInputEndPart(tend.id, tend.provider_metadata)
-                elif cls is ToolCallContent:
-                    if first_output is None:
-                        first_output = time.perf_counter()
-                    call = await parse_tool_call(
-                        cast(ToolCallContent, part),
-                        tools=plan.tools,
-                        repair_tool_call=config.repair_tool_call,
-                        messages=plan.messages,
-                        instructions=plan.instructions,
-                    )
-                    self.calls.append(call)
-                    calls_by_id[call.tool_call_id] = call
-                    content.append(call)
-                    yield call
-                    if call.invalid and not call.provider_executed:
-                        error = invalid_call_error(call)
-                        self.outputs.append(error)
-                        yield error
-                elif cls is ToolResultContent:
-                    result = cast(ToolResultContent, part)
-                    known = calls_by_id.get(result.tool_call_id)
-                    tool = tools.get(result.tool_name)
-                    common: dict[str, Any] = {
-                        "tool_call_id": result.tool_call_id,
-                        "tool_name": result.tool_name,
-                        "input": known.input if known is not None else None,
-                        "provider_executed": True,
-                        "dynamic": bool(result.dynamic),
-                        "provider_metadata": result.provider_metadata,
-                        "tool_metadata": tool.metadata if tool is not None else None,
-                    }
-                    output: ToolResult | ToolError = (
-                        ToolError(error=result.result, **common)
-                        if result.is_error
-                        else ToolResult(output=result.result, **common)
-                    )
-                    content.append(output)
-                    yield output
-                elif cls is FileContent:
-                    if first_output is None:
-                        first_output = time.perf_counter()
-                    file = cast(FileContent, part)
-                    file_part = GeneratedFilePart(_file(file), file.provider_metadata)
-                    content.append(file_part)
-                    yield file_part
-                elif cls is ReasoningFileContent:
-                    if first_output is None:
-                        first_output = time.perf_counter()
-                    rfile = cast(ReasoningFileContent, part)
-                    rfile_part = GeneratedReasoningFilePart(_file(rfile), rfile.provider_metadata)
-                    content.append(rfile_part)
-                    yield rfile_part
-                elif cls is UrlSource or cls is DocumentSource or cls is CustomContent:
-                    content.append(cast(ContentPart, part))
-                    yield cast(TextStreamPart, part)
-                elif cls is ResponseMetadata:
-                    meta = cast(ResponseMetadata, part)
-                    response_id = meta.id or response_id
-                    response_timestamp = meta.timestamp or response_timestamp
-                    response_model_id = meta.model_id or response_model_id
-                elif cls is Finish:
-                    finish = cast(Finish, part)
-                    finish_reason = finish.finish_reason.unified
-                elif cls is ErrorPart:
-                    errored = True
-                    finish_reason = "error"
-                    yield StreamErrorPart(cast(ErrorPart, part).error)
-                elif cls is Raw:
-                    if emit_raw:
-                        yield RawPart(cast(Raw, part).raw_value)
-                # anything else (tool approval requests) is not supported yet and dropped
-        finally:
-            if source is not model_stream:
-                await _close(source)
-            await _close(model_stream)
-        response_time = time.perf_counter() - started
-        if finish is None and not errored and first_output is None and not self.calls:
-            yield StreamErrorPart(
+    async def close(self) -> None:
+        """Close the model stream (and its timeout wrapper)."""
+        self._response_time = time.perf_counter() - self._started
+        streams, self._streams = self._streams, []
+        for stream in streams:
+            await _close(stream)
+
+    def start_step_part(self) -> StartStepPart:
+        return StartStepPart(self.request, self.warnings)
+
+    def open_block(
+        self, wanted_id: str, reasoning: bool, metadata: ProviderMetadata | None
+    ) -> _Block:
+        """Start a text or reasoning block (``wanted_id`` as the provider sent it)."""
+        block = _Block(reasoning, metadata)
+        self.content.append(block)
+        if reasoning:
+            self.blocks["r:" + wanted_id] = block
+            self.reasoning_ids[wanted_id] = self.engine.reasoning_ids.reserve(wanted_id)
+        else:
+            self.blocks[wanted_id] = block
+            self.text_ids[wanted_id] = self.engine.text_ids.reserve(wanted_id)
+        return block
+
+    def _output_seen(self) -> None:
+        if self.first_output is None:
+            self.first_output = time.perf_counter()
+
+    async def handle(self, part: StreamPart) -> list[TextStreamPart]:
+        """The user parts for one model part (text deltas are handled by the engine)."""
+        cls = part.__class__
+        if cls is StreamStart:
+            self.warnings = list(cast(StreamStart, part).warnings)
+            return []
+        out: list[TextStreamPart] = []
+        if not self.started_step:
+            self.started_step = True
+            out.append(self.start_step_part())
+        if cls is ReasoningDelta:
+            delta = cast(ReasoningDelta, part)
+            block = self.blocks.get("r:" + delta.id)
+            if block is None:
+                block = self.open_block(delta.id, True, delta.provider_metadata)
+            block.chunks.append(delta.delta)
+            if delta.provider_metadata is not None:
+                block.provider_metadata = delta.provider_metadata
+            if delta.delta:
+                self._output_seen()
+            out.append(
+                ReasoningDeltaPart(
+                    self.reasoning_ids[delta.id], delta.delta, delta.provider_metadata
+                )
+            )
+        elif cls is TextStart:
+            start = cast(TextStart, part)
+            self.open_block(start.id, False, start.provider_metadata)
+            out.append(TextStartPart(self.text_ids[start.id], start.provider_metadata))
+        elif cls is TextEnd:
+            end = cast(TextEnd, part)
+            block = self.blocks.pop(end.id, None)
+            if block is not None and end.provider_metadata is not None:
+                block.provider_metadata = end.provider_metadata
+            out.append(TextEndPart(self.text_ids.pop(end.id, end.id), end.provider_metadata))
+        elif cls is ReasoningStart:
+            rstart = cast(ReasoningStart, part)
+            self.open_block(rstart.id, True, rstart.provider_metadata)
+            out.append(ReasoningStartPart(self.reasoning_ids[rstart.id], rstart.provider_metadata))
+        elif cls is ReasoningEnd:
+            rend = cast(ReasoningEnd, part)
+            block = self.blocks.pop("r:" + rend.id, None)
+            if block is not None and rend.provider_metadata is not None:
+                block.provider_metadata = rend.provider_metadata
+            out.append(
+                ReasoningEndPart(self.reasoning_ids.pop(rend.id, rend.id), rend.provider_metadata)
+            )
+        elif cls is ToolInputStart:
+            out.append(await self._tool_input_start(cast(ToolInputStart, part)))
+        elif cls is ToolInputDelta:
+            tdelta = cast(ToolInputDelta, part)
+            if tdelta.delta:
+                self._output_seen()
+            hooked = self._input_hooks.get(tdelta.id)
+            if hooked is not None and hooked[0].on_input_delta is not None:
+                outcome = hooked[0].on_input_delta(tdelta.delta, hooked[1])
+                if inspect.isawaitable(outcome):
+                    await outcome
+            out.append(ToolInputDeltaPart(tdelta.id, tdelta.delta, tdelta.provider_metadata))
+        elif cls is ToolInputEnd:
+            tend = cast(ToolInputEnd, part)
+            out.append(ToolInputEndPart(tend.id, tend.provider_metadata))
+        elif cls is ToolCallContent:
+            self._output_seen()
+            out.extend(await self._tool_call(cast(ToolCallContent, part)))
+        elif cls is ToolResultContent:
+            out.append(self._provider_tool_result(cast(ToolResultContent, part)))
+        elif cls is FileContent:
+            self._output_seen()
+            file = cast(FileContent, part)
+            file_part = GeneratedFilePart(_file(file), file.provider_metadata)
+            self.content.append(file_part)
+            out.append(file_part)
+        elif cls is ReasoningFileContent:
+            self._output_seen()
+            rfile = cast(ReasoningFileContent, part)
+            rfile_part = GeneratedReasoningFilePart(_file(rfile), rfile.provider_metadata)
+            self.content.append(rfile_part)
+            out.append(rfile_part)
+        elif cls is UrlSource or cls is DocumentSource or cls is CustomContent:
+            self.content.append(cast(ContentPart, part))
+            out.append(cast(TextStreamPart, part))
+        elif cls is ResponseMetadata:
+            meta = cast(ResponseMetadata, part)
+            self.response_id = meta.id or self.response_id
+            self.response_timestamp = meta.timestamp or self.response_timestamp
+            self.response_model_id = meta.model_id or self.response_model_id
+        elif cls is Finish:
+            self.finish = cast(Finish, part)
+            self.finish_reason = self.finish.finish_reason.unified
+        elif cls is ErrorPart:
+            self.errored = True
+            self.finish_reason = "error"
+            out.append(StreamErrorPart(cast(ErrorPart, part).error))
+        elif cls is Raw and self.config.include.raw_chunks:
+            out.append(RawPart(cast(Raw, part).raw_value))
+        # anything else (tool approval requests) is not supported yet and dropped
+        return out
+
+    async def _tool_input_start(self, part: ToolInputStart) -> ToolInputStartPart:
+        tool = self._tools.get(part.tool_name)
+        if tool is not None and (
+            tool.on_input_start is not None or tool.on_input_delta is not None
+        ):
+            options = ToolExecutionOptions(
+                tool_call_id=part.id,
+                messages=self.plan.messages,
+                context=self.plan.tools_context.get(part.tool_name),
+            )
+            self._input_hooks[part.id] = (tool, options)
+            await notify(tool.on_input_start, options)
+        return ToolInputStartPart(
+            id=part.id,
+            tool_name=part.tool_name,
+            provider_executed=part.provider_executed,
+            dynamic=bool(part.dynamic) or (tool is not None and tool.type == "dynamic"),
+            title=tool.title if tool is not None else part.title,
+            provider_metadata=part.provider_metadata,
+            tool_metadata=tool.metadata if tool is not None else None,
+        )
+
+    async def _tool_call(self, part: ToolCallContent) -> list[TextStreamPart]:
+        call = await parse_tool_call(
+            part,
+            tools=self.plan.tools,
+            repair_tool_call=self.config.repair_tool_call,
+            messages=self.plan.messages,
+            instructions=self.plan.instructions,
+        )
+        self.calls.append(call)
+        self._calls_by_id[call.tool_call_id] = call
+        self.content.append(call)
+        if call.invalid and not call.provider_executed:
+            error = invalid_call_error(call)
+            self.outputs.append(error)
+            self.content.append(error)
+            return [call, error]
+        return [call]
+
+    def _provider_tool_result(self, part: ToolResultContent) -> ToolResult | ToolError:
+        known = self._calls_by_id.get(part.tool_call_id)
+        tool = self._tools.get(part.tool_name)
+        common: dict[str, Any] = {
+            "tool_call_id": part.tool_call_id,
+            "tool_name": part.tool_name,
+            "input": known.input if known is not None else None,
+            "provider_executed": True,
+            "dynamic": bool(part.dynamic),
+            "provider_metadata": part.provider_metadata,
+            "tool_metadata": tool.metadata if tool is not None else None,
+        }
+        output: ToolResult | ToolError = (
+            ToolError(error=part.result, **common)
+            if part.is_error
+            else ToolResult(output=part.result, **common)
+        )
+        self.content.append(output)
+        return output
+
+    def end_of_stream(self) -> StreamErrorPart | None:
+        """The error that ends the call when the model stream produced nothing at all."""
+        nothing = not self.calls and not self.content and self.first_output is None
+        if self.finish is None and not self.errored and nothing:
+            return StreamErrorPart(
                 NoOutputGeneratedError(
                     "No output generated. The model stream ended without a finish chunk."
                 )
             )
-            return
-        if finish is not None:
-            finish_reason = finish.finish_reason.unified
-        tool_times: dict[str, float] = {}
-        if tools and finish_reason in _TOOL_FINISH_REASONS:
-            results = self._run_tools(plan, tools, tool_times)
-            try:
-                async for output in results:
-                    if not (isinstance(output, ToolResult) and output.preliminary):
-                        content.append(output)
-                    yield output
-            finally:
-                await results.aclose()
-        final_content: list[ContentPart] = [
-            item.content() if isinstance(item, _Block) else item for item in content
-        ]
-        usage = (
-            LanguageModelUsage.from_spec(finish.usage) if finish is not None else LanguageModelUsage()
-        )
-        response = StepResponse(
-            id=response_id or generate_response_id(),
-            timestamp=response_timestamp or datetime.now(UTC),
-            model_id=response_model_id or model.model_id,
-            headers=stream_result.response.headers if stream_result.response is not None else None,
-            messages=await to_response_messages(final_content, config.tools),
-        )
-        performance = StepPerformance(
-            step_time=time.perf_counter() - started,
-            response_time=response_time,
-            tool_execution_time=tool_times,
-            time_to_first_output=first_output - started if first_output is not None else None,
-            output_tokens_per_second=usage.output_tokens / response_time
-            if usage.output_tokens is not None and response_time > 0
-            else None,
-        )
-        self.step = StepResult(
-            call_id=config.call_id,
-            step_number=len(state.steps),
-            model=ModelInfo(provider=model.provider, model_id=model.model_id),
-            content=final_content,
-            finish_reason=finish_reason,
-            raw_finish_reason=finish.finish_reason.raw if finish is not None else None,
-            usage=usage,
-            performance=performance,
-            warnings=warnings,
-            request=request,
-            response=response,
-            provider_metadata=finish.provider_metadata if finish is not None else None,
-        )
-        self._finish_part = FinishStepPart(
-            response=StepResponse(
-                id=response.id,
-                timestamp=response.timestamp,
-                model_id=response.model_id,
-                headers=response.headers,
-            ),
-            usage=usage,
-            performance=performance,
-            finish_reason=finish_reason,
-            raw_finish_reason=self.step.raw_finish_reason,
-            provider_metadata=self.step.provider_metadata,
-        )
-        log_warnings(warnings, provider=model.provider, model_id=model.model_id)
+        if self.finish is not None:
+            self.finish_reason = self.finish.finish_reason.unified
+        return None
 
-    async def _run_tools(
-        self, plan: Any, tools: dict[str, Tool[Any]], tool_times: dict[str, float]
-    ) -> AsyncIterator[ToolResult | ToolError]:
-        """Execute the step's client tool calls in parallel; yield results as they complete."""
+    # -- tools and the step result --
+
+    async def run_tools(self) -> AsyncGenerator[ToolResult | ToolError, None]:
+        """Execute the client tool calls in parallel (when the finish reason allows it);
+        yield results (preliminary ones too) as they complete."""
+        tools = self._tools
+        if not tools or self.finish_reason not in _TOOL_FINISH_REASONS:
+            return
         runnable = [
             call
             for call in self.calls
@@ -668,6 +665,7 @@ class _StepRunner:
             return
         queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         timeout = self.config.timeout
+        plan = self.plan
 
         async def run(call: ToolCall) -> None:
             try:
@@ -694,8 +692,9 @@ class _StepRunner:
                 elif kind == "final":
                     remaining -= 1
                     output, seconds = item
-                    tool_times[output.tool_call_id] = seconds
+                    self.tool_times[output.tool_call_id] = seconds
                     self.outputs.append(output)
+                    self.content.append(output)
                     yield output
                 else:
                     raise cast(BaseException, item)
@@ -703,3 +702,68 @@ class _StepRunner:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def build_step(self) -> StepResult:
+        """The `StepResult` of the finished step."""
+        config = self.config
+        model = self.plan.model
+        finish = self.finish
+        content: list[ContentPart] = [
+            item.content() if isinstance(item, _Block) else item for item in self.content
+        ]
+        usage = (
+            LanguageModelUsage.from_spec(finish.usage)
+            if finish is not None
+            else LanguageModelUsage()
+        )
+        stream_response = self.stream_result.response
+        response = StepResponse(
+            id=self.response_id or generate_response_id(),
+            timestamp=self.response_timestamp or datetime.now(UTC),
+            model_id=self.response_model_id or model.model_id,
+            headers=stream_response.headers if stream_response is not None else None,
+            messages=await to_response_messages(content, config.tools),
+        )
+        response_time = self._response_time
+        performance = StepPerformance(
+            step_time=time.perf_counter() - self._started,
+            response_time=response_time,
+            tool_execution_time=self.tool_times,
+            time_to_first_output=self.first_output - self._started
+            if self.first_output is not None
+            else None,
+            output_tokens_per_second=usage.output_tokens / response_time
+            if usage.output_tokens is not None and response_time > 0
+            else None,
+        )
+        log_warnings(self.warnings, provider=model.provider, model_id=model.model_id)
+        return StepResult(
+            call_id=config.call_id,
+            step_number=len(self.state.steps),
+            model=ModelInfo(provider=model.provider, model_id=model.model_id),
+            content=content,
+            finish_reason=self.finish_reason,
+            raw_finish_reason=finish.finish_reason.raw if finish is not None else None,
+            usage=usage,
+            performance=performance,
+            warnings=self.warnings,
+            request=self.request,
+            response=response,
+            provider_metadata=finish.provider_metadata if finish is not None else None,
+        )
+
+    def finish_step_part(self, step: StepResult) -> FinishStepPart:
+        response = step.response
+        return FinishStepPart(
+            response=StepResponse(
+                id=response.id,
+                timestamp=response.timestamp,
+                model_id=response.model_id,
+                headers=response.headers,
+            ),
+            usage=step.usage,
+            performance=step.performance,
+            finish_reason=step.finish_reason,
+            raw_finish_reason=step.raw_finish_reason,
+            provider_metadata=step.provider_metadata,
+        )

@@ -9,11 +9,12 @@ holds no unbounded buffer ahead of its readers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from types import TracebackType
-from typing import Any, Generic, TypeAlias, cast
+from typing import Any, Generic, Never, TypeAlias, cast
 
-from typing_extensions import Never, TypeVar
+from typing_extensions import TypeVar
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk._sync import SyncStream, run_sync
@@ -54,7 +55,9 @@ PartialT = TypeVar("PartialT", default=str)
 ElementT = TypeVar("ElementT", default=Never)
 T = TypeVar("T")
 
-StreamTransform: TypeAlias = Callable[[AsyncIterator[TextStreamPart]], AsyncIterator[TextStreamPart]]
+StreamTransform: TypeAlias = Callable[
+    [AsyncIterator[TextStreamPart]], AsyncIterator[TextStreamPart]
+]
 """Rewrites the stream of parts (e.g. `smooth_stream()`): an async generator function that takes
 the parts and yields parts. Stopping early stops the model stream."""
 
@@ -121,6 +124,8 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         self._close_requested = False
         self._aborted = False
         self._waiters: list[asyncio.Future[None]] = []
+        self._failure: BaseException | None = None
+        self._observe_all = callbacks.on_chunk is not None
 
     # -- pulling and recording ------------------------------------------------------------------
 
@@ -153,33 +158,48 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         self._busy = True
         try:
             part = await source.__anext__()
-        except StopAsyncIteration:
-            self._done = True
-        except asyncio.CancelledError:
-            await self._abort()
-            raise
-        except BaseException as error:  # a transform failed: end the stream with it
-            self._record(StreamErrorPart(error))
-            await self._after_error(self._parts[-1])
-            self._done = True
-            await self._close_stages()
-        else:
-            self._record(part)
-            if part.__class__ is StreamErrorPart:
-                await self._after_error(part)
-            if self._callbacks.on_chunk is not None:
-                await notify(self._callbacks.on_chunk, part)
-        finally:
+        except BaseException as error:
             self._busy = False
-            for waiter in self._waiters:
-                if not waiter.done():
-                    waiter.set_result(None)
-            self._waiters.clear()
+            await self._failed(error)
+            return
+        self._busy = False
+        self._parts.append(part)
+        self._wake()
+        await self._observe(part)
+
+    async def _failed(self, error: BaseException) -> None:
+        """The source ended (``StopAsyncIteration``), was cancelled, or failed."""
+        self._wake()
+        if isinstance(error, StopAsyncIteration):
+            self._done = True
+            return
+        if isinstance(error, asyncio.CancelledError):
+            await self._abort()
+            raise error
+        self._done = True
+        if not isinstance(error, Exception):  # KeyboardInterrupt and the like
+            await self._close_stages()
+            raise error
+        # Only a transform can fail here (the engine reports its errors as parts).
+        part = StreamErrorPart(error)
+        self._parts.append(part)
+        await self._after_error(part)
+        await self._close_stages()
+
+    def _wake(self) -> None:
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
+
+    async def _observe(self, part: TextStreamPart) -> None:
+        """The callbacks of a freshly pulled part (errors, ``on_chunk``)."""
+        if part.__class__ is StreamErrorPart:
+            await self._after_error(part)
+        if self._callbacks.on_chunk is not None:
+            await notify(self._callbacks.on_chunk, part)
         if self._close_requested:
             await self.aclose()
-
-    def _record(self, part: TextStreamPart) -> None:
-        self._parts.append(part)
 
     async def _after_error(self, part: TextStreamPart) -> None:
         error = cast(StreamErrorPart, part).error
@@ -198,23 +218,41 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         for stage in reversed(stages):
             aclose = getattr(stage, "aclose", None)
             if aclose is not None:
-                try:
+                # A stage running in another task cannot be closed here; it ends with the loop.
+                with contextlib.suppress(RuntimeError):
                     await aclose()
-                except RuntimeError:  # a stage that is running elsewhere; it ends with the loop
-                    pass
 
     async def _parts_from_start(self) -> AsyncIterator[TextStreamPart]:
         """Every part, recorded ones first, pulling more as needed."""
         index = 0
         parts = self._parts
+        observe = self._observe_all
         while True:
             if index < len(parts):
                 yield parts[index]
                 index += 1
-            elif self._done:
+                continue
+            if self._done:
                 return
-            else:
+            source = self._source
+            if source is None or self._busy:
                 await self._pull(index)
+                continue
+            # The common case, inlined (it runs once per token): this reader pulls the next
+            # part itself; `_pull` handles the rest (start, contention, end, failures).
+            self._busy = True
+            try:
+                part = await source.__anext__()
+            except BaseException as error:
+                self._busy = False
+                await self._failed(error)
+                continue
+            self._busy = False
+            parts.append(part)
+            if self._waiters:
+                self._wake()
+            if observe or part.__class__ is StreamErrorPart:
+                await self._observe(part)
 
     async def _finish(self) -> None:
         """Read to the end (if needed) and raise the stream's error in raising mode."""
@@ -272,19 +310,38 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         index = 0
         parts = self._parts
         raising = self._raise_on_error
+        observe = self._observe_all
         while True:
             if index < len(parts):
                 part = parts[index]
                 index += 1
                 cls = part.__class__
                 if cls is TextDeltaPart:
-                    yield cast(TextDeltaPart, part).text
+                    delta: TextDeltaPart = part  # pyright: ignore[reportAssignmentType]
+                    yield delta.text
                 elif cls is StreamErrorPart and raising:
                     self._raise(cast(StreamErrorPart, part).error)
-            elif self._done:
+                continue
+            if self._done:
                 return
-            else:
+            source = self._source
+            if source is None or self._busy:
                 await self._pull(index)
+                continue
+            # The fast path of `_parts_from_start`, repeated to save a generator hop per token.
+            self._busy = True
+            try:
+                part = await source.__anext__()
+            except BaseException as error:
+                self._busy = False
+                await self._failed(error)
+                continue
+            self._busy = False
+            parts.append(part)
+            if self._waiters:
+                self._wake()
+            if observe or part.__class__ is StreamErrorPart:
+                await self._observe(part)
 
     @property
     def partial_output_stream(self) -> AsyncIterator[PartialT]:
@@ -585,4 +642,3 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
-

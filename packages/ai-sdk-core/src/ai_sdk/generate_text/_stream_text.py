@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Never
 
-from typing_extensions import Never, TypeVar
+from typing_extensions import TypeVar
 
 from ai_sdk._sync import run_sync
 from ai_sdk.generate_text._config import Include, PrepareStep, make_config

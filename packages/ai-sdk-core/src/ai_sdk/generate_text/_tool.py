@@ -29,8 +29,8 @@ __all__ = [
 ]
 
 InputT = TypeVar("InputT")
-F = TypeVar("F", bound=Callable[..., Any])
 
+_UNSET: Any = object()
 _CallStyle: TypeAlias = Literal["input", "input_options"]
 
 
@@ -148,7 +148,7 @@ def _call_style(execute: Callable[..., Any] | None) -> _CallStyle:
 
 
 @overload
-def tool(function: F, /) -> Tool[Any]: ...
+def tool(function: Callable[..., Any], /) -> Tool[Any]: ...
 @overload
 def tool(
     *,
@@ -162,7 +162,7 @@ def tool(
 @overload
 def tool(
     *,
-    input_schema: type[InputT] | Schema[InputT],
+    input_schema: type[InputT] | Schema[InputT] | None,
     execute: Callable[..., Any] | None = None,
     description: str | None = None,
     name: str | None = None,
@@ -196,7 +196,7 @@ def tool(
     function: Callable[..., Any] | None = None,
     /,
     *,
-    input_schema: object = None,
+    input_schema: object = _UNSET,
     execute: Callable[..., Any] | None = None,
     description: str | None = None,
     name: str | None = None,
@@ -238,9 +238,12 @@ def tool(
     `ToolExecutionOptions` when it takes a second positional parameter. It may be sync (run in a
     worker thread) or async, or an async generator whose items are preliminary results.
 
+    Called with neither ``input_schema`` nor ``execute`` (only descriptive options), it returns
+    a decorator. Pass ``input_schema=None`` for a tool without parameters.
+
     Args:
-        input_schema: a pydantic model, any type pydantic validates, or `json_schema(...)`;
-            omitted: an empty object.
+        input_schema: a pydantic model, any type pydantic validates, `json_schema(...)`, or
+            ``None`` for no parameters (an empty object; the default with ``execute``).
         execute: the function that runs the tool; omitted: the caller handles the calls.
         description: what the tool does, for the model.
         name: the tool's name when passed in a list (the decorator uses the function name).
@@ -264,10 +267,10 @@ def tool(
     }
     if function is not None:
         return _tool_from_function(function, **settings)
-    if input_schema is None and execute is None:
+    if input_schema is _UNSET and execute is None:
         return lambda fn: _tool_from_function(fn, **settings)
     return Tool(
-        input_schema=as_schema(input_schema),
+        input_schema=as_schema(None if input_schema is _UNSET else input_schema),
         execute=execute,
         input_examples=list(input_examples) if input_examples is not None else None,
         to_model_output=to_model_output,
@@ -310,7 +313,9 @@ def dynamic_tool(
 
 # -- the decorator ------------------------------------------------------------------------------
 
-_SECTION = re.compile(r"^\s*(Args|Arguments|Parameters|Returns|Yields|Raises|Examples?|Notes?):\s*$")
+_SECTION = re.compile(
+    r"^\s*(Args|Arguments|Parameters|Returns|Yields|Raises|Examples?|Notes?):\s*$"
+)
 _ARG_LINE = re.compile(r"^\s*\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:\s*(.*)$")
 
 
@@ -338,8 +343,9 @@ def _parse_docstring(doc: str | None) -> tuple[str | None, dict[str, str]]:
             match = _ARG_LINE.match(line)
             if match is not None and (arg_indent is None or indent <= arg_indent):
                 arg_indent = indent
-                current = match.group(1)
-                params[current] = match.group(2).strip()
+                name = match.group(1)
+                current = name
+                params[name] = match.group(2).strip()
             elif current is not None:
                 params[current] = f"{params[current]} {line.strip()}".strip()
     text = "\n".join(summary).strip()
@@ -424,4 +430,3 @@ def _tool_from_function(
         call_style="input_options",
         **settings,
     )
-

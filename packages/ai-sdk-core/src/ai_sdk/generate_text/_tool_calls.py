@@ -17,8 +17,14 @@ from typing import Any, TypeAlias, cast
 from pydantic import TypeAdapter
 from pydantic_core import to_jsonable_python
 
-from ai_sdk.generate_text._parts import ContentPart, GeneratedFilePart, ToolCall, ToolError
-from ai_sdk.generate_text._parts import GeneratedReasoningFilePart, ToolResult
+from ai_sdk.generate_text._parts import (
+    ContentPart,
+    GeneratedFilePart,
+    GeneratedReasoningFilePart,
+    ToolCall,
+    ToolError,
+    ToolResult,
+)
 from ai_sdk.generate_text._tool import Tool, ToolExecutionOptions
 from ai_sdk.prompt._messages import (
     AssistantModelMessage,
@@ -35,8 +41,8 @@ from ai_sdk.provider import (
     ErrorJsonOutput,
     ErrorTextOutput,
     InvalidToolInputError,
-    JSONValue,
     JsonOutput,
+    JSONValue,
     NoSuchToolError,
     ReasoningContent,
     ReasoningPart,
@@ -50,7 +56,7 @@ from ai_sdk.provider import (
     ToolResultPart,
     get_error_message,
 )
-from ai_sdk.provider_utils import JSONSchema, as_schema, safe_parse_json
+from ai_sdk.provider_utils import JSONSchema, ParseFailure, safe_parse_json
 
 __all__ = [
     "RepairToolCall",
@@ -83,7 +89,7 @@ class ToolCallRepairContext:
 
 
 RepairToolCall: TypeAlias = Callable[
-    [ToolCallRepairContext], ToolCallContent | None | Awaitable[ToolCallContent | None]
+    [ToolCallRepairContext], ToolCallContent | Awaitable[ToolCallContent | None] | None
 ]
 """Fixes a failed tool call: return a corrected `ToolCallContent` (e.g.
 ``context.tool_call.model_copy(update={"input": fixed_json})``) or ``None`` to give up."""
@@ -102,7 +108,7 @@ def _validate_input(tool: Tool[Any], call: ToolCallContent) -> Any:
         result = schema.safe_validate({})
     else:
         result = safe_parse_json(call.input, schema)
-    if not result.success:
+    if isinstance(result, ParseFailure):
         raise InvalidToolInputError(
             tool_name=call.tool_name, tool_input=call.input, cause=result.error
         )
@@ -114,7 +120,7 @@ def _parse_unknown_provider_call(call: ToolCallContent) -> ToolCall:
         value: JSONValue = {}
     else:
         parsed = safe_parse_json(call.input)
-        if not parsed.success:
+        if isinstance(parsed, ParseFailure):
             raise InvalidToolInputError(
                 tool_name=call.tool_name, tool_input=call.input, cause=parsed.error
             )
@@ -194,7 +200,7 @@ async def parse_tool_call(
         return ToolCall(
             tool_call_id=call.tool_call_id,
             tool_name=call.tool_name,
-            input=parsed.value if parsed.success else call.input,
+            input=call.input if isinstance(parsed, ParseFailure) else parsed.value,
             provider_executed=call.provider_executed,
             dynamic=True,
             invalid=True,
@@ -250,7 +256,7 @@ async def execute_tool_call(
     *,
     messages: list[ModelMessage],
     context: object,
-    timeout: float | None,
+    timeout: float | None,  # noqa: ASYNC109 - applied inside, with a named error
     on_preliminary: Callable[[ToolResult], None] | None = None,
 ) -> tuple[ToolResult | ToolError, float]:
     """Run one tool call; returns its result or error, and how long it took (seconds).
@@ -369,9 +375,7 @@ async def to_response_messages(
             if part.text:
                 assistant.append(TextPart(text=part.text, provider_options=part.provider_metadata))
         elif isinstance(part, ReasoningContent):
-            assistant.append(
-                ReasoningPart(text=part.text, provider_options=part.provider_metadata)
-            )
+            assistant.append(ReasoningPart(text=part.text, provider_options=part.provider_metadata))
         elif isinstance(part, CustomContent):
             assistant.append(CustomPart(kind=part.kind, provider_options=part.provider_metadata))
         elif isinstance(part, GeneratedFilePart):
@@ -405,7 +409,6 @@ async def to_response_messages(
                 )
             )
         elif isinstance(part, ToolResult | ToolError) and part.provider_executed:
-            is_error = isinstance(part, ToolError)
             assistant.append(
                 ToolResultPart(
                     tool_call_id=part.tool_call_id,
@@ -414,8 +417,8 @@ async def to_response_messages(
                         tool=tools.get(part.tool_name),
                         tool_call_id=part.tool_call_id,
                         input=part.input,
-                        output=part.error if is_error else part.output,
-                        error_mode="json" if is_error else "none",
+                        output=part.error if isinstance(part, ToolError) else part.output,
+                        error_mode="json" if isinstance(part, ToolError) else "none",
                     ),
                     provider_options=part.provider_metadata,
                 )
@@ -429,13 +432,12 @@ async def to_response_messages(
             continue
         if isinstance(part, ToolResult) and part.preliminary:
             continue
-        is_error = isinstance(part, ToolError)
         output = await create_tool_model_output(
             tool=tools.get(part.tool_name),
             tool_call_id=part.tool_call_id,
             input=part.input,
-            output=part.error if is_error else part.output,
-            error_mode="text" if is_error else "none",
+            output=part.error if isinstance(part, ToolError) else part.output,
+            error_mode="text" if isinstance(part, ToolError) else "none",
         )
         rank = order.get(part.tool_call_id, len(order) + index)
         results.append(

@@ -1,4 +1,4 @@
-"""Token usage as users read it: flat counts with details, summed over steps, `None` when unknown."""
+"""Token usage as users read it: flat counts with details, summed over steps, None if unknown."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from ai_sdk.provider import InvalidArgumentError, ReasoningEffort
 
@@ -96,7 +97,7 @@ def prepare_call_settings(
         raise InvalidArgumentError(
             "stop_sequences must be a list of strings",
             parameter="stop_sequences",
-            value=stop_sequences,
+            value=cast(object, stop_sequences),
         )
     if reasoning is not None and reasoning not in _REASONING:
         raise InvalidArgumentError(

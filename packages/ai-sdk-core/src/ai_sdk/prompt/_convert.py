@@ -150,7 +150,9 @@ async def _download_assets(
     ]
     files = await download(requests)
     return {
-        request.url: file for request, file in zip(requests, files, strict=False) if file is not None
+        request.url: file
+        for request, file in zip(requests, files, strict=False)
+        if file is not None
     }
 
 
@@ -263,7 +265,9 @@ def _assistant_message(message: AssistantModelMessage, downloads: _Downloads) ->
 
 def _tool_message(message: ToolModelMessage, downloads: _Downloads) -> ToolMessage:
     content: list[ToolContentPart] = [
-        _tool_result(part, downloads) for part in message.content if isinstance(part, ToolResultPart)
+        _tool_result(part, downloads)
+        for part in message.content
+        if isinstance(part, ToolResultPart)
     ]
     return ToolMessage(content=content, provider_options=message.provider_options)
 
@@ -315,9 +319,7 @@ def _merge_tool_messages(messages: list[Message]) -> list[Message]:
     return combined
 
 
-def _check_tool_results(
-    messages: Sequence[Message], source: Sequence[ModelMessage]
-) -> None:
+def _check_tool_results(messages: Sequence[Message], source: Sequence[ModelMessage]) -> None:
     approval_to_call: dict[str, str] = {}
     approved: set[str] = set()
     for message in source:
@@ -386,4 +388,3 @@ async def convert_to_language_model_prompt(
     combined = _merge_tool_messages(converted)
     _check_tool_results(combined, prompt.messages)
     return [m for m in combined if not (isinstance(m, ToolMessage) and not m.content)]
-

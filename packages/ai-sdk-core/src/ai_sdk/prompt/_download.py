@@ -46,9 +46,7 @@ class DownloadedFile:
     media_type: str | None
 
 
-DownloadFunction = Callable[
-    [Sequence[DownloadRequest]], Awaitable[Sequence[DownloadedFile | None]]
-]
+DownloadFunction = Callable[[Sequence[DownloadRequest]], Awaitable[Sequence[DownloadedFile | None]]]
 """Decides, for each URL of a prompt, whether to download it (return the file) or to pass the URL
 to the model (return ``None``). Results are in request order; raise `DownloadError` on failure."""
 

@@ -8,7 +8,7 @@ Every class also accepts plain dicts (snake_case or camelCase keys) wherever a m
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias, cast
 
 from pydantic import BeforeValidator, Field, Strict
 
@@ -47,7 +47,7 @@ __all__ = [
 def _plain_bytes(value: object) -> object:
     # bytearray and memoryview are accepted as data too; pydantic's strict bytes is not.
     if isinstance(value, bytearray | memoryview):
-        return bytes(value)
+        return bytes(cast(bytearray, value))
     return value
 
 
@@ -117,9 +117,7 @@ class ToolApprovalRequestPart(WireModel):
     provider_options: ProviderOptions | None = None
 
 
-UserContentPart: TypeAlias = Annotated[
-    TextPart | ImagePart | FilePart, Field(discriminator="type")
-]
+UserContentPart: TypeAlias = Annotated[TextPart | ImagePart | FilePart, Field(discriminator="type")]
 AssistantContentPart: TypeAlias = Annotated[
     TextPart
     | FilePart

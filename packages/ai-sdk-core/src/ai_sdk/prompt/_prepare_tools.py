@@ -104,14 +104,19 @@ def prepare_tool_choice(tool_choice: ToolChoiceInput | None) -> ToolChoice:
         tool_choice, AutoToolChoice | NoneToolChoice | RequiredToolChoice | SpecificToolChoice
     ):
         return tool_choice
-    if isinstance(tool_choice, Mapping):
-        mapping = cast(Mapping[str, object], tool_choice)
+    choice = cast(object, tool_choice)
+    if isinstance(choice, Mapping):
+        mapping = cast(Mapping[str, object], choice)
         tool_name = mapping.get("tool_name", mapping.get("toolName"))
         kind = mapping.get("type", "tool")
         if kind == "tool" and isinstance(tool_name, str):
             return SpecificToolChoice(tool_name=tool_name)
-        if kind in ("auto", "none", "required") and tool_name is None:
-            return prepare_tool_choice(cast(Literal["auto", "none", "required"], kind))
+        if kind == "auto" and tool_name is None:
+            return AutoToolChoice()
+        if kind == "none" and tool_name is None:
+            return NoneToolChoice()
+        if kind == "required" and tool_name is None:
+            return RequiredToolChoice()
     raise InvalidArgumentError(
         'tool_choice must be "auto", "none", "required" or {"type": "tool", "tool_name": ...}',
         parameter="tool_choice",

@@ -158,20 +158,21 @@ def standardize_prompt(
             "prompt and messages cannot be defined at the same time", prompt=given
         )
     checked_instructions = validate_instructions(instructions, prompt=given)
-    raw: Sequence[object]
+    raw: object
     if isinstance(prompt, str):
         raw = [UserModelMessage(content=prompt)]
     elif prompt is not None:
         raw = prompt
     else:
-        raw = cast(Sequence[object], messages)
+        raw = messages
     if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, Sequence):
         raise InvalidPromptError(
             "messages must be a list of messages (or pass a string as prompt=)", prompt=given
         )
-    if len(raw) == 0:
+    items = cast(Sequence[object], raw)
+    if len(items) == 0:
         raise InvalidPromptError("messages must not be empty", prompt=given)
-    validated = validate_messages(raw, prompt=given)
+    validated = validate_messages(items, prompt=given)
     if not allow_system_in_messages:
         for index, message in enumerate(validated):
             if message.role == "system":

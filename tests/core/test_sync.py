@@ -1,0 +1,70 @@
+"""The sync portal behind every `_sync` twin."""
+
+import asyncio
+import contextvars
+import threading
+from collections.abc import AsyncIterator
+
+import pytest
+
+from ai_sdk._sync import SyncStream, portal_loop, run_sync
+
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="unset")
+
+
+async def _current() -> str:
+    await asyncio.sleep(0)
+    return request_id.get()
+
+
+def test_run_sync_returns_and_sees_the_callers_context_vars() -> None:
+    token = request_id.set("req-1")
+    try:
+        assert run_sync(_current) == "req-1"
+    finally:
+        request_id.reset(token)
+
+
+async def test_run_sync_works_inside_a_running_event_loop() -> None:
+    # A sync call from async code (Jupyter, an async web handler) must not nest loops.
+    assert asyncio.get_running_loop() is not portal_loop()
+    assert run_sync(_current) == "unset"
+
+
+def test_run_sync_raises_the_original_error() -> None:
+    async def fail() -> None:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        run_sync(fail)
+
+
+def test_sync_stream_yields_in_order_then_raises_at_the_failure_point() -> None:
+    async def parts() -> AsyncIterator[int]:
+        for i in range(1000):
+            yield i
+        raise RuntimeError("stream broke")
+
+    seen: list[int] = []
+    with pytest.raises(RuntimeError, match="stream broke"):
+        for item in SyncStream(parts, buffer=8):
+            seen.append(item)
+    assert seen == list(range(1000))
+
+
+def test_sync_stream_close_stops_the_producer_and_closes_the_async_iterator() -> None:
+    closed = threading.Event()
+
+    async def endless() -> AsyncIterator[int]:
+        try:
+            i = 0
+            while True:
+                yield i
+                i += 1
+        finally:
+            closed.set()
+
+    with SyncStream(endless, buffer=4) as stream:
+        assert [next(stream) for _ in range(3)] == [0, 1, 2]
+    assert closed.wait(5)
+    assert list(stream) == []
