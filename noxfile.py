@@ -166,10 +166,11 @@ def compat(session: nox.Session, provider: str) -> None:
     else:
         session.log(f"testing against the lowest declared core, {tag}")
         core = str(extracted / CORE)
-    session.install(*TEST_DEPS)
-    # The floors of the third-party dependencies that core and the provider declare.
+    # The floors of the third-party dependencies that core and the provider declare, installed
+    # before the test tools so that nothing they pull in lifts a floor.
     floors = sorted({*core_requirements, *requirements})
     session.install("--resolution", "lowest-direct", *floors)
+    session.install(*TEST_DEPS)
     session.install("--no-deps", "--reinstall", core, path)
     session.run("uv", "pip", "list", "--format=freeze", silent=False)
     session.run("python", "tests/compat/check_core_names.py", f"{path}/src/{module}")

@@ -279,6 +279,11 @@ def run_workload(workload: str, clients: list[str], params: dict[str, Any], reps
         done = worker.finish()
         section.rows[client].peak_rss_mb = done.get("peak_rss_mb")
     floor = section.rows.get("floor")
+    if workload == "W6":
+        section.notes.append(
+            "floor = the mock model's own stream iterated directly; ours = `stream_text(...)`"
+            ".text_stream over the same mock (ours-sync: `stream_text_sync`)"
+        )
     if server and floor and floor.wall:
         section.notes.append(
             f"mock server CPU during the floor's runs: {server_cpu:.0%} of the floor's wall time"

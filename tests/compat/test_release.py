@@ -25,8 +25,10 @@ def repo(tmp_path: Path) -> Path:
         source = ROOT / "packages" / dist
         target = tmp_path / "packages" / dist
         target.mkdir(parents=True)
-        for name in ("pyproject.toml", "CHANGELOG.md"):
-            shutil.copy(source / name, target / name)
+        shutil.copy(source / "pyproject.toml", target / "pyproject.toml")
+        (target / "CHANGELOG.md").write_text(
+            f"# Changelog: {dist}\n\n## Unreleased\n\n- First version.\n"
+        )
         version = next((source / "src").glob("*/_version.py"))
         (target / version.relative_to(source)).parent.mkdir(parents=True)
         (target / version.relative_to(source)).write_text('__version__ = "0.1.0"\n')

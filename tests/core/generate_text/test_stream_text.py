@@ -474,3 +474,44 @@ async def test_total_timeout_while_streaming() -> None:
     result = stream_text(model=model, prompt="x", timeout=0.1)
     with pytest.raises(TimeoutError, match=r"The total timeout of 0\.1 s was exceeded"):
         await result.text
+
+
+async def test_stream_tools_run_in_parallel_and_results_arrive_as_they_finish() -> None:
+    started = {"A": asyncio.Event(), "B": asyncio.Event()}
+
+    async def wait_for_other(value: City) -> str:
+        started[value.city].set()
+        await asyncio.wait_for(started["B" if value.city == "A" else "A"].wait(), timeout=2)
+        if value.city == "A":
+            await asyncio.sleep(0.01)  # A finishes last
+        return value.city
+
+    model = MockLanguageModel(
+        do_stream=stream_parts(
+            calls=[("1", "t", '{"city": "A"}'), ("2", "t", '{"city": "B"}')], finish="tool-calls"
+        )
+    )
+    result = stream_text(
+        model=model, prompt="x", tools={"t": tool(input_schema=City, execute=wait_for_other)}
+    )
+    outputs = [p.output async for p in result.stream if isinstance(p, ToolResult)]
+    assert outputs == ["B", "A"]
+    # the step's messages keep the call order
+    messages = (await result.steps)[0].response.messages
+    assert [p.tool_call_id for p in messages[1].content] == ["1", "2"]  # type: ignore[union-attr]
+
+
+async def test_prepare_step_and_prompt_errors_in_streaming() -> None:
+    from ai_sdk.generate_text import PrepareStepResult
+    from ai_sdk.provider import InvalidPromptError
+
+    model = MockLanguageModel(do_stream=stream_parts("a"))
+    result = stream_text(
+        model=model,
+        prompt="x",
+        prepare_step=lambda context: PrepareStepResult(instructions="Be short", seed=3),
+    )
+    assert await result.text == "a"
+    assert (model.calls[0].prompt[0].content, model.calls[0].seed) == ("Be short", 3)
+    with pytest.raises(InvalidPromptError):
+        stream_text(model=model, messages=[])

@@ -401,7 +401,8 @@ class _ErrorBody(BaseModel):
 
 
 class _ModelNotFoundParam(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+    # pydantic < 2.10 warns about any field starting with "model_" unless this is cleared.
+    model_config = ConfigDict(defer_build=True, protected_namespaces=())
 
     model_id: StrictStr = Field(alias="modelId")
 

@@ -46,7 +46,13 @@ SpendReportCredentialType: TypeAlias = Literal["byok", "system"]
 
 class _Frozen(BaseModel):
     # Built on first use: most programs never list models.
-    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore", defer_build=True)
+    model_config = ConfigDict(
+        frozen=True,
+        populate_by_name=True,
+        extra="ignore",
+        defer_build=True,
+        protected_namespaces=(),  # pydantic < 2.10 warns on fields named "model_*"
+    )
 
 
 class GatewayModelPricing(_Frozen):

@@ -53,12 +53,8 @@ from ai_sdk.generate_text._step import (
     is_loop_finished,
     is_step_count,
 )
-from ai_sdk.generate_text._stream_result import (
-    Aggregate,
-    StreamTextResult,
-    StreamTextResultSync,
-    StreamTransform,
-)
+from ai_sdk.generate_text._stream_result import Aggregate, StreamTextResult, StreamTransform
+from ai_sdk.generate_text._stream_sync import StreamTextResultSync
 from ai_sdk.generate_text._stream_text import stream_text, stream_text_sync
 from ai_sdk.generate_text._tool import Tool, ToolExecutionOptions, ToolSet, dynamic_tool, tool
 from ai_sdk.generate_text._tool_calls import RepairToolCall, ToolCallRepairContext

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._usage import LanguageModelUsage
-from ai_sdk.prompt._messages import ModelMessage
+from ai_sdk.prompt._messages import ModelMessage, ResponseMessage
 from ai_sdk.provider import (
     CallWarning,
     CustomContent,
@@ -182,7 +182,7 @@ class StepResponse:
     headers: dict[str, str] | None = None
     body: object = None
     """The raw response body (``include={"response_body": True}``; generate only)."""
-    messages: list[Any] = field(default_factory=list[Any])
+    messages: list[ResponseMessage] = field(default_factory=list[ResponseMessage])
     """The response messages of the step (assistant and tool messages): append them to the
     conversation to continue it."""
 

@@ -14,11 +14,8 @@ from ai_sdk.generate_text._parts import TextStreamPart
 from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult, StopCondition
 from ai_sdk.generate_text._stream_engine import StreamCallbacks
-from ai_sdk.generate_text._stream_result import (
-    StreamTextResult,
-    StreamTextResultSync,
-    StreamTransform,
-)
+from ai_sdk.generate_text._stream_result import StreamTextResult, StreamTransform
+from ai_sdk.generate_text._stream_sync import StreamTextResultSync
 from ai_sdk.generate_text._tool import ToolSet
 from ai_sdk.generate_text._tool_calls import RepairToolCall
 from ai_sdk.prompt import (

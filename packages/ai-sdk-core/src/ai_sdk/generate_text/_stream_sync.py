@@ -1,0 +1,151 @@
+"""`StreamTextResultSync`: a `StreamTextResult` for synchronous code, driven on the portal loop.
+
+Streams become plain iterators (`SyncStream`) and aggregates blocking properties; nothing here
+re-implements streaming, it only hands the async result's work to `ai_sdk._sync`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
+from typing import Any, Generic, Never
+
+from typing_extensions import TypeVar
+
+from ai_sdk._sync import SyncStream, run_sync
+from ai_sdk.generate_text._parts import (
+    ContentPart,
+    StepResponse,
+    TextStreamPart,
+    ToolCall,
+    ToolResult,
+)
+from ai_sdk.generate_text._result import GenerateTextResult
+from ai_sdk.generate_text._step import StepResult
+from ai_sdk.generate_text._stream_result import StreamTextResult
+from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.provider import UnifiedFinishReason
+
+__all__ = ["StreamTextResultSync"]
+
+OutputT = TypeVar("OutputT", default=str)
+PartialT = TypeVar("PartialT", default=str)
+ElementT = TypeVar("ElementT", default=Never)
+T = TypeVar("T")
+
+
+class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
+    """The result of `stream_text_sync`: plain iterators and blocking properties.
+
+    It drives a `StreamTextResult` on the SDK's background event loop. Use it as a context
+    manager (``with stream_text_sync(...) as result:``) to close the model stream on early exit.
+    """
+
+    def __init__(self, inner: StreamTextResult[OutputT, PartialT, ElementT]) -> None:
+        self._inner = inner
+        self._streams: list[SyncStream[Any]] = []
+
+    def _iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
+        stream = SyncStream(make)
+        self._streams.append(stream)
+        return stream
+
+    def _get(self, aggregate: Callable[[], Awaitable[T]]) -> T:
+        return run_sync(aggregate)
+
+    @property
+    def stream(self) -> Iterator[TextStreamPart]:
+        """Every part (see `StreamTextResult.stream`)."""
+        return self._iterate(lambda: self._inner.stream)
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """The text deltas (see `StreamTextResult.text_stream`)."""
+        return self._iterate(lambda: self._inner.text_stream)
+
+    @property
+    def partial_output_stream(self) -> Iterator[PartialT]:
+        """The partial outputs (see `StreamTextResult.partial_output_stream`)."""
+        return self._iterate(lambda: self._inner.partial_output_stream)
+
+    @property
+    def element_stream(self) -> Iterator[ElementT]:
+        """The array elements (see `StreamTextResult.element_stream`)."""
+        return self._iterate(lambda: self._inner.element_stream)
+
+    def consume_stream(self) -> None:
+        """Read the stream to its end without raising."""
+        run_sync(self._inner.consume_stream)
+
+    @property
+    def steps(self) -> list[StepResult]:
+        """Every step (blocks until the stream ends)."""
+        return self._get(lambda: self._inner.steps)
+
+    @property
+    def text(self) -> str:
+        """The text of the last step (blocks until the stream ends)."""
+        return self._get(lambda: self._inner.text)
+
+    @property
+    def content(self) -> list[ContentPart]:
+        """The content of all steps."""
+        return self._get(lambda: self._inner.content)
+
+    @property
+    def reasoning_text(self) -> str | None:
+        """The reasoning text of the last step."""
+        return self._get(lambda: self._inner.reasoning_text)
+
+    @property
+    def tool_calls(self) -> list[ToolCall]:
+        """The tool calls of all steps."""
+        return self._get(lambda: self._inner.tool_calls)
+
+    @property
+    def tool_results(self) -> list[ToolResult]:
+        """The tool results of all steps."""
+        return self._get(lambda: self._inner.tool_results)
+
+    @property
+    def finish_reason(self) -> UnifiedFinishReason:
+        """Why the last step stopped."""
+        return self._get(lambda: self._inner.finish_reason)
+
+    @property
+    def usage(self) -> LanguageModelUsage:
+        """Token usage summed over all steps."""
+        return self._get(lambda: self._inner.usage)
+
+    @property
+    def response(self) -> StepResponse:
+        """The response of the last step, with the messages of all steps."""
+        return self._get(lambda: self._inner.response)
+
+    @property
+    def output(self) -> OutputT:
+        """The parsed output."""
+        return self._get(lambda: self._inner.output)
+
+    @property
+    def result(self) -> GenerateTextResult[OutputT]:
+        """Everything at once, as a `GenerateTextResult`."""
+        return self._get(lambda: self._inner.result)
+
+    def close(self) -> None:
+        """Close the streams and the model stream (idempotent)."""
+        for stream in self._streams:
+            stream.close()
+        self._streams.clear()
+        run_sync(self._inner.aclose)
+
+    def __enter__(self) -> StreamTextResultSync[OutputT, PartialT, ElementT]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
