@@ -20,9 +20,10 @@ from ai_sdk.provider import (
     ImageResult,
     ImageUsage,
     TooManyEmbeddingValuesForCallError,
+    TypeValidationError,
     UnsupportedWarning,
 )
-from ai_sdk_gateway import GatewayModelNotFoundError, GatewayProvider
+from ai_sdk_gateway import GatewayModelNotFoundError, GatewayProvider, GatewayResponseError
 from tests.gateway.conftest import common_headers, sent_headers
 from tests.servers import LoopbackServer, json_reply
 
@@ -211,3 +212,17 @@ async def test_image_minimal_body_drops_zero_seed_and_keeps_empty_provider_optio
 
     assert server.requests[0].json() == {"prompt": "x", "n": 1, "providerOptions": {}}
     assert (result.images, result.usage, result.warnings) == (["eA=="], None, [])
+
+
+async def test_image_result_that_is_not_an_object_is_a_response_error(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    server.route(IMAGE, json_reply(["aW1hZ2Ux"]))
+
+    with pytest.raises(GatewayResponseError) as caught:
+        await provider.image_model("a/b").do_generate(ImageCallOptions(prompt="x"))
+
+    error = caught.value
+    assert (error.status_code, error.is_retryable) == (200, False)
+    assert isinstance(error.validation_error, TypeValidationError)
+    assert (error.response, error.response_body) == (["aW1hZ2Ux"], '["aW1hZ2Ux"]')

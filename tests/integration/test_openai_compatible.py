@@ -1,4 +1,4 @@
-"""Core's user functions through the OpenAI-compatible provider, over HTTP to the loopback server."""
+"""Core's user functions through the OpenAI-compatible provider, over loopback HTTP."""
 
 from __future__ import annotations
 
@@ -288,7 +288,10 @@ async def test_structured_output_with_json_schema(server: LoopbackServer) -> Non
     server.route(
         CHAT,
         completion(
-            {"role": "assistant", "content": '{"city":"Paris","temperature_c":21,"summary":"Sunny"}'},
+            {
+                "role": "assistant",
+                "content": '{"city":"Paris","temperature_c":21,"summary":"Sunny"}',
+            },
             "stop",
             (15, 12),
         ),
@@ -346,7 +349,8 @@ async def test_break_out_of_text_stream_closes_the_http_connection(
             assert delta == "w0 "
             break
 
-    while server.open_connections and time.monotonic() - started < 3:
+    # The server notices the closed socket at its next write; poll a count kept on its thread.
+    while server.open_connections and time.monotonic() - started < 3:  # noqa: ASYNC110
         await asyncio.sleep(0.02)
     assert server.open_connections == 0
     assert server.connections_opened == 1
@@ -454,4 +458,3 @@ async def test_generate_text_gives_up_after_max_retries(
     assert json.loads(last.response_body or "") == {
         "error": {"message": "Rate limit reached", "type": "rate_limit_error"}
     }
-

@@ -154,6 +154,7 @@ async def test_malformed_response(
 
     assert detail in caught.value.message
     assert caught.value.is_retryable is False
+    assert json.loads(caught.value.response_body or "") == body  # JSON, not a Python repr
 
 
 async def test_limits(server: LoopbackServer, provider: OpenAICompatibleProvider) -> None:

@@ -179,6 +179,12 @@ _REASONS = {
 }
 
 
+_TLS_HANDSHAKE = b"\x16"  # the first byte of a TLS ClientHello record
+_PLAIN_HTTP_TO_TLS = (
+    b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+)
+
+
 class _LoopThread:
     """One event loop in a daemon thread, shared by every server of the process."""
 
@@ -213,6 +219,10 @@ class LoopbackServer:
         self._writers: set[asyncio.StreamWriter] = set()
         self.requests: list[RecordedRequest] = []
         self.connections_opened = 0
+        self.peak_connections = 0
+        """The most connections that were open at the same time."""
+        self.rejected_non_http = 0
+        """Connections that began with a TLS handshake and got a plain-HTTP 400."""
         self.port = 0
 
     # lifecycle -----------------------------------------------------------------------------
@@ -279,9 +289,10 @@ class LoopbackServer:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
         self.connections_opened += 1
+        self.peak_connections = max(self.peak_connections, len(self._writers))
         try:
             while True:
-                request = await self._read_request(reader)
+                request = await self._read_request(reader, writer)
                 if request is None:
                     return
                 self.requests.append(request)
@@ -294,9 +305,19 @@ class LoopbackServer:
             self._writers.discard(writer)
             writer.close()
 
-    async def _read_request(self, reader: asyncio.StreamReader) -> RecordedRequest | None:
+    async def _read_request(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> RecordedRequest | None:
         try:
-            head = await reader.readuntil(b"\r\n\r\n")
+            first = await reader.readexactly(1)
+            if first == _TLS_HANDSHAKE:
+                # An https client talking to this plain-HTTP server: answer as real servers do
+                # (nginx, uvicorn) instead of waiting for a request line that never comes.
+                self.rejected_non_http += 1
+                writer.write(_PLAIN_HTTP_TO_TLS)
+                await writer.drain()
+                return None
+            head = first + await reader.readuntil(b"\r\n\r\n")
         except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
             return None
         lines = head.decode("latin-1").split("\r\n")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
 from ai_sdk.provider import get_error_message
-from ai_sdk.provider_utils import resolve
+from ai_sdk.provider_utils import load_optional_setting, resolve
 from ai_sdk_gateway._errors import AuthMethod
 from ai_sdk_gateway._vercel import VercelOidcTokenError, read_vercel_oidc_token
 
@@ -60,8 +59,7 @@ async def resolve_gateway_credentials(
             message says why (missing, expired, or the provider failed).
     """
     key = await resolve(api_key) if api_key is not None else None
-    if not key:
-        key = os.environ.get("AI_GATEWAY_API_KEY")
+    key = load_optional_setting(setting_value=key or None, env_var="AI_GATEWAY_API_KEY")
     if key:
         return GatewayCredentials(token=key, auth_method="api-key")
     try:

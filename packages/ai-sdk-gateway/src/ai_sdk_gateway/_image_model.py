@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Literal
 
 from ai_sdk.provider import (
     ImageCallOptions,
-    ImageResponseInfo,
     ImageResult,
     JSONObject,
     JSONValue,
+    TypeValidationError,
     to_wire,
 )
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
@@ -28,13 +28,6 @@ MAX_IMAGES_PER_CALL = 2**53 - 1
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _parse_image_result(raw: JSONValue) -> JSONObject:
-    # Validated field by field below; `response` is filled in from what the client knows.
-    if not isinstance(raw, dict):
-        raise ValueError("the image result must be a JSON object")
-    return raw
 
 
 class GatewayImageModel:
@@ -112,21 +105,19 @@ class GatewayImageModel:
             ],
             success=validated_json_handler(self._parse),
         )
-        return result.value.model_copy(
+        parsed = result.value
+        return parsed.model_copy(
             update={
-                "response": ImageResponseInfo(
-                    timestamp=self._now(),
-                    model_id=self._model_id,
-                    headers=result.response_headers,
-                )
+                "response": parsed.response.model_copy(update={"headers": result.response_headers})
             }
         )
 
     def _parse(self, raw: JSONValue) -> ImageResult:
-        payload = dict(_parse_image_result(raw))
-        usage = payload.get("usage")
-        if usage is None:
-            payload.pop("usage", None)
+        if not isinstance(raw, dict):
+            raise TypeValidationError(value=raw, cause="the image result must be a JSON object")
+        payload = dict(raw)
+        if payload.get("usage", 0) is None:  # `usage: null` is allowed on the wire
+            del payload["usage"]
         # The response info is the client's (time of receipt, requested id), as upstream.
         payload["response"] = {"timestamp": self._now().isoformat(), "modelId": self._model_id}
         return ImageResult.model_validate(payload)

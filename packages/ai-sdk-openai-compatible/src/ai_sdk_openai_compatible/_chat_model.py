@@ -33,13 +33,13 @@ from ai_sdk.provider_utils import (
     create_event_source_response_handler,
     create_json_response_handler,
     generate_id,
-    post_json,
 )
 from ai_sdk_openai_compatible._chat_args import ChatArgs, build_chat_args
 from ai_sdk_openai_compatible._chat_messages import json_text
 from ai_sdk_openai_compatible._chat_stream import ChatStreamState, prediction_metadata
 from ai_sdk_openai_compatible._config import ProviderConfig
 from ai_sdk_openai_compatible._mapping import (
+    CHOICES_RESPONSE,
     as_list,
     as_object,
     convert_chat_usage,
@@ -51,7 +51,7 @@ from ai_sdk_openai_compatible._tool_calls import thought_signature_metadata
 
 __all__ = ["OpenAICompatibleChatLanguageModel"]
 
-_json_handler = create_json_response_handler()
+_json_handler = create_json_response_handler(CHOICES_RESPONSE)
 _event_handler = create_event_source_response_handler()
 
 
@@ -117,15 +117,8 @@ class OpenAICompatibleChatLanguageModel:
         config = self._config
         args = build_chat_args(config, self._model_id, options)
         body = self._transform(args.body)
-        result = await post_json(
-            url=config.url("/chat/completions"),
-            body=body,
-            success=_json_handler,
-            failure=config.failed_response_handler,
-            client=config.http.get(),
-            headers=await config.request_headers(options.headers),
-            timeout=config.http.request_timeout,
-            user_agent=config.user_agent,
+        result = await config.post(
+            "/chat/completions", body=body, call_headers=options.headers, success=_json_handler
         )
         response = as_object(result.value)
         choices = as_list(response.get("choices"))
@@ -208,15 +201,8 @@ class OpenAICompatibleChatLanguageModel:
             self._usage,
             extractor.create_stream_extractor() if extractor is not None else None,
         )
-        result = await post_json(
-            url=config.url("/chat/completions"),
-            body=body,
-            success=_event_handler,
-            failure=config.failed_response_handler,
-            client=config.http.get(),
-            headers=await config.request_headers(options.headers),
-            timeout=config.http.request_timeout,
-            user_agent=config.user_agent,
+        result = await config.post(
+            "/chat/completions", body=body, call_headers=options.headers, success=_event_handler
         )
         return StreamResult(
             stream=_stream_parts(

@@ -46,10 +46,11 @@ from ai_sdk.provider_utils import (
     ParseFailure,
     create_event_source_response_handler,
     create_json_response_handler,
-    post_json,
 )
 from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
 from ai_sdk_openai_compatible._mapping import (
+    CHOICES_RESPONSE,
+    as_list,
     as_object,
     convert_completion_usage,
     finish_reason,
@@ -59,7 +60,7 @@ from ai_sdk_openai_compatible._mapping import (
 
 __all__ = ["OpenAICompatibleCompletionLanguageModel", "convert_to_completion_prompt"]
 
-_json_handler = create_json_response_handler()
+_json_handler = create_json_response_handler(CHOICES_RESPONSE)
 _event_handler = create_event_source_response_handler()
 
 _OPTION_KEYS: dict[str, str] = {
@@ -194,23 +195,12 @@ class OpenAICompatibleCompletionLanguageModel:
         """
         config = self._config
         body, warnings = self._args(options)
-        result = await post_json(
-            url=config.url("/completions"),
-            body=body,
-            success=_json_handler,
-            failure=config.failed_response_handler,
-            client=config.http.get(),
-            headers=await config.request_headers(options.headers),
-            timeout=config.http.request_timeout,
-            user_agent=config.user_agent,
+        result = await config.post(
+            "/completions", body=body, call_headers=options.headers, success=_json_handler
         )
-        response = cast(dict[str, Any], result.value) if isinstance(result.value, dict) else {}
-        choices = response.get("choices")
-        choice: dict[str, Any] = (
-            cast(dict[str, Any], choices[0])
-            if isinstance(choices, list) and choices and isinstance(choices[0], dict)
-            else {}
-        )
+        response = as_object(result.value)
+        choices = as_list(response.get("choices"))
+        choice = as_object(choices[0]) if choices else {}
         text = choice.get("text")
         content: list[Content] = [TextContent(text=text)] if isinstance(text, str) and text else []
         usage = response.get("usage")
@@ -239,15 +229,8 @@ class OpenAICompatibleCompletionLanguageModel:
         if config.include_usage:
             stream_options = as_object(body.get("stream_options"))
             body["stream_options"] = {**stream_options, "include_usage": True}
-        result = await post_json(
-            url=config.url("/completions"),
-            body=body,
-            success=_event_handler,
-            failure=config.failed_response_handler,
-            client=config.http.get(),
-            headers=await config.request_headers(options.headers),
-            timeout=config.http.request_timeout,
-            user_agent=config.user_agent,
+        result = await config.post(
+            "/completions", body=body, call_headers=options.headers, success=_event_handler
         )
         return StreamResult(
             stream=_completion_parts(

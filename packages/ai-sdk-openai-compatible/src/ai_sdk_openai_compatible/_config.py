@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ai_sdk.provider import APICallError, CallWarning, DeprecatedWarning, JSONObject, Usage
 from ai_sdk.provider_utils import (
     HTTPClientHolder,
     ResponseHandler,
+    ResponseResult,
     combine_headers,
+    post_json,
     resolve,
 )
 from ai_sdk_openai_compatible._errors import ErrorStructure, create_failed_response_handler
@@ -43,6 +45,8 @@ UsageConverter: TypeAlias = Callable[[JSONObject | None], Usage]
 """Turns the server's ``usage`` object (``None`` when absent) into `Usage`."""
 
 USER_AGENT = f"ai-sdk-openai-compatible/{__version__}"
+
+T = TypeVar("T")
 
 _CAMEL = re.compile(r"[_-]([a-z])")
 
@@ -168,6 +172,31 @@ class ProviderConfig:
     def user_agent(self) -> tuple[str]:
         """The provider's user-agent token."""
         return (USER_AGENT,)
+
+    async def post(
+        self,
+        path: str,
+        *,
+        body: dict[str, Any],
+        call_headers: Mapping[str, str | None] | None,
+        success: ResponseHandler[T],
+    ) -> ResponseResult[T]:
+        """POST ``body`` as JSON to the endpoint ``path`` with this provider's client, auth,
+        headers, timeout and user agent.
+
+        Raises:
+            APICallError: the server answered with an error or could not be reached.
+        """
+        return await post_json(
+            url=self.url(path),
+            body=body,
+            success=success,
+            failure=self.failed_response_handler,
+            client=self.http.get(),
+            headers=await self.request_headers(call_headers),
+            timeout=self.http.request_timeout,
+            user_agent=self.user_agent,
+        )
 
     def __repr__(self) -> str:
         return f"ProviderConfig(name={self.name!r}, base_url={self.base_url!r})"

@@ -17,7 +17,8 @@ from ai_sdk.provider import (
     ProviderMetadata,
     TooManyEmbeddingValuesForCallError,
 )
-from ai_sdk.provider_utils import convert_base64_to_bytes, create_json_response_handler, post_json
+from ai_sdk.provider_utils import convert_base64_to_bytes, create_json_response_handler
+from ai_sdk_openai_compatible._chat_messages import json_text
 from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
 from ai_sdk_openai_compatible._mapping import count
 
@@ -128,17 +129,8 @@ class OpenAICompatibleEmbeddingModel:
                     value=value,
                 )
             body[key] = value
-        config = self._config
-        url = config.url("/embeddings")
-        result = await post_json(
-            url=url,
-            body=body,
-            success=_json_handler,
-            failure=config.failed_response_handler,
-            client=config.http.get(),
-            headers=await config.request_headers(options.headers),
-            timeout=config.http.request_timeout,
-            user_agent=config.user_agent,
+        result = await self._config.post(
+            "/embeddings", body=body, call_headers=options.headers, success=_json_handler
         )
         response = result.value
         try:
@@ -146,11 +138,11 @@ class OpenAICompatibleEmbeddingModel:
         except (TypeError, ValueError, KeyError, AttributeError) as error:
             raise APICallError(
                 f"Invalid embeddings response: {error}.",
-                url=url,
+                url=self._config.url("/embeddings"),
                 request_body_values=body,
                 status_code=200,
                 response_headers=result.response_headers,
-                response_body=str(response)[:2000],
+                response_body=json_text(response),
                 cause=error,
                 is_retryable=False,
             ) from error

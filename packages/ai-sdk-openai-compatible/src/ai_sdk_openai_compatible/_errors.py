@@ -28,6 +28,7 @@ from ai_sdk.provider_utils import (
     response_headers_of,
     transport_error_to_api_error,
 )
+from ai_sdk_openai_compatible._mapping import as_object
 
 __all__ = [
     "DEFAULT_ERROR_STRUCTURE",
@@ -115,10 +116,6 @@ def _shorten(text: str) -> str:
     return f"{text[:_MAX_MESSAGE_CHARS]}... ({len(text) - _MAX_MESSAGE_CHARS} more characters)"
 
 
-def _object(value: object) -> dict[str, object]:
-    return cast(dict[str, object], value) if isinstance(value, dict) else {}
-
-
 def _detail_message(detail: object) -> str | None:
     """The text of a FastAPI ``detail``: a string, or a list of validation errors."""
     if isinstance(detail, str):
@@ -127,7 +124,7 @@ def _detail_message(detail: object) -> str | None:
         lines: list[str] = []
         items: list[object] = cast(list[object], detail)
         for item in items:
-            entry = _object(item)
+            entry = as_object(item)
             msg = entry.get("msg")
             loc = entry.get("loc")
             if not isinstance(msg, str):

@@ -18,9 +18,10 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     Usage,
 )
-from ai_sdk.provider_utils import JSONValue, ParseFailure, ParseResult
+from ai_sdk.provider_utils import JSONValue, ParseFailure, ParseResult, Schema
 
 __all__ = [
+    "CHOICES_RESPONSE",
     "NO_USAGE",
     "as_list",
     "as_object",
@@ -34,6 +35,21 @@ __all__ = [
 
 NO_USAGE = Usage()
 """Usage when the server reported none: every count unknown."""
+
+
+def _check_choices(value: JSONValue) -> JSONValue:
+    if not isinstance(value, dict) or not isinstance(value.get("choices"), list):
+        raise ValueError(f"expected a JSON object with a 'choices' list, got {value!r:.200}")
+    return value
+
+
+CHOICES_RESPONSE: Schema[JSONValue] = Schema(
+    {"type": "object", "properties": {"choices": {"type": "array"}}, "required": ["choices"]},
+    validate=_check_choices,
+)
+"""The one shape a complete chat or text completion must have; everything inside it is read
+leniently, but a body without a ``choices`` list (``{}``, ``[]``, an error object sent with status
+200) is an "Invalid JSON response" error rather than an empty answer."""
 
 _UNIFIED: dict[str, UnifiedFinishReason] = {
     "stop": "stop",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import run_sync
@@ -13,6 +14,7 @@ from ai_sdk.provider import (
     EmbeddingModel,
     EmbeddingResponseInfo,
     EmbeddingResult,
+    InvalidArgumentError,
     InvalidResponseDataError,
     ProviderMetadata,
     ProviderOptions,
@@ -21,6 +23,26 @@ from ai_sdk.provider_utils import DEFAULT_MAX_RETRIES, retry_with_backoff, valid
 from ai_sdk.registry._resolve import resolve_embedding_model
 
 __all__ = ["embed", "embed_many", "embed_many_sync", "embed_sync"]
+
+
+def _check_values(values: object) -> list[str]:
+    # A lone string is a sequence of characters: embedding each one would cost a call per
+    # character, so it is refused rather than silently split.
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(
+            f"values must be a list of strings (use embed(value=...) for one), got {values!r:.100}",
+            parameter="values",
+            value=values,
+        )
+    items = list(cast(Iterable[object], values))
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise InvalidArgumentError(
+                f"values must be strings; the value at index {index} is {item!r:.100}",
+                parameter="values",
+                value=items,
+            )
+    return cast(list[str], items)
 
 
 async def _embed_chunk(
@@ -81,6 +103,10 @@ async def embed(
         InvalidArgumentError: ``max_retries`` is invalid.
     """
     validate_max_retries(max_retries)
+    if not isinstance(cast(object, value), str):
+        raise InvalidArgumentError(
+            f"value must be a string, got {value!r:.100}", parameter="value", value=value
+        )
     resolved = resolve_embedding_model(model)
     result = await _embed_chunk(
         resolved,
@@ -147,8 +173,8 @@ async def embed_many(
     validate_max_retries(max_retries)
     if max_parallel_calls is not None:
         validate_positive_int(max_parallel_calls, "max_parallel_calls")
+    values = _check_values(values)
     resolved = resolve_embedding_model(model)
-    values = list(values)
     if not values:
         return EmbedManyResult(values=[], embeddings=[], usage=EmbeddingModelUsage(tokens=0))
 

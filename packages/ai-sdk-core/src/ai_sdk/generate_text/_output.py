@@ -8,11 +8,14 @@ fail mid-stream.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Generic, TypeVar, cast, overload
+
+from pydantic import PydanticUserError
 
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.provider import (
+    InvalidArgumentError,
     JSONObject,
     JsonResponseFormat,
     JSONValue,
@@ -29,7 +32,7 @@ from ai_sdk.provider_utils import (
     safe_parse_json,
 )
 
-__all__ = ["Output", "OutputContext"]
+__all__ = ["Output", "OutputContext", "schema_argument"]
 
 OutputT = TypeVar("OutputT")
 PartialT = TypeVar("PartialT")
@@ -40,6 +43,23 @@ ChoiceT = TypeVar("ChoiceT", bound=str)
 _DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 _NOT_PARSED = "No object generated: could not parse the response."
 _NOT_VALID = "No object generated: response did not match schema."
+
+
+def schema_argument(value: object, parameter: str) -> Schema[Any]:
+    """`as_schema` for a schema a user passed: anything that is not one (a number, a raw dict, a
+    type pydantic cannot describe) is an `InvalidArgumentError` naming ``parameter``."""
+    try:
+        return as_schema(value)
+    except (TypeError, PydanticUserError) as error:
+        is_dict = isinstance(value, Mapping)
+        hint = (
+            "wrap a raw JSON Schema dict with json_schema(...)"
+            if is_dict
+            else "expected a pydantic model class, a type, or json_schema(...)"
+        )
+        raise InvalidArgumentError(
+            f"{hint}, got {value!r:.100}", parameter=parameter, value=value, cause=error
+        ) from error
 
 
 class OutputContext:
@@ -112,7 +132,7 @@ class Output(Generic[OutputT, PartialT, ElementT]):
             name: a name for the output, used by some providers as guidance.
             description: a description of the output, used by some providers as guidance.
         """
-        return _ObjectOutput(as_schema(schema), name, description)
+        return _ObjectOutput(schema_argument(schema, "schema"), name, description)
 
     @overload
     @staticmethod
@@ -133,13 +153,23 @@ class Output(Generic[OutputT, PartialT, ElementT]):
         While streaming, the partial output holds the elements complete so far (validated), and
         `StreamTextResult.element_stream` yields each once.
         """
-        return _ArrayOutput(as_schema(element), name, description)
+        return _ArrayOutput(schema_argument(element, "element"), name, description)
 
     @staticmethod
     def choice(
         *, options: Sequence[ChoiceT], name: str | None = None, description: str | None = None
     ) -> Output[ChoiceT, ChoiceT, Any]:
         """One of ``options``; the model answers ``{"result": "<option>"}``."""
+        if (
+            isinstance(options, str)
+            or not options
+            or not all(isinstance(cast(object, option), str) for option in options)
+        ):
+            raise InvalidArgumentError(
+                f"options must be a non-empty list of strings, got {options!r:.100}",
+                parameter="options",
+                value=options,
+            )
         return _ChoiceOutput(list(options), name, description)
 
     @staticmethod

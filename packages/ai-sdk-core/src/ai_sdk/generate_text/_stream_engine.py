@@ -76,26 +76,30 @@ class StreamEngine:
                     text_ids = runner.text_ids
                     # The per-token path (text deltas) is inlined here: every other part goes
                     # through `runner.handle`, which may emit several parts.
-                    async for part in source:
-                        if part.__class__ is TextDelta:
-                            delta: TextDelta = part  # pyright: ignore[reportAssignmentType]
-                            if not runner.started_step:
-                                runner.started_step = True
-                                yield runner.start_step_part()
-                            text = delta.delta
-                            metadata = delta.provider_metadata
-                            if text or metadata is not None:
-                                block = blocks.get(delta.id)
-                                if block is None:
-                                    block = runner.open_block(delta.id, False, metadata)
-                                block.chunks.append(text)
-                                if metadata is not None:
-                                    block.provider_metadata = metadata
-                                if runner.first_output is None and text:
-                                    runner.first_output = time.perf_counter()
-                                yield TextDeltaPart(text_ids[delta.id], text, metadata)
-                            continue
-                        for out in await runner.handle(part):
+                    try:
+                        async for part in source:
+                            if part.__class__ is TextDelta:
+                                delta: TextDelta = part  # pyright: ignore[reportAssignmentType]
+                                if not runner.started_step:
+                                    runner.started_step = True
+                                    yield runner.start_step_part()
+                                text = delta.delta
+                                metadata = delta.provider_metadata
+                                if text or metadata is not None:
+                                    block = blocks.get(delta.id)
+                                    if block is None:
+                                        block = runner.open_block(delta.id, False, metadata)
+                                    block.chunks.append(text)
+                                    if metadata is not None:
+                                        block.provider_metadata = metadata
+                                    if runner.first_output is None and text:
+                                        runner.first_output = time.perf_counter()
+                                    yield TextDeltaPart(text_ids[delta.id], text, metadata)
+                                continue
+                            for out in await runner.handle(part):
+                                yield out
+                    except TimeoutError as error:  # a time limit cut the model stream
+                        for out in await runner.interrupt(error):
                             yield out
                 finally:
                     await runner.close()

@@ -523,6 +523,19 @@ class StepRunner:
         self.content.append(output)
         return output
 
+    async def interrupt(self, error: BaseException) -> list[TextStreamPart]:
+        """A time limit cut the model stream: close the open text and reasoning blocks and end
+        the step with ``error``, keeping what arrived (as a provider does when its connection
+        breaks), so the text already paid for stays on the result."""
+        out: list[TextStreamPart] = []
+        for key in list(self.blocks):
+            if key.startswith("r:"):
+                out.extend(await self.handle(ReasoningEnd(id=key[2:])))
+            else:
+                out.extend(await self.handle(TextEnd(id=key)))
+        out.extend(await self.handle(ErrorPart(error=error)))
+        return out
+
     def end_of_stream(self) -> StreamErrorPart | None:
         """The error that ends the call when the model stream produced nothing at all."""
         nothing = not self.calls and not self.content and self.first_output is None

@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, TypeAlias, TypeVar, cast, get_type_hin
 
 from pydantic import Field, create_model
 
+from ai_sdk.generate_text._output import schema_argument
 from ai_sdk.prompt._messages import ModelMessage
 from ai_sdk.provider import InvalidArgumentError, JSONObject, JSONValue, ProviderOptions
 from ai_sdk.provider_utils import Schema, as_schema
@@ -270,7 +271,9 @@ def tool(
     if input_schema is _UNSET and execute is None:
         return lambda fn: _tool_from_function(fn, **settings)
     return Tool(
-        input_schema=as_schema(None if input_schema is _UNSET else input_schema),
+        input_schema=schema_argument(
+            None if input_schema is _UNSET else input_schema, "input_schema"
+        ),
         execute=execute,
         input_examples=list(input_examples) if input_examples is not None else None,
         to_model_output=to_model_output,
@@ -299,7 +302,7 @@ def dynamic_tool(
     """
     return Tool(
         type="dynamic",
-        input_schema=as_schema(input_schema),
+        input_schema=schema_argument(input_schema, "input_schema"),
         execute=execute,
         description=description,
         name=name,

@@ -130,6 +130,24 @@ def validate_instructions(
     return result
 
 
+def _check_tool_results_have_calls(messages: Sequence[ModelMessage], prompt: object) -> None:
+    # Every provider rejects a tool result whose call is not in the history (HTTP 400, after a
+    # paid round trip at best); name the message instead.
+    calls: set[str] = set()
+    for index, message in enumerate(messages):
+        if isinstance(message, AssistantModelMessage) and not isinstance(message.content, str):
+            calls.update(p.tool_call_id for p in message.content if p.type == "tool-call")
+        elif isinstance(message, ToolModelMessage):
+            for part in message.content:
+                if part.type == "tool-result" and part.tool_call_id not in calls:
+                    raise InvalidPromptError(
+                        f"message at index {index} has a result for tool call "
+                        f"{part.tool_call_id!r}, but no earlier assistant message made that "
+                        "call. Keep each assistant tool call in the history with its results.",
+                        prompt=prompt,
+                    )
+
+
 def standardize_prompt(
     *,
     prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
@@ -182,4 +200,5 @@ def standardize_prompt(
                     "set allow_system_in_messages=True.",
                     prompt=given,
                 )
+    _check_tool_results_have_calls(validated, given)
     return StandardizedPrompt(instructions=checked_instructions, messages=validated)

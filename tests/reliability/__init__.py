@@ -1,0 +1,1 @@
+"""Fault injection, bad input, fuzzing, cancellation and load, against real loopback sockets."""
