@@ -2,20 +2,23 @@
 
 Usage: python check_wheel.py <provider_module> <module that must NOT be importable>...
 Checks that the installed copies (not the source tree) are used, that py.typed ships, that the
-other providers are absent, and that the provider builds a model object.
+other providers are absent, that the wheel metadata is complete, and that one real
+`generate_text` call through the provider reaches the loopback server and comes back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import importlib.util
 import sys
 from importlib import metadata
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
 
-def main(provider: str, absent: list[str]) -> None:
-    sys.path = [p for p in sys.path if not Path(p, "packages").is_dir()]
+
+def check_installed(provider: str, absent: list[str]) -> None:
     for module_name in ("ai_sdk", provider):
         module = importlib.import_module(module_name)
         location = Path(module.__file__ or "")
@@ -23,11 +26,76 @@ def main(provider: str, absent: list[str]) -> None:
         assert (location.parent / "py.typed").is_file(), f"{module_name} ships no py.typed"
     for module_name in absent:
         assert importlib.util.find_spec(module_name) is None, f"{module_name} should be absent"
-    dist = provider.replace("_", "-")
-    requires = metadata.requires(dist) or []
+    for dist in ("ai-sdk-core", provider.replace("_", "-")):
+        meta = metadata.metadata(dist)
+        assert meta["License-Expression"] == "MIT", (dist, meta["License-Expression"])
+        assert meta["Requires-Python"] == ">=3.11", dist
+        assert meta["Description-Content-Type"] == "text/markdown", dist
+        assert meta.get_payload(), f"{dist} has no README in its metadata"
+    requires = metadata.requires(provider.replace("_", "-")) or []
     assert any(r.startswith("ai-sdk-core") for r in requires), requires
-    core = metadata.version("ai-sdk-core")
-    print(f"ok: {provider} {metadata.version(dist)} with ai-sdk-core {core}")
+
+
+async def smoke_call(provider: str) -> str:
+    # The repository root holds the loopback server; it has no `ai_sdk` package of its own,
+    # so adding it cannot shadow the installed wheels.
+    sys.path.append(str(ROOT))
+    from ai_sdk import generate_text
+    from tests.servers import LoopbackServer, json_reply
+
+    with LoopbackServer() as server:
+        if provider == "ai_sdk_openai_compatible":
+            from ai_sdk_openai_compatible import create_openai_compatible
+
+            server.route(
+                "/v1/chat/completions",
+                json_reply(
+                    {
+                        "id": "c1",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": "m",
+                        "choices": [
+                            {
+                                "index": 0,
+                                "message": {"role": "assistant", "content": "wheel ok"},
+                                "finish_reason": "stop",
+                            }
+                        ],
+                        "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5},
+                    }
+                ),
+            )
+            model = create_openai_compatible(name="smoke", base_url=f"{server.url}/v1")("m")
+        else:
+            from ai_sdk_gateway import create_gateway
+
+            server.route(
+                "/v4/ai/language-model",
+                json_reply(
+                    {
+                        "content": [{"type": "text", "text": "wheel ok"}],
+                        "finishReason": {"unified": "stop", "raw": "stop"},
+                        "usage": {"inputTokens": {"total": 3}, "outputTokens": {"total": 2}},
+                        "warnings": [],
+                    }
+                ),
+            )
+            model = create_gateway(api_key="smoke-key", base_url=f"{server.url}/v4/ai")("a/b")
+        result = await generate_text(model=model, prompt="hi", max_retries=0)
+        assert len(server.requests) == 1, server.requests
+    assert result.usage.output_tokens == 2, result.usage
+    return result.text
+
+
+def main(provider: str, absent: list[str]) -> None:
+    check_installed(provider, absent)
+    text = asyncio.run(smoke_call(provider))
+    assert text == "wheel ok", text
+    versions = (
+        f"{metadata.version(provider.replace('_', '-'))}, core {metadata.version('ai-sdk-core')}"
+    )
+    print(f"ok: {provider} {versions}: generate_text -> {text!r}")
 
 
 if __name__ == "__main__":
