@@ -110,7 +110,8 @@ async def main() -> None:
             max_output_tokens=60,
             temperature=0,
         )
-        for call, output in zip(result.steps[0].tool_calls, result.steps[0].tool_results):
+        step = result.steps[0]
+        for call, output in zip(step.tool_calls, step.tool_results, strict=True):
             print(f"   step 1 called {call.tool_name}({call.input}) -> {output.output!r}")
         print(f"   step 2 answered: {result.text.strip()}\n")
         timings.append(("tool call + answer", time.perf_counter() - started, result.usage))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from tests.servers import Delay, Reply
@@ -71,6 +73,15 @@ def completion(text: str = "Hello!", finish_reason: str = "stop") -> dict[str, A
     }
 
 
+async def eventually(condition: Callable[[], bool], within: float = 2.0) -> None:
+    """Wait until ``condition()`` holds, failing after ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.005)
+
+
 def closed_port() -> int:
     """A port on 127.0.0.1 with nothing listening (connecting is refused at once)."""
     with socket.socket() as probe:
@@ -94,10 +105,8 @@ def blackhole() -> Iterator[int]:
         for _ in range(4):
             filler = socket.socket()
             filler.setblocking(False)
-            try:
+            with suppress(BlockingIOError):
                 filler.connect(("127.0.0.1", port))
-            except BlockingIOError:
-                pass
             fillers.append(filler)
         yield port
     finally:

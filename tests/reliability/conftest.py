@@ -42,10 +42,14 @@ class SecretGuard:
         self.created = 0
         self.leaks: list[str] = []
         self._alive: list[weakref.ref[AISDKError]] = []
+        self._leaked: set[int] = set()
 
     def check(self, error: BaseException) -> None:
+        if id(error) in self._leaked:
+            return
         for text in _texts(error, set()):
             if SECRET in text:
+                self._leaked.add(id(error))
                 self.leaks.append(f"{type(error).__name__}: {text[:300]}")
                 return
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,25 +13,31 @@ from pydantic import BaseModel
 
 from ai_sdk import TimeoutConfig, generate_text, stream_text, stream_text_sync, tool
 from ai_sdk.generate_text import AbortPart
-from tests.reliability._helpers import CHAT, chunk, completion, text_events
+from tests.reliability._helpers import (
+    CHAT,
+    chunk,
+    client_sockets_to,
+    completion,
+    eventually,
+    text_events,
+)
 from tests.reliability.conftest import ProviderFactory
 from tests.servers import LoopbackServer, Reply, json_reply, sse_reply
 
 
-async def eventually(condition: Callable[[], bool], within: float = 2.0) -> None:
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.005)
+def client_sockets(server: LoopbackServer) -> int:
+    """Open client sockets to the server (the server's own count where they cannot be seen: a
+    server handler asleep in a scripted delay notices a closed socket only when it wakes)."""
+    count = client_sockets_to(server.port)
+    return server.open_connections if count is None else count
 
 
 async def assert_nothing_left(server: LoopbackServer, *, pooled: int = 0) -> None:
     """No task but the test's own, and no connection but ``pooled`` idle keep-alive ones (a
     response read to its end returns its connection to the pool)."""
-    await eventually(lambda: server.open_connections <= pooled)
-    await asyncio.sleep(0)
-    assert asyncio.all_tasks() == {asyncio.current_task()}
+    await eventually(lambda: client_sockets(server) <= pooled)
+    # An iterator left by `break` is finalized by a task the loop starts when it is collected.
+    await eventually(lambda: asyncio.all_tasks() == {asyncio.current_task()}, within=0.5)
 
 
 class City(BaseModel):
@@ -46,9 +51,7 @@ def tool_call_stream() -> Reply:
         "type": "function",
         "function": {"name": "weather", "arguments": json.dumps({"city": "Oslo"})},
     }
-    return sse_reply(
-        [chunk({"role": "assistant", "tool_calls": [call]}), chunk({}, "tool_calls")]
-    )
+    return sse_reply([chunk({"role": "assistant", "tool_calls": [call]}), chunk({}, "tool_calls")])
 
 
 def tool_call_completion() -> dict[str, Any]:
@@ -87,7 +90,7 @@ class BlockingTool:
 async def test_cancel_during_the_request_closes_the_connection(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
-    server.route(CHAT, Reply(delay_before_headers=1.0, body=b"{}"))
+    server.route(CHAT, Reply(delay_before_headers=0.8, body=b"{}"))
     task = asyncio.create_task(generate_text(model=make_provider()("test-model"), prompt="hi"))
     await eventually(lambda: len(server.requests) == 1)
     task.cancel()
@@ -101,9 +104,7 @@ async def test_cancel_during_streaming_runs_on_abort_and_closes_the_response(
 ) -> None:
     server.route(CHAT, sse_reply(text_events(*(f"{n} " for n in range(40))), delay=0.02))
     aborted: list[list[Any]] = []
-    result = stream_text(
-        model=make_provider()("test-model"), prompt="hi", on_abort=aborted.append
-    )
+    result = stream_text(model=make_provider()("test-model"), prompt="hi", on_abort=aborted.append)
     received: list[str] = []
 
     async def read() -> None:
@@ -177,7 +178,7 @@ async def test_tool_timeout_cancels_the_tool_and_the_model_sees_the_error(
         tools={"weather": tool(description="weather", input_schema=City, execute=blocking)},
         timeout=TimeoutConfig(tool=0.1),
     )
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 2
     assert blocking.cancelled
     errors = [p for p in result.content if p.type == "tool-error"]
     assert len(errors) == 1
@@ -189,9 +190,7 @@ async def test_cancel_during_a_retry_sleep_stops_at_once(
     streaming: bool, server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     # A 10 s retry-after-ms is honoured (under the 60 s cap): the call sleeps, and is cancelled.
-    server.route(
-        CHAT, json_reply({"error": {"message": "busy"}}, 503, {"retry-after-ms": "10000"})
-    )
+    server.route(CHAT, json_reply({"error": {"message": "busy"}}, 503, {"retry-after-ms": "10000"}))
     model = make_provider()("test-model")
     aborted: list[list[Any]] = []
     if streaming:
@@ -205,7 +204,7 @@ async def test_cancel_during_a_retry_sleep_stops_at_once(
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1.5  # the sleep was 10 s
     assert len(server.requests) == 1  # no further attempt
     assert aborted == ([[]] if streaming else [])
     await assert_nothing_left(server, pooled=1)  # the 503 was read to its end
@@ -214,10 +213,10 @@ async def test_cancel_during_a_retry_sleep_stops_at_once(
 async def test_a_callers_own_deadline_is_not_retried_and_closes_the_connection(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
-    server.route(CHAT, Reply(delay_before_headers=2.0, body=b"{}"))
+    server.route(CHAT, Reply(delay_before_headers=0.8, body=b"{}"))
     model = make_provider()("test-model")
     with pytest.raises(TimeoutError):
-        async with asyncio.timeout(0.5):
+        async with asyncio.timeout(0.4):
             await generate_text(model=model, prompt="hi")
     assert len(server.requests) == 1
     await assert_nothing_left(server)

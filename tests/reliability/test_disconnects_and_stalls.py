@@ -9,12 +9,13 @@ import time
 import httpx
 import pytest
 
-from ai_sdk import TimeoutConfig, generate_text, stream_text
+from ai_sdk import TimeoutConfig, generate_text, stream_text, tool
 from ai_sdk.generate_text import StreamErrorPart, TextDeltaPart
 from ai_sdk.provider import APICallError, APITimeoutError, CallOptions, TextPart, UserMessage
 from ai_sdk.provider_utils import retry_with_backoff
 from tests.reliability._helpers import (
     CHAT,
+    chunk,
     completion,
     event_bytes,
     sse_chunks,
@@ -38,9 +39,8 @@ def half_json(status: int = 200) -> Reply:
 
 def short_body() -> Reply:
     body = json.dumps(completion("never seen")).encode()
-    head = (
-        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
-        b"content-length: %d\r\n\r\n" % (len(body) + 100)
+    head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n" % (
+        len(body) + 100
     )
     return raw_reply(head + body)
 
@@ -122,49 +122,49 @@ async def test_stream_cut_keeps_the_partial_step_on_the_result(
 async def test_stall_before_the_first_byte_hits_the_http_read_timeout(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
-    server.route(CHAT, Reply(delay_before_headers=1.0, body=b"{}"))
-    model = make_provider(timeout=0.15)("test-model")
+    server.route(CHAT, Reply(delay_before_headers=2.0, body=b"{}"))
+    model = make_provider(timeout=0.3)("test-model")
     started = time.perf_counter()
     with pytest.raises(APITimeoutError, match=r"Request timed out \(ReadTimeout\)") as caught:
         await generate_text(model=model, prompt="hi", max_retries=0)
-    assert 0.15 <= time.perf_counter() - started < 0.8
+    assert 0.3 <= time.perf_counter() - started < 1.2
     assert caught.value.is_retryable
 
 
 async def test_stall_before_the_first_byte_hits_the_total_timeout(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
-    server.route(CHAT, Reply(delay_before_headers=1.0, body=b"{}"))
+    server.route(CHAT, Reply(delay_before_headers=2.0, body=b"{}"))
     model = make_provider()("test-model")
 
     started = time.perf_counter()
-    with pytest.raises(TimeoutError, match="total timeout of 0.15 s"):
-        await generate_text(model=model, prompt="hi", timeout=0.15)
-    assert time.perf_counter() - started < 0.8
+    with pytest.raises(TimeoutError, match=r"total timeout of 0.3 s"):
+        await generate_text(model=model, prompt="hi", timeout=0.3)
+    assert time.perf_counter() - started < 1.2
 
     started = time.perf_counter()
-    result = stream_text(model=model, prompt="hi", timeout=TimeoutConfig(total=0.15))
-    with pytest.raises(TimeoutError, match="total timeout of 0.15 s"):
+    result = stream_text(model=model, prompt="hi", timeout=TimeoutConfig(total=0.3))
+    with pytest.raises(TimeoutError, match=r"total timeout of 0.3 s"):
         await result.text
-    assert time.perf_counter() - started < 0.8
-    assert len(server.requests) == 2  # one per call: a timeout is never retried
+    assert time.perf_counter() - started < 1.2
+    assert len(server.requests) <= 2  # at most one per call: a timeout is never retried
 
 
 async def test_stall_after_the_headers_hits_the_first_chunk_timeout(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     events = [event_bytes(e) for e in text_events("late")]
-    server.route(CHAT, sse_chunks(Delay(1.0), *events))
+    server.route(CHAT, sse_chunks(Delay(2.0), *events))
     result = stream_text(
         model=make_provider()("test-model"),
         prompt="hi",
-        timeout=TimeoutConfig(first_chunk=0.15),
+        timeout=TimeoutConfig(first_chunk=0.3),
     )
     started = time.perf_counter()
-    with pytest.raises(TimeoutError, match="first-chunk timeout of 0.15 s"):
+    with pytest.raises(TimeoutError, match=r"first-chunk timeout of 0.3 s"):
         async for _ in result.text_stream:
             pytest.fail("nothing arrives in time")
-    assert 0.15 <= time.perf_counter() - started < 0.8
+    assert 0.3 <= time.perf_counter() - started < 1.2
     assert len(server.requests) == 1
 
 
@@ -184,20 +184,20 @@ async def test_stall_between_chunks_hits_the_chunk_timeout_and_keeps_the_text(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     events = [event_bytes(e) for e in text_events(*PIECES)]
-    server.route(CHAT, sse_chunks(*events[:2], Delay(1.0), *events[2:]))
+    server.route(CHAT, sse_chunks(*events[:2], Delay(2.0), *events[2:]))
     model = make_provider()("test-model")
 
-    result = stream_text(model=model, prompt="hi", timeout=TimeoutConfig(chunk=0.15))
+    result = stream_text(model=model, prompt="hi", timeout=TimeoutConfig(chunk=0.3))
     received: list[str] = []
     started = time.perf_counter()
-    with pytest.raises(TimeoutError, match="chunk timeout of 0.15 s"):
+    with pytest.raises(TimeoutError, match=r"chunk timeout of 0.3 s"):
         async for delta in result.text_stream:
             received.append(delta)
-    assert 0.15 <= time.perf_counter() - started < 0.8
+    assert 0.3 <= time.perf_counter() - started < 1.2
     assert received == ["The ", "quick "]
 
     result = stream_text(
-        model=model, prompt="hi", timeout=TimeoutConfig(chunk=0.15), raise_on_error=False
+        model=model, prompt="hi", timeout=TimeoutConfig(chunk=0.3), raise_on_error=False
     )
     assert await result.text == "The quick "
     assert [(s.text, s.finish_reason) for s in await result.steps] == [("The quick ", "error")]
@@ -217,7 +217,7 @@ async def test_keep_alive_comments_do_not_keep_a_stalled_stream_alive(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     pings: list[bytes | Delay] = []
-    for _ in range(40):
+    for _ in range(80):
         pings += [Delay(0.025), b": ping\n\n"]
     first = event_bytes(text_events("only this")[0])
     server.route(CHAT, sse_chunks(first, *pings, b"data: [DONE]\n\n"))
@@ -229,7 +229,7 @@ async def test_keep_alive_comments_do_not_keep_a_stalled_stream_alive(
     )
     started = time.perf_counter()
     assert await result.text == "only this"
-    assert time.perf_counter() - started < 0.7  # cut at 0.2 s, not after the 1 s of pings
+    assert time.perf_counter() - started < 1.2  # cut at 0.2 s, not after the 2 s of pings
     assert [s.finish_reason for s in await result.steps] == ["error"]
 
 
@@ -245,7 +245,7 @@ async def test_stream_slower_than_the_total_timeout_is_cut_and_keeps_the_text(
     )
     started = time.perf_counter()
     text = await result.text
-    assert 0.3 <= time.perf_counter() - started < 0.9
+    assert 0.3 <= time.perf_counter() - started < 1.5
     assert text.startswith("0 1 2 ")
     assert text != "".join(f"{n} " for n in range(100))
     errors = [p.error async for p in result.stream if isinstance(p, StreamErrorPart)]
@@ -256,12 +256,45 @@ async def test_http_read_timeout_mid_stream_is_an_error_part_and_keeps_the_text(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     events = [event_bytes(e) for e in text_events(*PIECES)]
-    server.route(CHAT, sse_chunks(*events[:3], Delay(1.0), *events[3:]))
+    server.route(CHAT, sse_chunks(*events[:3], Delay(2.0), *events[3:]))
     result = stream_text(
-        model=make_provider(timeout=0.15)("test-model"), prompt="hi", raise_on_error=False
+        model=make_provider(timeout=0.3)("test-model"), prompt="hi", raise_on_error=False
     )
     assert await result.text == "The quick brown "
     errors = [p.error async for p in result.stream if isinstance(p, StreamErrorPart)]
     assert [type(e) for e in errors] == [APITimeoutError]
     assert [s.finish_reason for s in await result.steps] == ["error"]
+    assert len(server.requests) == 1
+
+
+async def test_stream_cut_inside_tool_arguments_never_runs_the_tool(
+    server: LoopbackServer, make_provider: ProviderFactory
+) -> None:
+    arguments = json.dumps({"city": "Oslo", "unit": "celsius"})
+    first = {
+        "index": 0,
+        "id": "call_1",
+        "type": "function",
+        "function": {"name": "weather", "arguments": arguments[:9]},
+    }
+    rest = {"index": 0, "function": {"arguments": arguments[9:]}}
+    events = [
+        chunk({"role": "assistant", "tool_calls": [first]}),
+        chunk({"tool_calls": [rest]}),
+        chunk({}, "tool_calls"),
+    ]
+    server.route(CHAT, sse_reply(events, disconnect_after=1))
+    executed: list[object] = []
+    result = stream_text(
+        model=make_provider()("test-model"),
+        prompt="weather?",
+        tools={"weather": tool(description="weather", execute=executed.append)},
+        raise_on_error=False,
+    )
+    kinds = [type(part).__name__ async for part in result.stream]
+    assert executed == []  # a call whose arguments were cut off is never made
+    assert "ToolInputEndPart" in kinds
+    assert "ToolCall" not in kinds
+    assert [s.finish_reason for s in await result.steps] == ["error"]
+    assert await result.tool_calls == []
     assert len(server.requests) == 1

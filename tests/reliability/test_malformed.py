@@ -45,7 +45,7 @@ async def test_invalid_json_is_a_clear_non_retryable_error(
     body: bytes, server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     server.route(CHAT, body_reply(body))
-    with pytest.raises(APICallError, match="^Invalid JSON response$") as caught:
+    with pytest.raises(APICallError, match=r"^Invalid JSON response$") as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi")
     error = caught.value
     assert (error.status_code, error.is_retryable, error.response_body) == (
@@ -66,7 +66,7 @@ async def test_json_of_the_wrong_shape_is_a_clear_error(
     value: object, server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     server.route(CHAT, body_reply(json.dumps(value).encode()))
-    with pytest.raises(APICallError, match="^Invalid JSON response$") as caught:
+    with pytest.raises(APICallError, match=r"^Invalid JSON response$") as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi")
     assert isinstance(caught.value.cause, TypeValidationError)
     assert "choices" in str(caught.value.cause)
@@ -79,7 +79,7 @@ async def test_completion_model_rejects_the_wrong_shape_too(
 ) -> None:
     server.route("/v1/completions", body_reply(b'{"object": "text_completion"}'))
     model = make_provider().completion_model("test-model")
-    with pytest.raises(APICallError, match="^Invalid JSON response$"):
+    with pytest.raises(APICallError, match=r"^Invalid JSON response$"):
         await generate_text(model=model, prompt="hi")
 
 
@@ -116,10 +116,12 @@ async def test_gzip_body_shorter_than_its_length_is_a_retryable_connection_error
     body = gzip.compress(json.dumps(completion()).encode())
     server.route(CHAT, gzip_reply(body, len(body) + 64))
     started = time.perf_counter()
-    with pytest.raises(APICallError, match="^Connection lost while reading the response") as caught:
+    with pytest.raises(
+        APICallError, match=r"^Connection lost while reading the response"
+    ) as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi", max_retries=0)
     assert caught.value.is_retryable
-    assert time.perf_counter() - started < 1  # the close ends the read, no waiting for bytes
+    assert time.perf_counter() - started < 3  # the close ends the read, no waiting for bytes
 
 
 async def test_gzip_body_longer_than_its_length_is_truncated_and_rejected(
@@ -127,7 +129,7 @@ async def test_gzip_body_longer_than_its_length_is_truncated_and_rejected(
 ) -> None:
     body = gzip.compress(json.dumps(completion()).encode())
     server.route(CHAT, gzip_reply(body, len(body) - 12))
-    with pytest.raises(APICallError, match="^Invalid JSON response$") as caught:
+    with pytest.raises(APICallError, match=r"^Invalid JSON response$") as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi", max_retries=0)
     assert caught.value.is_retryable is False
 
@@ -137,7 +139,7 @@ async def test_body_that_is_not_gzip_despite_its_header_is_a_clear_error(
 ) -> None:
     body = json.dumps(completion()).encode()
     server.route(CHAT, gzip_reply(body, len(body)))
-    with pytest.raises(APICallError, match="^Request failed: ") as caught:
+    with pytest.raises(APICallError, match=r"^Request failed: ") as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi")
     assert caught.value.is_retryable is False
     assert len(server.requests) == 1
@@ -150,9 +152,7 @@ async def test_a_bad_event_becomes_an_error_part_and_the_stream_goes_on(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     events = text_events("one ", "two")
-    server.route(
-        CHAT, sse_reply([events[0], "{not json", [1, 2], {"choices": "x"}, *events[1:]])
-    )
+    server.route(CHAT, sse_reply([events[0], "{not json", [1, 2], {"choices": "x"}, *events[1:]]))
     result = stream_text(model=make_provider()("test-model"), prompt="hi", raise_on_error=False)
     assert await result.text == "one two"
     errors = [p.error async for p in result.stream if isinstance(p, StreamErrorPart)]
@@ -169,8 +169,7 @@ async def test_utf8_split_across_reads_of_a_stream_decodes_exactly(
     server: LoopbackServer, make_provider: ProviderFactory
 ) -> None:
     raw = b"".join(
-        event_bytes(json.dumps(e, ensure_ascii=False))
-        for e in text_events(*UNICODE.split(" "))
+        event_bytes(json.dumps(e, ensure_ascii=False)) for e in text_events(*UNICODE.split(" "))
     )
     server.route(CHAT, sse_chunks(*(raw[i : i + 3] for i in range(0, len(raw), 3))))
     result = stream_text(model=make_provider()("test-model"), prompt="hi")
@@ -225,7 +224,7 @@ async def test_stream_ending_without_finish_or_done_is_a_clear_error_and_keeps_t
     server.route(CHAT, sse_reply(text_events("cut ", "short", finish=None), done=False))
     result = stream_text(model=make_provider()("test-model"), prompt="hi")
     received: list[str] = []
-    with pytest.raises(InvalidResponseDataError, match="ended without a finish reason"):
+    with pytest.raises(InvalidResponseDataError, match=r"ended without a finish reason"):
         async for delta in result.text_stream:
             received.append(delta)
     assert received == ["cut ", "short"]
@@ -240,5 +239,5 @@ async def test_json_answer_to_a_stream_request_is_a_clear_error(
 ) -> None:
     server.route(CHAT, body_reply(json.dumps(completion("not streamed")).encode()))
     result = stream_text(model=make_provider()("test-model"), prompt="hi")
-    with pytest.raises(InvalidResponseDataError, match="ended without a finish reason"):
+    with pytest.raises(InvalidResponseDataError, match=r"ended without a finish reason"):
         await result.text

@@ -10,7 +10,7 @@ core functions are checked with ``max_retries=0`` (one attempt, the error itself
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx

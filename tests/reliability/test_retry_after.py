@@ -9,8 +9,8 @@ sockets; one end-to-end test per function uses a short real ``retry-after-ms``.
 from __future__ import annotations
 
 import time
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 
 import pytest
 
@@ -70,9 +70,7 @@ async def test_retry_waits_follow_the_headers_within_the_caps(
     sleep = FakeSleep()
 
     with pytest.raises(RetryError) as caught:
-        await retry_with_backoff(
-            lambda: model.do_generate(OPTIONS), sleep=sleep, clock=lambda: NOW
-        )
+        await retry_with_backoff(lambda: model.do_generate(OPTIONS), sleep=sleep, clock=lambda: NOW)
 
     assert sleep.waits == pytest.approx(expected, abs=1e-3)
     assert sum(sleep.waits) == pytest.approx(sum(expected), abs=1e-3)  # the total wait
@@ -133,7 +131,6 @@ async def test_a_first_non_retryable_error_is_raised_as_is(
 ) -> None:
     server.route(CHAT, json_reply({"error": {"message": "no such model"}}, 404))
     model = make_provider()("test-model")
-    sleep = FakeSleep()
     with pytest.raises(APICallError, match="no such model") as caught:
         await generate_text(model=model, prompt="hi")
     assert (caught.value.status_code, caught.value.is_retryable) == (404, False)

@@ -180,9 +180,7 @@ _REASONS = {
 
 
 _TLS_HANDSHAKE = b"\x16"  # the first byte of a TLS ClientHello record
-_PLAIN_HTTP_TO_TLS = (
-    b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
-)
+_PLAIN_HTTP_TO_TLS = b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 
 
 class _LoopThread:
