@@ -81,9 +81,16 @@ def tests_openai_compatible(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def integration(session: nox.Session) -> None:
-    """All packages together (editable): tests/integration."""
+    """All packages together (editable): tests/integration and the tests/reliability faults."""
     session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS)
-    session.run("pytest", "tests/integration", *session.posargs)
+    session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def soak(session: nox.Session) -> None:
+    """10-minute soak: memory and open connections over time (`-- --minutes N`)."""
+    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS)
+    session.run("python", "tests/reliability/soak.py", *session.posargs)
 
 
 @nox.session(python=PYTHON)
