@@ -25,10 +25,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from tests.servers.llama_server import LlamaServer
+import httpx
+
+from tests.servers.llama_server import LlamaServer, free_port
 
 __all__ = ["DEMO_MODEL_ALIAS", "DEMO_PACKAGE", "assemble_model", "main", "start_demo_server"]
 
@@ -91,10 +91,6 @@ def start_demo_server(model_path: Path, server_python: str, n_ctx: int = 2048) -
         server_python: the interpreter of the venv where ``llama-cpp-python[server]`` is installed.
         n_ctx: the context window, in tokens.
     """
-    import httpx  # the demo venv has it; the server venv (which runs `_ASSEMBLE`) need not
-
-    from tests.servers.llama_server import LlamaServer, free_port
-
     workdir = Path(tempfile.mkdtemp(prefix="ai-sdk-demo-"))
     tokenizer_config = workdir / "tokenizer_config.json"
     tokenizer_config.write_text(json.dumps(_TOKENIZER_CONFIG))
