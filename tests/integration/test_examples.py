@@ -509,7 +509,6 @@ GATEWAY_MODELS = {
 
 @pytest.fixture
 def gateway_env(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) -> str:
-    pytest.importorskip("fastapi")
     token = fake_oidc_token("local-dev")
     monkeypatch.setenv("AI_GATEWAY_BASE_URL", f"{server.url}/v4/ai")
     monkeypatch.setenv("VERCEL_OIDC_TOKEN", token)
@@ -565,7 +564,6 @@ async def test_gateway_app_forwards_the_requests_oidc_token_and_id(
 
 
 async def test_fastapi_sse_streams_events_to_the_browser(example_env: LoopbackServer) -> None:
-    pytest.importorskip("fastapi")
     example_env.route(CHAT, streamed("Light ", "scatters.", tokens=(7, 2)))
     example = load_example("fastapi_sse.py")
     transport = httpx.ASGITransport(app=example["app"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,33 +126,43 @@ def start_demo_server(model_path: Path, server_python: str, n_ctx: int = 2048) -
         )
     server = LlamaServer(f"http://127.0.0.1:{port}/v1", api_key, process, log_path)
     server.chat_model = server.tools_model = DEMO_MODEL_ALIAS
-    deadline = started + 120
+    try:
+        _wait_until_ready(server, started + 120)
+    except BaseException:
+        server.stop()  # also on Ctrl-C: never leave the server behind
+        raise
+    _say(f"server ready in {time.monotonic() - started:.1f} s (pid {process.pid})")
+    return server
+
+
+def _wait_until_ready(server: LlamaServer, deadline: float) -> None:
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log_path.read_text(errors="replace")[-3000:]
-            raise RuntimeError(f"the llama.cpp server exited with {process.returncode}:\n{tail}")
+        if server.process.poll() is not None:
+            tail = server.log_path.read_text(errors="replace")[-3000:]
+            raise RuntimeError(
+                f"the llama.cpp server exited with {server.process.returncode}:\n{tail}"
+            )
         try:
             response = httpx.get(
                 f"{server.base_url}/models",
-                headers={"Authorization": f"Bearer {api_key}"},
+                headers={"Authorization": f"Bearer {server.api_key}"},
                 timeout=2,
             )
             if response.status_code == 200:
-                _say(f"server ready in {time.monotonic() - started:.1f} s (pid {process.pid})")
-                return server
+                return
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    server.stop()
-    raise TimeoutError(f"the llama.cpp server was not ready after 120 s; see {log_path}")
+    raise TimeoutError(f"the llama.cpp server was not ready in time; see {server.log_path}")
 
 
 def _serve_until_interrupted(server: LlamaServer) -> None:
     _say("the server keeps running; try, in another terminal:")
     print(
-        f"    export AI_SDK_BASE_URL={server.base_url} AI_SDK_API_KEY={server.api_key}\n"
-        f'    ai-sdk --model {DEMO_MODEL_ALIAS} --max-tokens 60 "Write a haiku about the sea."\n'
-        f"    python examples/generate.py --model {DEMO_MODEL_ALIAS}\n"
+        f"    export AI_SDK_BASE_URL={server.base_url} AI_SDK_API_KEY={server.api_key} "
+        f"AI_SDK_MODEL={DEMO_MODEL_ALIAS}\n"
+        '    ai-sdk --max-tokens 60 "Write a haiku about the sea."\n'
+        "    python examples/generate.py\n"
         "Press Ctrl-C to stop it.",
         flush=True,
     )
@@ -162,12 +173,18 @@ def _serve_until_interrupted(server: LlamaServer) -> None:
         print(flush=True)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Assemble the model, serve it, run the quickstart against it, stop the server."""
     parser = argparse.ArgumentParser(prog="python -m tests.servers.demo_model")
     parser.add_argument("--server-python", required=True, help="the llama.cpp server's python")
     parser.add_argument("--serve", action="store_true", help="keep serving after the quickstart")
     args = parser.parse_args(argv)
+    # `kill` (SIGTERM) must stop the server too, as Ctrl-C does: unwind through `finally`.
+    signal.signal(signal.SIGTERM, _interrupt)
 
     model_path = assemble_model(args.server_python)
     server = start_demo_server(model_path, args.server_python)
@@ -177,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
             "--base-url", server.base_url, "--model", DEMO_MODEL_ALIAS,
         ]  # fmt: skip
         _say(f"running examples/quickstart.py against {server.base_url}\n")
-        code = subprocess.run([*command, "--api-key", server.api_key], check=False).returncode
+        try:
+            code = subprocess.run([*command, "--api-key", server.api_key], check=False).returncode
+        except KeyboardInterrupt:
+            return 130
         print(flush=True)
         if code != 0:
             _say(f"the quickstart failed (exit {code}); server log: {server.log_path}")

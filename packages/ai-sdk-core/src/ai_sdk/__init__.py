@@ -7,17 +7,12 @@ helpers providers build on in `ai_sdk.provider_utils`. Names are imported on fir
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ai_sdk._version import __version__
-
-# These three functions share their names with the subpackages that define them. Importing a
-# subpackage binds its name on this package to the module, so a lazily resolved function would be
-# shadowed by its own module after the first import; binding them eagerly here comes last and wins.
-from ai_sdk.embed import embed
-from ai_sdk.generate_image import generate_image
-from ai_sdk.generate_text import generate_text
 
 # name -> module that defines it
 _EXPORTS: dict[str, str] = {
@@ -304,6 +299,24 @@ __all__ = [
     "wrap_image_model",
     "wrap_language_model",
 ]
+
+
+# These functions share their names with the subpackages that define them, and importing a
+# subpackage binds its name on this package to the module. So that `ai_sdk.generate_text` stays
+# the function, this package's module ignores that binding and resolves the name through
+# `__getattr__` instead. (Binding the three eagerly did the same but imported nearly all of
+# `ai_sdk`, `ai_sdk.provider` and pydantic's model machinery: `import ai_sdk` took 0.9 s.)
+_FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset({"embed", "generate_image", "generate_text"})
+
+
+class _AISDKModule(ModuleType):
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _FUNCTIONS_NAMED_LIKE_SUBPACKAGES and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _AISDKModule
 
 
 def __getattr__(name: str) -> Any:
