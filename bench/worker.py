@@ -1,10 +1,11 @@
-"""One client process: runs one workload on command and reports wall time, CPU time and peak RSS.
+"""One client process: runs workloads on command and reports wall time, CPU time and peak RSS.
 
-``python bench/worker.py CLIENT WORKLOAD --base-url URL --params JSON`` imports only that client's
-library, builds it, prints ``{"ready": ...}`` and then answers each stdin line ``run <scale>``
-with one JSON line (``scale`` < 1 shrinks the workload, for warm-up). ``quit`` (or end of stdin)
-closes the client and prints the final peak RSS. Results go to the original stdout; whatever a
-library prints is sent to stderr so it cannot corrupt the protocol.
+``python bench/worker.py CLIENT --base-url URL --params JSON`` imports only that client's library,
+builds it, prints ``{"ready": ...}`` and then answers each stdin line ``run <workload> <scale>``
+with one JSON line (``scale`` < 1 shrinks the workload, for warm-up); ``--params`` maps each
+workload to its sizes. ``W6`` needs no server and uses a process of its own (``CLIENT --w6``).
+``quit`` (or end of stdin) closes the client and prints the final peak RSS. Results go to the
+original stdout; whatever a library prints is sent to stderr so it cannot corrupt the protocol.
 
 CPU time is ``time.process_time()`` (every thread of this process, so the sync twins' portal
 thread and the sync clients' worker threads count); peak RSS is ``ru_maxrss``.
@@ -230,12 +231,12 @@ def main() -> None:
     """Entry point (see the module docstring)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("client")
-    parser.add_argument("workload")
+    parser.add_argument("--w6", action="store_true", help="the in-process W6 workload")
     parser.add_argument("--base-url", default="")
     parser.add_argument("--params", default="{}")
     parser.add_argument("--profile", default="", help="write a pyinstrument profile here")
     args = parser.parse_args()
-    params: dict[str, Any] = json.loads(args.params)
+    params: dict[str, dict[str, Any]] = json.loads(args.params)
 
     out = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # libraries' prints go to stderr
@@ -246,17 +247,17 @@ def main() -> None:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     started = time.perf_counter()
-    if args.workload == "W6":
+    if args.w6:
         client: Any = _W6(args.client)
     else:
         from clients import make_client
 
         client = make_client(args.client, args.base_url)
 
-    def make_job(scale: float) -> Callable[[], Any]:
-        if args.workload == "W6":
-            return _w6_job(client, params, scale)
-        return _network_job(client, args.workload, params, scale)
+    def make_job(workload: str, scale: float) -> Callable[[], Any]:
+        if workload == "W6":
+            return _w6_job(client, params[workload], scale)
+        return _network_job(client, workload, params[workload], scale)
 
     emit({"ready": True, "setup_s": time.perf_counter() - started, "rss_mb": _peak_rss_mb()})
 
@@ -276,8 +277,8 @@ def main() -> None:
         command, *rest = line.split()
         if command == "quit":
             break
-        scale = float(rest[0]) if rest else 1.0
-        job = make_job(scale)
+        workload, scale = rest[0], float(rest[1])
+        job = make_job(workload, scale)
         gc.collect()
         try:
             if profiler is not None and scale == 1.0:
@@ -290,7 +291,7 @@ def main() -> None:
         except Exception as error:
             emit({"error": f"{type(error).__name__}: {error}"[:2000]})
             continue
-        result = {"wall": wall, "cpu": cpu, "units": units}
+        result = {"wall": wall, "cpu": cpu, "units": units, "peak_rss_mb": _peak_rss_mb()}
         reads = getattr(client, "reads", None)
         if reads is not None:
             result["reads"] = reads
