@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -47,12 +48,39 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
-    """pyright in strict mode over the three packages."""
+    """pyright strict: all packages together, then each against only its declared dependencies."""
     session.install(
         "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()),
         *nox.project.dependency_groups(PYPROJECT, "typecheck"),
     )  # fmt: skip
     session.run("pyright")
+    # Alone: a fresh venv holding only what the package declares (a provider gets core as a
+    # built package), so an undeclared import or a provider-to-provider import fails here.
+    tmp = Path(session.create_tmp()).resolve()
+    for path, module in [(CORE, "ai_sdk"), *PROVIDERS.values()]:
+        venv = tmp / f"types-{module}"
+        shutil.rmtree(venv, ignore_errors=True)
+        session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
+        python = str(venv / "bin" / "python")
+        if path == CORE:
+            deps = ["-r", f"{CORE}/pyproject.toml"]
+        else:
+            deps = [CORE, *_declared(path)[1]]
+        session.run("uv", "pip", "install", "-q", "--python", python, *deps, external=True)
+        config = tmp / f"pyrightconfig-{module}.json"
+        source = os.path.relpath(ROOT / path / "src", tmp)  # pyright wants it relative
+        config.write_text(
+            json.dumps(
+                {
+                    "include": [source],
+                    "extraPaths": [source],
+                    "typeCheckingMode": "strict",
+                    "pythonVersion": "3.11",
+                    "reportMissingTypeStubs": False,
+                }
+            )
+        )
+        session.run("pyright", "--project", str(config), "--pythonpath", python)
 
 
 @nox.session(name="tests-core", python=PYTHON)
