@@ -233,3 +233,16 @@ async def test_model_classes_are_exported(provider: OpenAICompatibleProvider) ->
     assert isinstance(provider.completion_model("m"), OpenAICompatibleCompletionLanguageModel)
     assert isinstance(provider.embedding_model("m"), OpenAICompatibleEmbeddingModel)
     assert isinstance(provider.image_model("m"), OpenAICompatibleImageModel)
+
+
+def test_package_import_is_lazy_and_names_resolve() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ai_sdk_openai_compatible as p\n"
+        "print('ai_sdk_openai_compatible._provider' in sys.modules)\n"
+        "print(p.create_openai_compatible.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "create_openai_compatible"]
