@@ -381,7 +381,6 @@ def bench(session: nox.Session) -> None:
     session.install(
         "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), "-r", "bench/requirements.txt"
     )  # fmt: skip
-    session.run("python", "bench/sse_parse.py", env={"PYTHONHASHSEED": "0"})
     session.run("python", "bench/run.py", *session.posargs, env={"PYTHONHASHSEED": "0"})
 
 
