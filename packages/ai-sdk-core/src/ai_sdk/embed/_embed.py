@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import run_sync
@@ -21,6 +21,7 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import DEFAULT_MAX_RETRIES, retry_with_backoff, validate_max_retries
 from ai_sdk.registry._resolve import resolve_embedding_model
+from ai_sdk.telemetry._hooks import EmbedStartEvent, notify_callback
 
 __all__ = ["embed", "embed_many", "embed_many_sync", "embed_sync"]
 
@@ -82,6 +83,8 @@ async def embed(
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
+    on_start: Callable[[EmbedStartEvent], Any] | None = None,
+    on_end: Callable[[EmbedResult], Any] | None = None,
 ) -> EmbedResult:
     """Embed one value with an embedding model.
 
@@ -96,6 +99,8 @@ async def embed(
         max_retries: Retries after the first attempt for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
         provider_options: Provider-specific options, keyed by provider.
+        on_start: Called with an `EmbedStartEvent` before the model call (sync or async).
+        on_end: Called with the result (sync or async).
 
     Raises:
         RetryError: Every attempt failed with a retryable error.
@@ -108,6 +113,15 @@ async def embed(
             f"value must be a string, got {value!r:.100}", parameter="value", value=value
         )
     resolved = resolve_embedding_model(model)
+    await notify_callback(
+        on_start,
+        EmbedStartEvent(
+            operation="embed",
+            provider=resolved.provider,
+            model_id=resolved.model_id,
+            values=[value],
+        ),
+    )
     result = await _embed_chunk(
         resolved,
         [value],
@@ -115,7 +129,7 @@ async def embed(
         headers=headers,
         provider_options=provider_options,
     )
-    return EmbedResult(
+    embedded = EmbedResult(
         value=value,
         embedding=result.embeddings[0],
         usage=EmbeddingModelUsage(tokens=result.usage.tokens if result.usage else None),
@@ -123,6 +137,8 @@ async def embed(
         provider_metadata=result.provider_metadata,
         response=result.response,
     )
+    await notify_callback(on_end, embedded)
+    return embedded
 
 
 def _merge_metadata(
@@ -144,6 +160,8 @@ async def embed_many(
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
+    on_start: Callable[[EmbedStartEvent], Any] | None = None,
+    on_end: Callable[[EmbedManyResult], Any] | None = None,
 ) -> EmbedManyResult:
     """Embed many values, splitting them into as many model calls as the model needs.
 
@@ -164,6 +182,8 @@ async def embed_many(
         max_retries: Retries per call for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
         provider_options: Provider-specific options, keyed by provider.
+        on_start: Called with an `EmbedStartEvent` before the first model call (sync or async).
+        on_end: Called with the result (sync or async).
 
     Raises:
         RetryError: Every attempt of a call failed with a retryable error.
@@ -175,8 +195,19 @@ async def embed_many(
         validate_positive_int(max_parallel_calls, "max_parallel_calls")
     values = _check_values(values)
     resolved = resolve_embedding_model(model)
+    await notify_callback(
+        on_start,
+        EmbedStartEvent(
+            operation="embed_many",
+            provider=resolved.provider,
+            model_id=resolved.model_id,
+            values=list(values),
+        ),
+    )
     if not values:
-        return EmbedManyResult(values=[], embeddings=[], usage=EmbeddingModelUsage(tokens=0))
+        empty = EmbedManyResult(values=[], embeddings=[], usage=EmbeddingModelUsage(tokens=0))
+        await notify_callback(on_end, empty)
+        return empty
 
     per_call = resolved.max_embeddings_per_call
     if per_call is None or per_call >= len(values):
@@ -212,7 +243,7 @@ async def embed_many(
         # One call without usage makes the total unknown: a partial sum would under-report.
         tokens = None if tokens is None or result.usage is None else tokens + result.usage.tokens
         metadata = _merge_metadata(metadata, result.provider_metadata)
-    return EmbedManyResult(
+    embedded = EmbedManyResult(
         values=values,
         embeddings=embeddings,
         usage=EmbeddingModelUsage(tokens=tokens),
@@ -220,6 +251,8 @@ async def embed_many(
         provider_metadata=metadata,
         responses=responses,
     )
+    await notify_callback(on_end, embedded)
+    return embedded
 
 
 def embed_sync(
@@ -229,6 +262,8 @@ def embed_sync(
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
+    on_start: Callable[[EmbedStartEvent], Any] | None = None,
+    on_end: Callable[[EmbedResult], Any] | None = None,
 ) -> EmbedResult:
     """`embed` for synchronous code (also works inside a running event loop); same arguments."""
     return run_sync(
@@ -238,6 +273,8 @@ def embed_sync(
             max_retries=max_retries,
             headers=headers,
             provider_options=provider_options,
+            on_start=on_start,
+            on_end=on_end,
         )
     )
 
@@ -250,6 +287,8 @@ def embed_many_sync(
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
+    on_start: Callable[[EmbedStartEvent], Any] | None = None,
+    on_end: Callable[[EmbedManyResult], Any] | None = None,
 ) -> EmbedManyResult:
     """`embed_many` for synchronous code (works inside a running event loop); same arguments."""
     return run_sync(
@@ -260,5 +299,7 @@ def embed_many_sync(
             max_retries=max_retries,
             headers=headers,
             provider_options=provider_options,
+            on_start=on_start,
+            on_end=on_end,
         )
     )

@@ -46,6 +46,7 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import create_id_generator, validate_max_retries, with_user_agent_suffix
 from ai_sdk.registry._resolve import resolve_language_model
+from ai_sdk.telemetry._hooks import CallHooks, StartEvent
 
 __all__ = [
     "CallConfig",
@@ -166,6 +167,25 @@ class CallConfig:
     download: DownloadFunction | None
     tools_context: Mapping[str, object]
     call_id: str = field(default_factory=generate_call_id)
+    hooks: CallHooks | None = None
+    """Telemetry and lifecycle callbacks; ``None`` when nothing listens."""
+
+    def start_event(self, operation: Any) -> StartEvent:
+        """The `StartEvent` of this call."""
+        hooks = self.hooks
+        return StartEvent(
+            call_id=self.call_id,
+            operation=operation,
+            provider=self.model.provider,
+            model_id=self.model.model_id,
+            settings=self.settings,
+            instructions=self.instructions,
+            messages=list(self.messages),
+            tool_names=list(self.tools or {}),
+            function_id=hooks.function_id if hooks is not None else None,
+            record_inputs=hooks.record_inputs if hooks is not None else True,
+            record_outputs=hooks.record_outputs if hooks is not None else True,
+        )
 
 
 def _include(value: Include | Mapping[str, bool] | None) -> Include:

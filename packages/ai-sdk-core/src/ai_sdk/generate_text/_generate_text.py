@@ -71,6 +71,18 @@ from ai_sdk.provider import (
     UnsupportedWarning,
 )
 from ai_sdk.provider_utils import retry_with_backoff
+from ai_sdk.telemetry._hooks import (
+    AbortEvent,
+    ErrorEvent,
+    ModelCallEndEvent,
+    ModelCallStartEvent,
+    StartEvent,
+    StepStartEvent,
+    TelemetrySettings,
+    ToolExecutionEndEvent,
+    ToolExecutionStartEvent,
+    make_hooks,
+)
 
 __all__ = ["generate_text", "generate_text_sync"]
 
@@ -157,8 +169,37 @@ async def _step_content(
     return content, calls
 
 
+async def _execute(
+    plan: StepPlan, call: ToolCall, config: CallConfig, step_number: int
+) -> tuple[ToolResult | ToolError, float]:
+    tool = (plan.tools or {})[call.tool_name]
+    hooks = config.hooks
+    if hooks is not None:
+        await hooks.tool_start(
+            ToolExecutionStartEvent(call_id=config.call_id, step_number=step_number, tool_call=call)
+        )
+    output, seconds = await execute_tool_call(
+        tool,
+        call,
+        messages=plan.messages,
+        context=plan.tools_context.get(call.tool_name),
+        timeout=config.timeout.for_tool(call.tool_name),
+    )
+    if hooks is not None:
+        await hooks.tool_end(
+            ToolExecutionEndEvent(
+                call_id=config.call_id,
+                step_number=step_number,
+                tool_call=call,
+                output=output,
+                duration=seconds,
+            )
+        )
+    return output, seconds
+
+
 async def _run_tools(
-    plan: StepPlan, calls: list[ToolCall], config: CallConfig
+    plan: StepPlan, calls: list[ToolCall], config: CallConfig, step_number: int
 ) -> tuple[list[ToolResult | ToolError], dict[str, float]]:
     tools = plan.tools or {}
     runnable = [
@@ -172,16 +213,7 @@ async def _run_tools(
     if not runnable:
         return [], {}
     outcomes = await asyncio.gather(
-        *(
-            execute_tool_call(
-                tools[call.tool_name],
-                call,
-                messages=plan.messages,
-                context=plan.tools_context.get(call.tool_name),
-                timeout=config.timeout.for_tool(call.tool_name),
-            )
-            for call in runnable
-        )
+        *(_execute(plan, call, config, step_number) for call in runnable)
     )
     return [output for output, _ in outcomes], {
         output.tool_call_id: seconds for output, seconds in outcomes
@@ -202,19 +234,57 @@ async def _run_step(
         messages=messages,
         response_messages=response_messages,
     )
-    started = time.perf_counter()
     model: LanguageModel = plan.model
+    hooks = config.hooks
+    step_number = len(steps)
+    if hooks is not None:
+        await hooks.step_start(
+            StepStartEvent(
+                call_id=config.call_id,
+                step_number=step_number,
+                provider=model.provider,
+                model_id=model.model_id,
+                instructions=plan.instructions,
+                messages=list(plan.messages),
+            )
+        )
+        await hooks.model_call_start(
+            ModelCallStartEvent(
+                call_id=config.call_id,
+                step_number=step_number,
+                provider=model.provider,
+                model_id=model.model_id,
+                options=plan.options,
+            )
+        )
+    started = time.perf_counter()
     result = await retry_with_backoff(
         lambda: model.do_generate(plan.options), max_retries=config.max_retries
     )
     response_time = time.perf_counter() - started
     content, calls = await _step_content(result, plan, config)
+    if hooks is not None:
+        info = result.response
+        await hooks.model_call_end(
+            ModelCallEndEvent(
+                call_id=config.call_id,
+                step_number=step_number,
+                provider=model.provider,
+                model_id=model.model_id,
+                response_id=info.id if info is not None else None,
+                response_model_id=info.model_id if info is not None else None,
+                finish_reason=result.finish_reason.unified,
+                usage=LanguageModelUsage.from_spec(result.usage),
+                text="".join(item.text for item in result.content if item.type == "text"),
+                tool_calls=calls,
+            )
+        )
     outputs: list[ToolResult | ToolError] = [
         invalid_call_error(call) for call in calls if call.invalid and not call.provider_executed
     ]
     tool_times: dict[str, float] = {}
     if plan.tools and result.finish_reason.unified in _TOOL_FINISH_REASONS:
-        executed, tool_times = await _run_tools(plan, calls, config)
+        executed, tool_times = await _run_tools(plan, calls, config, step_number)
         outputs.extend(executed)
     content.extend(outputs)
     usage = LanguageModelUsage.from_spec(result.usage)
@@ -222,7 +292,7 @@ async def _run_step(
     response_messages_of_step = await to_response_messages(content, config.tools)
     step = StepResult(
         call_id=config.call_id,
-        step_number=len(steps),
+        step_number=step_number,
         model=ModelInfo(provider=model.provider, model_id=model.model_id),
         content=content,
         finish_reason=result.finish_reason.unified,
@@ -288,6 +358,9 @@ async def _generate(
     steps: list[StepResult] = []
     instructions = config.instructions
     messages = list(config.messages)
+    if config.hooks is not None:
+        config.hooks.steps = steps
+        await config.hooks.start(config.start_event("generate_text"))
     while True:
         async with _deadline(config.timeout.step, "step"):
             step, plan, calls, outputs = await _run_step(
@@ -301,6 +374,8 @@ async def _generate(
         instructions = plan.instructions
         messages = [*plan.messages, *step.response.messages]
         await _notify(on_step_end, step)
+        if config.hooks is not None:
+            await config.hooks.step_end(step)
         client_calls = [call for call in calls if not call.provider_executed]
         client_outputs = [o for o in outputs if not o.provider_executed]
         if not (
@@ -316,6 +391,8 @@ async def _generate(
         steps=steps, usage=usage, _parser=OutputParser(config.output, steps[-1])
     )
     await _notify(on_end, result)
+    if config.hooks is not None:
+        await config.hooks.end(result)
     if config.output is not None and steps[-1].finish_reason == "stop":
         result.output  # noqa: B018  (parse now: a bad structured output fails the call)
     return result
@@ -353,6 +430,11 @@ async def generate_text(
     include: Include | Mapping[str, bool] | None = None,
     download: DownloadFunction | None = None,
     tools_context: Mapping[str, object] | None = None,
+    telemetry: TelemetrySettings | None = None,
+    on_start: Callable[[StartEvent], Any] | None = None,
+    on_step_start: Callable[[StepStartEvent], Any] | None = None,
+    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
+    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
     on_step_end: Callable[[StepResult], Any] | None = None,
     on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
 ) -> GenerateTextResult[OutputT]:
@@ -398,6 +480,12 @@ async def generate_text(
         include: keep request/response bodies or request messages on the steps.
         download: fetches prompt file URLs the model cannot read itself.
         tools_context: per-tool context values, passed to ``execute`` as ``options.context``.
+        telemetry: telemetry settings (`ai_sdk.telemetry.TelemetrySettings`); registered
+            integrations are used by default.
+        on_start: called with a `StartEvent` when the call starts (sync or async).
+        on_step_start: called with a `StepStartEvent` before each model call.
+        on_tool_execution_start: called with a `ToolExecutionStartEvent` before a tool runs.
+        on_tool_execution_end: called with a `ToolExecutionEndEvent` when a tool finished.
         on_step_end: called with each `StepResult` (sync or async).
         on_end: called with the final result (sync or async).
 
@@ -447,8 +535,26 @@ async def generate_text(
             "reasoning": reasoning,
         },
     )
-    async with _deadline(config.timeout.total, "total"):
-        return await _generate(config, on_step_end, on_end)
+    config.hooks = make_hooks(
+        telemetry,
+        on_start=on_start,
+        on_step_start=on_step_start,
+        on_tool_execution_start=on_tool_execution_start,
+        on_tool_execution_end=on_tool_execution_end,
+    )
+    hooks = config.hooks
+    if hooks is None:
+        async with _deadline(config.timeout.total, "total"):
+            return await _generate(config, on_step_end, on_end)
+    try:
+        async with _deadline(config.timeout.total, "total"):
+            return await _generate(config, on_step_end, on_end)
+    except asyncio.CancelledError:
+        await hooks.abort(AbortEvent(call_id=config.call_id, steps=list(hooks.steps)))
+        raise
+    except Exception as error:
+        await hooks.error(ErrorEvent(call_id=config.call_id, error=error))
+        raise
 
 
 def generate_text_sync(
@@ -483,6 +589,11 @@ def generate_text_sync(
     include: Include | Mapping[str, bool] | None = None,
     download: DownloadFunction | None = None,
     tools_context: Mapping[str, object] | None = None,
+    telemetry: TelemetrySettings | None = None,
+    on_start: Callable[[StartEvent], Any] | None = None,
+    on_step_start: Callable[[StepStartEvent], Any] | None = None,
+    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
+    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
     on_step_end: Callable[[StepResult], Any] | None = None,
     on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
 ) -> GenerateTextResult[OutputT]:

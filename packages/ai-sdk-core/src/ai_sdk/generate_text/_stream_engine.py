@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from ai_sdk.generate_text._config import CallConfig
 from ai_sdk.generate_text._parts import (
@@ -29,6 +29,7 @@ from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.provider import (
     TextDelta,
 )
+from ai_sdk.telemetry._hooks import ErrorEvent
 
 __all__ = ["StreamCallbacks", "StreamEngine", "StreamState", "notify"]
 
@@ -63,8 +64,12 @@ class StreamEngine:
         )
         instructions = config.instructions
         messages = list(config.messages)
+        hooks = config.hooks
         yield StartPart()
         try:
+            if hooks is not None:
+                hooks.steps = state.steps
+                await hooks.start(config.start_event("stream_text"))
             while True:
                 step_deadline = (
                     loop.time() + config.timeout.step if config.timeout.step is not None else None
@@ -105,8 +110,14 @@ class StreamEngine:
                     await runner.close()
                 ended = runner.end_of_stream()
                 if ended is not None:
+                    if hooks is not None:
+                        await hooks.error(
+                            ErrorEvent(call_id=config.call_id, error=cast(Exception, ended.error))
+                        )
                     yield ended
                     return
+                if hooks is not None:
+                    await hooks.model_call_end(runner.model_call_end_event())
                 tools = runner.run_tools()
                 try:
                     async for out in tools:
@@ -119,6 +130,8 @@ class StreamEngine:
                 messages = [*runner.plan_messages, *step.response.messages]
                 yield runner.finish_step_part(step)
                 await notify(self._callbacks.on_step_end, step)
+                if hooks is not None:
+                    await hooks.step_end(step)
                 client_calls = [c for c in runner.calls if not c.provider_executed]
                 client_outputs = [o for o in runner.outputs if not o.provider_executed]
                 if not (
@@ -142,5 +155,9 @@ class StreamEngine:
             )
             yield finish
             await notify(self._callbacks.on_end, state.final)
+            if hooks is not None:
+                await hooks.end(state.final)
         except Exception as error:
+            if hooks is not None:
+                await hooks.error(ErrorEvent(call_id=config.call_id, error=error))
             yield StreamErrorPart(error)

@@ -46,6 +46,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     get_error_message,
 )
+from ai_sdk.telemetry._hooks import AbortEvent
 
 __all__ = ["Aggregate", "StreamTextResult", "StreamTransform"]
 
@@ -213,6 +214,11 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         self._parts.append(AbortPart(reason="cancelled"))
         await self._close_stages()
         await notify(self._callbacks.on_abort, list(self._state.steps))
+        hooks = self._config.hooks
+        if hooks is not None:
+            await hooks.abort(
+                AbortEvent(call_id=self._config.call_id, steps=list(self._state.steps))
+            )
 
     async def _close_stages(self) -> None:
         stages, self._stages = self._stages, []

@@ -83,6 +83,13 @@ from ai_sdk.provider import (
     UrlSource,
 )
 from ai_sdk.provider_utils import generate_id, retry_with_backoff
+from ai_sdk.telemetry._hooks import (
+    ModelCallEndEvent,
+    ModelCallStartEvent,
+    StepStartEvent,
+    ToolExecutionEndEvent,
+    ToolExecutionStartEvent,
+)
 
 __all__ = ["IdReserver", "StepRunner", "StreamState", "notify"]
 
@@ -313,8 +320,29 @@ class StepRunner:
         self.plan_instructions = plan.instructions
         self.plan_messages = plan.messages
         self._tools = plan.tools or {}
-        self._started = time.perf_counter()
         model = plan.model
+        hooks = config.hooks
+        if hooks is not None:
+            await hooks.step_start(
+                StepStartEvent(
+                    call_id=config.call_id,
+                    step_number=len(state.steps),
+                    provider=model.provider,
+                    model_id=model.model_id,
+                    instructions=plan.instructions,
+                    messages=list(plan.messages),
+                )
+            )
+            await hooks.model_call_start(
+                ModelCallStartEvent(
+                    call_id=config.call_id,
+                    step_number=len(state.steps),
+                    provider=model.provider,
+                    model_id=model.model_id,
+                    options=plan.options,
+                )
+            )
+        self._started = time.perf_counter()
         stream_result = await self._bounded_call(
             lambda: retry_with_backoff(
                 lambda: model.do_stream(plan.options), max_retries=config.max_retries
@@ -549,6 +577,29 @@ class StepRunner:
             self.finish_reason = self.finish.finish_reason.unified
         return None
 
+    def model_call_end_event(self) -> ModelCallEndEvent:
+        """What the model stream of this step produced (for telemetry)."""
+        model = self.plan.model
+        finish = self.finish
+        return ModelCallEndEvent(
+            call_id=self.config.call_id,
+            step_number=len(self.state.steps),
+            provider=model.provider,
+            model_id=model.model_id,
+            response_id=self.response_id,
+            response_model_id=self.response_model_id,
+            finish_reason=self.finish_reason,
+            usage=LanguageModelUsage.from_spec(finish.usage)
+            if finish is not None
+            else LanguageModelUsage(),
+            text="".join(
+                "".join(item.chunks)
+                for item in self.content
+                if isinstance(item, _Block) and not item.reasoning
+            ),
+            tool_calls=list(self.calls),
+        )
+
     # -- tools and the step result --
 
     async def run_tools(self) -> AsyncGenerator[ToolResult | ToolError, None]:
@@ -571,8 +622,18 @@ class StepRunner:
         timeout = self.config.timeout
         plan = self.plan
 
+        hooks = self.config.hooks
+        call_id = self.config.call_id
+        step_number = len(self.state.steps)
+
         async def run(call: ToolCall) -> None:
             try:
+                if hooks is not None:
+                    await hooks.tool_start(
+                        ToolExecutionStartEvent(
+                            call_id=call_id, step_number=step_number, tool_call=call
+                        )
+                    )
                 outcome = await execute_tool_call(
                     tools[call.tool_name],
                     call,
@@ -581,6 +642,16 @@ class StepRunner:
                     timeout=timeout.for_tool(call.tool_name),
                     on_preliminary=lambda result: queue.put_nowait(("preliminary", result)),
                 )
+                if hooks is not None:
+                    await hooks.tool_end(
+                        ToolExecutionEndEvent(
+                            call_id=call_id,
+                            step_number=step_number,
+                            tool_call=call,
+                            output=outcome[0],
+                            duration=outcome[1],
+                        )
+                    )
                 queue.put_nowait(("final", outcome))
             except BaseException as error:  # cancellation is reported, then re-raised
                 queue.put_nowait(("failed", error))

@@ -26,6 +26,14 @@ from ai_sdk.prompt import (
     ToolChoiceInput,
 )
 from ai_sdk.provider import LanguageModel, ProviderOptions, ReasoningEffort
+from ai_sdk.telemetry._hooks import (
+    StartEvent,
+    StepStartEvent,
+    TelemetrySettings,
+    ToolExecutionEndEvent,
+    ToolExecutionStartEvent,
+    make_hooks,
+)
 
 __all__ = ["stream_text", "stream_text_sync"]
 
@@ -68,6 +76,11 @@ def stream_text(
     tools_context: Mapping[str, object] | None = None,
     transform: StreamTransform | Sequence[StreamTransform] | None = None,
     raise_on_error: bool = True,
+    telemetry: TelemetrySettings | None = None,
+    on_start: Callable[[StartEvent], Any] | None = None,
+    on_step_start: Callable[[StepStartEvent], Any] | None = None,
+    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
+    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
     on_chunk: Callable[[TextStreamPart], Any] | None = None,
     on_error: Callable[[object], Any] | None = None,
     on_step_end: Callable[[StepResult], Any] | None = None,
@@ -92,6 +105,11 @@ def stream_text(
         transform: one or more stream transforms, e.g. ``smooth_stream()``, applied in order.
         raise_on_error: raise stream errors from ``text_stream``, ``partial_output_stream``,
             ``element_stream`` and the aggregates (default), or only report them.
+        telemetry: telemetry settings (`ai_sdk.telemetry.TelemetrySettings`).
+        on_start: called with a `StartEvent` when the stream starts (on first read).
+        on_step_start: called with a `StepStartEvent` before each model call.
+        on_tool_execution_start: called with a `ToolExecutionStartEvent` before a tool runs.
+        on_tool_execution_end: called with a `ToolExecutionEndEvent` when a tool finished.
         on_chunk: called with every part (sync or async).
         on_error: called with every error.
         on_step_end: called with each `StepResult`.
@@ -138,6 +156,13 @@ def stream_text(
             "seed": seed,
             "reasoning": reasoning,
         },
+    )
+    config.hooks = make_hooks(
+        telemetry,
+        on_start=on_start,
+        on_step_start=on_step_start,
+        on_tool_execution_start=on_tool_execution_start,
+        on_tool_execution_end=on_tool_execution_end,
     )
     if transform is None:
         transforms: list[StreamTransform] = []
@@ -193,6 +218,11 @@ def stream_text_sync(
     tools_context: Mapping[str, object] | None = None,
     transform: StreamTransform | Sequence[StreamTransform] | None = None,
     raise_on_error: bool = True,
+    telemetry: TelemetrySettings | None = None,
+    on_start: Callable[[StartEvent], Any] | None = None,
+    on_step_start: Callable[[StepStartEvent], Any] | None = None,
+    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
+    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
     on_chunk: Callable[[TextStreamPart], Any] | None = None,
     on_error: Callable[[object], Any] | None = None,
     on_step_end: Callable[[StepResult], Any] | None = None,
