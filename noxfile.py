@@ -50,7 +50,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """pyright strict: all packages together, then each against only its declared dependencies."""
     session.install(
-        "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()),
+        "-e", f"{CORE}[otel]", *(f"-e{path}" for path, _ in PROVIDERS.values()),
         *nox.project.dependency_groups(PYPROJECT, "typecheck"),
     )  # fmt: skip
     session.run("pyright")
@@ -63,7 +63,7 @@ def typecheck(session: nox.Session) -> None:
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
         python = str(venv / "bin" / "python")
         if path == CORE:
-            deps = ["-r", f"{CORE}/pyproject.toml"]
+            deps = ["-r", f"{CORE}/pyproject.toml", "--extra", "otel"]
         else:
             deps = [CORE, *_declared(path)[1]]
         session.run("uv", "pip", "install", "-q", "--python", python, *deps, external=True)
