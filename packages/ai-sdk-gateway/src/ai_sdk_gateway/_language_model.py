@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import TypeAdapter, ValidationError
 
 from ai_sdk.provider import (
+    APICallError,
     CallOptions,
     ErrorPart,
     GenerateResult,
@@ -28,7 +29,6 @@ from ai_sdk.provider import (
     to_wire,
 )
 from ai_sdk.provider_utils import (
-    JSONEventStream,
     ParseFailure,
     create_event_source_response_handler,
 )
@@ -147,55 +147,60 @@ class GatewayLanguageModel:
             success=create_event_source_response_handler(),
         )
         return StreamResult(
-            stream=_stream_parts(result.value, include_raw=bool(options.include_raw_chunks)),
+            stream=result.value.transform(
+                _GatewayStream(include_raw=bool(options.include_raw_chunks))
+            ),
             request=RequestInfo(body=body),
             response=StreamResponseInfo(headers=result.response_headers),
         )
 
 
-async def _stream_parts(
-    events: JSONEventStream[JSONValue], *, include_raw: bool
-) -> AsyncIterator[StreamPart]:
-    adapter = _stream_part_adapter()
-    finished = False  # the finish part arrived: nothing can be lost any more
-    reported = False  # the server sent an error part: an early end is already explained
-    try:
-        async for item in events:
-            if isinstance(item, ParseFailure):
-                yield ErrorPart(error=item.error)
-                continue
-            value = item.value
-            if isinstance(value, dict):
-                kind = value.get("type")
-                if kind == "raw" and not include_raw:
-                    continue
-                if kind == "finish":
-                    value = _normalize_legacy_shapes(value)
-            try:
-                part = adapter.validate_python(value)
-            except ValidationError as error:
-                yield ErrorPart(error=TypeValidationError(value=value, cause=error))
-                continue
-            if part.type == "finish":
-                finished = True
-            elif part.type == "error":
-                reported = True
-            yield part
-    except Exception as error:
+class _GatewayStream:
+    """The `EventTransformer` of a gateway stream: each event is one spec stream part."""
+
+    def __init__(self, *, include_raw: bool) -> None:
+        self._include_raw = include_raw
+        self._adapter = _stream_part_adapter()
+        self._finished = False  # the finish part arrived: nothing can be lost any more
+        self._reported = False  # the server sent an error part: an early end is explained
+
+    def start(self) -> tuple[()]:
+        return ()
+
+    def transform(self, value: JSONValue, raw: JSONValue) -> list[StreamPart]:
+        if isinstance(value, dict):
+            kind = value.get("type")
+            if kind == "raw" and not self._include_raw:
+                return []
+            if kind == "finish":
+                value = _normalize_legacy_shapes(value)
+        try:
+            part = self._adapter.validate_python(value)
+        except ValidationError as error:
+            return [ErrorPart(error=TypeValidationError(value=value, cause=error))]
+        if part.type == "finish":
+            self._finished = True
+        elif part.type == "error":
+            self._reported = True
+        return [part]
+
+    def reject(self, failure: ParseFailure) -> list[StreamPart]:
+        return [ErrorPart(error=failure.error)]
+
+    def flush(self) -> tuple[()]:
+        if not self._finished and not self._reported:
+            raise GatewayResponseError(
+                "The Gateway stream ended before its finish part; the response is incomplete. "
+                "Try the request again.",
+                status_code=502,
+            )
+        return ()
+
+    def abort(self, error: APICallError) -> tuple[()]:
         # After the finish part nothing is lost, so a connection dropped then is not an error.
-        if not finished:
-            mapped = as_gateway_error(error)
-            if mapped is error:
-                raise
-            raise mapped from error
-    finally:
-        await events.aclose()
-    if not finished and not reported:
-        raise GatewayResponseError(
-            "The Gateway stream ended before its finish part; the response is incomplete. "
-            "Try the request again.",
-            status_code=502,
-        )
+        if self._finished:
+            return ()
+        raise as_gateway_error(error) from error
 
 
 def _parse_generate_result(raw: JSONValue) -> GenerateResult:

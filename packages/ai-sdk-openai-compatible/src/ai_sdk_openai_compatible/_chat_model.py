@@ -4,32 +4,26 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
 
 from ai_sdk.provider import (
-    APICallError,
     CallOptions,
     Content,
     GenerateResult,
     JSONObject,
     ProviderMetadata,
-    Raw,
     ReasoningContent,
     RequestInfo,
     ResponseInfo,
-    StreamPart,
     StreamResponseInfo,
     StreamResult,
-    StreamStart,
     TextContent,
     ToolCallContent,
     Usage,
 )
 from ai_sdk.provider_utils import (
-    JSONEventStream,
     JSONValue,
-    ParseFailure,
     create_event_source_response_handler,
     create_json_response_handler,
     generate_id,
@@ -44,7 +38,6 @@ from ai_sdk_openai_compatible._mapping import (
     as_object,
     convert_chat_usage,
     finish_reason,
-    raw_chunk,
     response_fields,
 )
 from ai_sdk_openai_compatible._tool_calls import thought_signature_metadata
@@ -200,42 +193,14 @@ class OpenAICompatibleChatLanguageModel:
             args.metadata_key,
             self._usage,
             extractor.create_stream_extractor() if extractor is not None else None,
+            warnings=args.warnings,
+            include_raw=bool(options.include_raw_chunks),
         )
         result = await config.post(
             "/chat/completions", body=body, call_headers=options.headers, success=_event_handler
         )
         return StreamResult(
-            stream=_stream_parts(
-                result.value, state, args, include_raw=bool(options.include_raw_chunks)
-            ),
+            stream=result.value.transform(state),
             request=RequestInfo(body=body),
             response=StreamResponseInfo(headers=result.response_headers),
         )
-
-
-async def _stream_parts(
-    events: JSONEventStream[JSONValue],
-    state: ChatStreamState,
-    args: ChatArgs,
-    *,
-    include_raw: bool,
-) -> AsyncIterator[StreamPart]:
-    try:
-        yield StreamStart(warnings=args.warnings)
-        try:
-            async for event in events:
-                if include_raw:
-                    yield Raw(raw_value=raw_chunk(event))
-                if isinstance(event, ParseFailure):
-                    yield state.fail(event.error)
-                    continue
-                for part in state.process(event.value):
-                    yield part
-        except APICallError as error:  # the connection broke (or timed out) mid-stream
-            for part in state.abort(error):
-                yield part
-            return
-        for part in state.flush():
-            yield part
-    finally:
-        await events.aclose()

@@ -1,6 +1,7 @@
 """Streamed chat chunks -> stream parts: the per-token hot path.
 
-Each SSE event is decoded once (by the event stream) into plain dicts; the common case, a chunk
+`ChatStreamState` is the `EventTransformer` of a chat stream. Each SSE event is decoded once
+(by the event stream) into plain dicts; the common case, a chunk
 carrying one text delta, is read with a few dict lookups and becomes one `TextDelta`, with no
 validation model built per chunk. Everything unusual is handled leniently and reported rather
 than raised: a chunk that is not JSON or has the wrong shape becomes an `ErrorPart` and the
@@ -17,23 +18,27 @@ from typing import Any, cast
 
 from ai_sdk.provider import (
     APICallError,
+    CallWarning,
     ErrorPart,
     Finish,
     FinishReason,
     InvalidResponseDataError,
     JSONObject,
     ProviderMetadata,
+    Raw,
     ReasoningDelta,
     ReasoningEnd,
     ReasoningStart,
     ResponseMetadata,
     StreamPart,
+    StreamStart,
     TextDelta,
     TextEnd,
     TextStart,
     Usage,
 )
-from ai_sdk_openai_compatible._mapping import finish_reason, response_fields
+from ai_sdk.provider_utils import JSONValue, ParseFailure
+from ai_sdk_openai_compatible._mapping import finish_reason, raw_chunk, response_fields
 from ai_sdk_openai_compatible._metadata import StreamMetadataExtractor
 from ai_sdk_openai_compatible._tool_calls import ToolCallAccumulator
 
@@ -70,12 +75,14 @@ def _as_response_error(exc: Exception, chunk: object) -> InvalidResponseDataErro
 
 
 class ChatStreamState:
-    """The state of one streamed chat response.
+    """The state of one streamed chat response, and the transformer of its events into parts.
 
     Args:
         metadata_key: this provider's key in provider metadata.
         convert_usage: turns the last ``usage`` object seen into `Usage`.
         extractor: the metadata extractor for this stream, if the provider has one.
+        warnings: the call's warnings, for `StreamStart`.
+        include_raw: emit a `Raw` part before the parts of each event.
     """
 
     __slots__ = (
@@ -83,12 +90,15 @@ class ChatStreamState:
         "_errored",
         "_extractor",
         "_finish",
+        "_include_raw",
         "_key",
         "_reasoning_open",
         "_started",
+        "_text_delta",
         "_text_open",
         "_tools",
         "_usage",
+        "_warnings",
     )
 
     def __init__(
@@ -96,8 +106,19 @@ class ChatStreamState:
         metadata_key: str,
         convert_usage: Callable[[JSONObject | None], Usage],
         extractor: StreamMetadataExtractor | None,
+        *,
+        warnings: list[CallWarning] | None = None,
+        include_raw: bool = False,
     ) -> None:
         self._key = metadata_key
+        # The model's validator called directly, without `BaseModel.__init__`'s keyword
+        # packing and Python frame: 1.8 instead of 2.6 us per streamed token on the bench
+        # machine. Taken here, not at import, because the spec models build it on first use.
+        self._text_delta: Callable[[dict[str, str]], TextDelta] = (
+            TextDelta.__pydantic_validator__.validate_python
+        )
+        self._warnings = warnings or []
+        self._include_raw = include_raw
         self._convert_usage = convert_usage
         self._extractor = extractor
         self._tools = ToolCallAccumulator(metadata_key)
@@ -112,6 +133,23 @@ class ChatStreamState:
         """Record an error (the finish reason becomes ``error``) and make its part."""
         self._errored = True
         return ErrorPart(error=error)
+
+    def start(self) -> list[StreamPart]:
+        """`StreamStart` with the call's warnings."""
+        return [StreamStart(warnings=self._warnings)]
+
+    def transform(self, value: JSONValue, raw: JSONValue) -> list[StreamPart]:
+        """The parts of one decoded event (with its `Raw` part first when asked for)."""
+        if self._include_raw:
+            return [Raw(raw_value=raw), *self.process(value)]
+        return self.process(value)
+
+    def reject(self, failure: ParseFailure) -> list[StreamPart]:
+        """An event that was not JSON: its `Raw` part when asked for, then an `ErrorPart`."""
+        error = self.fail(failure.error)
+        if self._include_raw:
+            return [Raw(raw_value=raw_chunk(failure)), error]
+        return [error]
 
     def process(self, chunk: Any) -> list[StreamPart]:
         """The parts one decoded chunk produces (bad data becomes an `ErrorPart`, never raised)."""
@@ -131,7 +169,7 @@ class ChatStreamState:
                         and len(delta) <= 2  # content, and perhaps role
                         and ("role" in delta or len(delta) == 1)
                     ):
-                        return [TextDelta(id=TEXT_ID, delta=content)]
+                        return [self._text_delta({"id": TEXT_ID, "delta": content})]
             except (TypeError, KeyError, IndexError, AttributeError):
                 pass
         out: list[StreamPart] = []

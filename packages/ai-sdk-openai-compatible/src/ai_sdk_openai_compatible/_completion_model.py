@@ -8,7 +8,7 @@ choice and JSON response formats have no place in this API and produce warnings.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
 
 from ai_sdk.provider import (
@@ -41,7 +41,6 @@ from ai_sdk.provider import (
     UnsupportedWarning,
 )
 from ai_sdk.provider_utils import (
-    JSONEventStream,
     JSONValue,
     ParseFailure,
     create_event_source_response_handler,
@@ -233,81 +232,93 @@ class OpenAICompatibleCompletionLanguageModel:
             "/completions", body=body, call_headers=options.headers, success=_event_handler
         )
         return StreamResult(
-            stream=_completion_parts(
-                result.value, warnings, include_raw=bool(options.include_raw_chunks)
+            stream=result.value.transform(
+                _CompletionStream(warnings, include_raw=bool(options.include_raw_chunks))
             ),
             request=RequestInfo(body=body),
             response=StreamResponseInfo(headers=result.response_headers),
         )
 
 
-async def _completion_parts(
-    events: JSONEventStream[JSONValue], warnings: list[CallWarning], *, include_raw: bool
-) -> AsyncIterator[StreamPart]:
-    started = False
-    text_open = False
-    errored = False
-    reason: FinishReason | None = None
-    usage: JSONObject | None = None
-    broken: APICallError | None = None
-    try:
-        yield StreamStart(warnings=warnings)
-        try:
-            async for event in events:
-                if include_raw:
-                    yield Raw(raw_value=raw_chunk(event))
-                if isinstance(event, ParseFailure):
-                    errored = True
-                    yield ErrorPart(error=event.error)
-                    continue
-                chunk = event.value
-                if not isinstance(chunk, dict):
-                    errored = True
-                    yield ErrorPart(
-                        error=InvalidResponseDataError(
-                            data=chunk, message="Expected each chunk to be a JSON object."
-                        )
+class _CompletionStream:
+    """The `EventTransformer` of a streamed completion: events -> stream parts."""
+
+    def __init__(self, warnings: list[CallWarning], *, include_raw: bool) -> None:
+        self._warnings = warnings
+        self._include_raw = include_raw
+        self._started = False
+        self._text_open = False
+        self._errored = False
+        self._reason: FinishReason | None = None
+        self._usage: JSONObject | None = None
+
+    def start(self) -> list[StreamPart]:
+        return [StreamStart(warnings=self._warnings)]
+
+    def transform(self, value: JSONValue, raw: JSONValue) -> list[StreamPart]:
+        chunk = value
+        out: list[StreamPart] = [Raw(raw_value=raw)] if self._include_raw else []
+        if not isinstance(chunk, dict):
+            self._errored = True
+            out.append(
+                ErrorPart(
+                    error=InvalidResponseDataError(
+                        data=chunk, message="Expected each chunk to be a JSON object."
                     )
-                    continue
-                choices = chunk.get("choices")
-                if choices is None and "error" in chunk:
-                    errored = True
-                    yield ErrorPart(error=chunk["error"])
-                    continue
-                if not started:
-                    started = True
-                    yield ResponseMetadata(**response_fields(chunk))
-                if isinstance(chunk.get("usage"), dict):
-                    usage = cast(JSONObject, chunk["usage"])
-                if not isinstance(choices, list) or not choices:
-                    continue
-                choice = choices[0]
-                if not isinstance(choice, dict):
-                    continue
-                if choice.get("finish_reason") is not None:
-                    reason = finish_reason(choice["finish_reason"])
-                text = choice.get("text")
-                if isinstance(text, str) and text:
-                    if not text_open:
-                        text_open = True
-                        yield TextStart(id=TEXT_ID)
-                    yield TextDelta(id=TEXT_ID, delta=text)
-        except APICallError as error:  # the connection broke (or timed out) mid-stream
-            broken = error
-        if text_open:
-            yield TextEnd(id=TEXT_ID)
-        if broken is not None:
-            errored = True
-            yield ErrorPart(error=broken)
-        elif reason is None:
-            errored = True
-            yield ErrorPart(
-                error=InvalidResponseDataError(
+                )
+            )
+            return out
+        choices = chunk.get("choices")
+        if choices is None and "error" in chunk:
+            self._errored = True
+            out.append(ErrorPart(error=chunk["error"]))
+            return out
+        if not self._started:
+            self._started = True
+            out.append(ResponseMetadata(**response_fields(chunk)))
+        if isinstance(chunk.get("usage"), dict):
+            self._usage = cast(JSONObject, chunk["usage"])
+        if not isinstance(choices, list) or not choices:
+            return out
+        choice = choices[0]
+        if not isinstance(choice, dict):
+            return out
+        if choice.get("finish_reason") is not None:
+            self._reason = finish_reason(choice["finish_reason"])
+        text = choice.get("text")
+        if isinstance(text, str) and text:
+            if not self._text_open:
+                self._text_open = True
+                out.append(TextStart(id=TEXT_ID))
+            out.append(TextDelta(id=TEXT_ID, delta=text))
+        return out
+
+    def reject(self, failure: ParseFailure) -> list[StreamPart]:
+        self._errored = True
+        error = ErrorPart(error=failure.error)
+        return [Raw(raw_value=raw_chunk(failure)), error] if self._include_raw else [error]
+
+    def flush(self) -> list[StreamPart]:
+        if self._reason is None:
+            return self._end(
+                InvalidResponseDataError(
                     data=None, message="Response stream ended without a finish reason."
                 )
             )
-        if errored or reason is None:
+        return self._end(None)
+
+    def abort(self, error: APICallError) -> list[StreamPart]:
+        return self._end(error)
+
+    def _end(self, error: Exception | None) -> list[StreamPart]:
+        out: list[StreamPart] = []
+        if self._text_open:
+            out.append(TextEnd(id=TEXT_ID))
+        if error is not None:
+            self._errored = True
+            out.append(ErrorPart(error=error))
+        reason = self._reason
+        if self._errored or reason is None:
             reason = FinishReason(unified="error", raw=reason.raw if reason else None)
-        yield Finish(usage=convert_completion_usage(usage), finish_reason=reason)
-    finally:
-        await events.aclose()
+        out.append(Finish(usage=convert_completion_usage(self._usage), finish_reason=reason))
+        return out

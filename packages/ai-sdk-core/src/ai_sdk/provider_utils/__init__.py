@@ -6,12 +6,15 @@ Providers import from here and from `ai_sdk.provider` only; every name below is 
 
 from ai_sdk.provider._errors import get_error_message
 from ai_sdk.provider_utils._client import DEFAULT_TIMEOUT, HTTPClientHolder
-from ai_sdk.provider_utils._handlers import (
+from ai_sdk.provider_utils._event_stream import (
+    EventTransformer,
     JSONEventStream,
+    create_event_source_response_handler,
+)
+from ai_sdk.provider_utils._handlers import (
     ResponseHandler,
     ResponseResult,
     create_binary_response_handler,
-    create_event_source_response_handler,
     create_json_error_response_handler,
     create_json_response_handler,
     create_status_code_error_response_handler,
@@ -92,6 +95,7 @@ __all__ = [
     "RUNTIME_USER_AGENT",
     "SDK_USER_AGENT",
     "DataContent",
+    "EventTransformer",
     "HTTPClientHolder",
     "HeadersInput",
     "IdGenerator",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import collections
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar, overload
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 import httpx
 from pydantic_core import from_json
@@ -14,14 +12,11 @@ from pydantic_core import from_json
 from ai_sdk.provider._errors import APICallError, APITimeoutError, JSONParseError
 from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
-from ai_sdk.provider_utils._sse import SSEParser
 
 __all__ = [
-    "JSONEventStream",
     "ResponseHandler",
     "ResponseResult",
     "create_binary_response_handler",
-    "create_event_source_response_handler",
     "create_json_error_response_handler",
     "create_json_response_handler",
     "create_status_code_error_response_handler",
@@ -182,140 +177,6 @@ def create_binary_response_handler() -> ResponseHandler[bytes]:
                 error, url=url, request_body_values=request_body_values, response=response
             ) from error
         return ResponseResult(content, response_headers_of(response))
-
-    return handle
-
-
-def _unvalidated(value: JSONValue) -> ParseResult[Any]:
-    return ParseSuccess(value, value)
-
-
-class JSONEventStream(Generic[T]):
-    """An async iterator of `ParseResult` per SSE event of a response, ``[DONE]`` skipped.
-
-    A malformed or mismatching event yields a `ParseFailure` and the stream goes on (one bad
-    chunk must not end a generation). A network failure mid-stream raises `APICallError`
-    ("Connection lost while reading the response", retryable) or `APITimeoutError` when the read
-    timeout elapses between two chunks. The HTTP response is closed when the stream is exhausted,
-    fails, is cancelled, or is closed early with `aclose` or by leaving ``async with``.
-    """
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        schema: Schema[T] | None,
-        *,
-        url: str,
-        request_body_values: object,
-    ) -> None:
-        self._response = response
-        self._schema = schema
-        self._url = url
-        self._request_body_values = request_body_values
-        self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
-        self._parser = SSEParser()
-        self._pending: collections.deque[bytes] = collections.deque()
-        self._closed = False
-        self._validate: Callable[[JSONValue], ParseResult[T]] = (
-            schema.safe_validate if schema is not None else _unvalidated
-        )
-
-    @property
-    def response(self) -> httpx.Response:
-        """The underlying httpx response (status, headers)."""
-        return self._response
-
-    @property
-    def closed(self) -> bool:
-        """Whether the stream ended or was closed (and with it the response)."""
-        return self._closed
-
-    def __aiter__(self) -> Self:
-        return self
-
-    async def __anext__(self) -> ParseResult[T]:
-        pending = self._pending
-        while not pending:
-            if self._closed:
-                raise StopAsyncIteration
-            try:
-                chunk = await anext(self._chunks)
-            except StopAsyncIteration:
-                self._parser.close()
-                await self.aclose()
-                raise
-            except httpx.HTTPError as error:
-                await self.aclose()
-                raise transport_error_to_api_error(
-                    error,
-                    url=self._url,
-                    request_body_values=self._request_body_values,
-                    response=self._response,
-                ) from error
-            except BaseException:  # cancellation included: the response must not leak
-                await self.aclose()
-                raise
-            for data in self._parser.feed_data(chunk):
-                if data != b"[DONE]":
-                    pending.append(data)
-        data = pending.popleft()
-        try:
-            value: JSONValue = from_json(data, allow_inf_nan=False)
-        except ValueError as error:
-            text = data.decode("utf-8", "replace")
-            return ParseFailure(JSONParseError(text=text, cause=error), None)
-        return self._validate(value)
-
-    async def aclose(self) -> None:
-        """Stop reading and close the HTTP response (idempotent)."""
-        if self._closed:
-            return
-        self._closed = True
-        self._pending.clear()
-        aclose: Callable[[], Any] | None = getattr(self._chunks, "aclose", None)
-        try:
-            if aclose is not None:
-                await aclose()
-        finally:
-            await self._response.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-
-@overload
-def create_event_source_response_handler(
-    chunk_schema: Schema[T] | type[T],
-) -> ResponseHandler[JSONEventStream[T]]: ...
-@overload
-def create_event_source_response_handler(
-    chunk_schema: None = None,
-) -> ResponseHandler[JSONEventStream[JSONValue]]: ...
-@overload
-def create_event_source_response_handler(
-    chunk_schema: SchemaLike,
-) -> ResponseHandler[JSONEventStream[Any]]: ...
-def create_event_source_response_handler(
-    chunk_schema: object = None,
-) -> ResponseHandler[JSONEventStream[Any]]:
-    """Hand the response to a `JSONEventStream` that validates each event into ``chunk_schema``."""
-    resolved = as_schema(chunk_schema) if chunk_schema is not None else None
-
-    async def handle(
-        response: httpx.Response, *, url: str, request_body_values: object
-    ) -> ResponseResult[JSONEventStream[Any]]:
-        stream = JSONEventStream(
-            response, resolved, url=url, request_body_values=request_body_values
-        )
-        return ResponseResult(stream, response_headers_of(response))
 
     return handle
 
