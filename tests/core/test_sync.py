@@ -3,6 +3,7 @@
 import asyncio
 import contextvars
 import threading
+import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -68,3 +69,54 @@ def test_sync_stream_close_stops_the_producer_and_closes_the_async_iterator() ->
         assert [next(stream) for _ in range(3)] == [0, 1, 2]
     assert closed.wait(5)
     assert list(stream) == []
+
+
+def test_sync_stream_producer_runs_ahead_by_at_most_the_buffer() -> None:
+    produced: list[int] = []
+
+    async def counting() -> AsyncIterator[int]:
+        for i in range(2000):
+            produced.append(i)
+            yield i
+
+    stream = SyncStream(counting, buffer=16)
+    assert next(stream) == 0
+    # Give the producer time to fill the buffer and stop.
+    deadline = time.monotonic() + 2
+    while len(produced) < 16 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.05)
+    assert 16 <= len(produced) <= 18  # the buffer, the item taken, one in flight
+    assert [next(stream) for _ in range(1999)] == list(range(1, 2000))
+    assert list(stream) == []
+
+
+def test_sync_stream_wakes_a_waiting_consumer_for_each_slow_item() -> None:
+    async def slow() -> AsyncIterator[str]:
+        for word in ("one", "two", "three"):
+            await asyncio.sleep(0.02)
+            yield word
+
+    started = time.monotonic()
+    assert list(SyncStream(slow)) == ["one", "two", "three"]
+    assert time.monotonic() - started >= 0.05  # really waited for the producer
+
+
+def test_sync_stream_from_many_threads_at_once() -> None:
+    async def numbers(start: int) -> AsyncIterator[int]:
+        for i in range(start, start + 500):
+            if i % 50 == 0:
+                await asyncio.sleep(0)
+            yield i
+
+    results: dict[int, list[int]] = {}
+
+    def consume(start: int) -> None:
+        results[start] = list(SyncStream(lambda: numbers(start), buffer=8))
+
+    threads = [threading.Thread(target=consume, args=(n * 1000,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert results == {n * 1000: list(range(n * 1000, n * 1000 + 500)) for n in range(8)}
