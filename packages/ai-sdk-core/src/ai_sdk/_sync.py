@@ -119,7 +119,7 @@ class SyncStream(Iterator[T]):
         finally:
             aclose = getattr(iterator, "aclose", None)
             if aclose is not None:
-                await cast(Callable[[], Coroutine[Any, Any, None]], aclose)()
+                await cast("Callable[[], Coroutine[Any, Any, None]]", aclose)()
 
     def _put(self, item: object) -> None:
         self._items.append(item)
@@ -157,11 +157,11 @@ class SyncStream(Iterator[T]):
             self._loop.call_soon_threadsafe(self._space.set)
         if item.__class__ is _End:
             self._closed = True
-            error = cast(_End, item).error
+            error = cast("_End", item).error
             if error is None:
                 raise StopIteration
             raise error
-        return cast(T, item)
+        return cast("T", item)
 
     def _wait_for_item(self) -> object:
         items = self._items

@@ -525,7 +525,7 @@ def _raw_generation_id(response: object) -> str | None:
     # The body failed validation, but a generation id in it still helps find the request.
     if not isinstance(response, dict):
         return None
-    value = cast(dict[str, object], response).get("generationId")
+    value = cast("dict[str, object]", response).get("generationId")
     return value if isinstance(value, str) else None
 
 

@@ -239,7 +239,7 @@ def _normalize_legacy_shapes(payload: dict[str, JSONValue]) -> dict[str, JSONVal
         return dict(payload)
     result = dict(payload)
     if flat_usage:
-        result["usage"] = _v4_usage(cast(dict[str, JSONValue], usage))
+        result["usage"] = _v4_usage(cast("dict[str, JSONValue]", usage))
     if isinstance(reason, str):
         unified = reason if reason in _UNIFIED_FINISH_REASONS else "other"
         result["finishReason"] = {"unified": unified, "raw": reason}

@@ -112,18 +112,18 @@ class GatewayAvailableModels(_Frozen):
     def _drop_unknown_types(cls, data: object) -> object:
         if not isinstance(data, dict):
             return data
-        raw = cast(dict[str, object], data)
+        raw = cast("dict[str, object]", data)
         models = raw.get("models")
         if not isinstance(models, list):
             return raw
-        kept = [entry for entry in cast(list[object], models) if _known_type(entry)]
+        kept = [entry for entry in cast("list[object]", models) if _known_type(entry)]
         return {**raw, "models": kept}
 
 
 def _known_type(entry: object) -> bool:
     if not isinstance(entry, dict):
         return True  # let validation report it
-    model_type = cast(dict[str, object], entry).get("modelType")
+    model_type = cast("dict[str, object]", entry).get("modelType")
     return model_type is None or model_type in KNOWN_MODEL_TYPES
 
 
@@ -180,7 +180,7 @@ class GatewayGenerationInfo(_Frozen):
 
 def parse_generation_info(raw: JSONValue) -> GatewayGenerationInfo:
     """The `GatewayGenerationInfo` inside the endpoint's ``{"data": {...}}`` envelope."""
-    data = cast(dict[str, JSONValue], raw).get("data") if isinstance(raw, dict) else raw
+    data = cast("dict[str, JSONValue]", raw).get("data") if isinstance(raw, dict) else raw
     return GatewayGenerationInfo.model_validate(data)
 
 

@@ -109,6 +109,6 @@ def gateway_options(
         "caching": caching,
     }
     # The typed arguments are JSON by construction (TypedDicts and lists of str).
-    options = cast(JSONObject, {key: value for key, value in wire.items() if value is not None})
+    options = cast("JSONObject", {key: value for key, value in wire.items() if value is not None})
     options.update(extra)
     return options

@@ -54,7 +54,7 @@ class VercelOidcTokenError(AISDKError):
 
 def _lower(headers: HeadersLike) -> dict[str, str]:
     items: Iterable[tuple[str, str]] = (
-        cast(Mapping[str, str], headers).items() if isinstance(headers, Mapping) else headers
+        cast("Mapping[str, str]", headers).items() if isinstance(headers, Mapping) else headers
     )
     return {str(key).lower(): str(value) for key, value in items}
 
@@ -133,7 +133,7 @@ class VercelRequestContextMiddleware:
         if scope.get("type") not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        raw = cast(Iterable[tuple[bytes, bytes]], scope.get("headers") or ())
+        raw = cast("Iterable[tuple[bytes, bytes]]", scope.get("headers") or ())
         headers = [(key.decode("latin-1"), value.decode("latin-1")) for key, value in raw]
         with vercel_request_context(headers):
             await self.app(scope, receive, send)
@@ -171,7 +171,7 @@ def _jwt_expiry(token: str) -> float | None:
         return None
     if not isinstance(claims, dict):
         return None
-    exp = cast(dict[str, object], claims).get("exp")
+    exp = cast("dict[str, object]", claims).get("exp")
     if isinstance(exp, int | float) and not isinstance(exp, bool):
         return float(exp)
     return None

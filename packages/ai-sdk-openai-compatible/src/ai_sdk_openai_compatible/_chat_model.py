@@ -119,7 +119,7 @@ class OpenAICompatibleChatLanguageModel:
         message = as_object(choice.get("message"))
         content = self._content(message, args.metadata_key)
         usage = response.get("usage")
-        usage = cast(JSONObject, usage) if isinstance(usage, dict) else None
+        usage = cast("JSONObject", usage) if isinstance(usage, dict) else None
         metadata = await self._metadata(args, result.value, usage)
         return GenerateResult(
             content=content,
@@ -143,7 +143,7 @@ class OpenAICompatibleChatLanguageModel:
             content.append(ReasoningContent(text=reasoning))
         tool_calls = message.get("tool_calls")
         if isinstance(tool_calls, list):
-            for raw_call in cast(list[object], tool_calls):
+            for raw_call in cast("list[object]", tool_calls):
                 call = as_object(raw_call)
                 function = as_object(call.get("function"))
                 arguments = function.get("arguments")

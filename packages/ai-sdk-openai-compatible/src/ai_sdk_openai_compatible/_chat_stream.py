@@ -54,9 +54,9 @@ def prediction_metadata(usage: object) -> JSONObject:
     """``acceptedPredictionTokens`` / ``rejectedPredictionTokens`` from a usage object."""
     found: JSONObject = {}
     if isinstance(usage, dict):
-        details = cast(dict[str, Any], usage).get("completion_tokens_details")
+        details = cast("dict[str, Any]", usage).get("completion_tokens_details")
         if isinstance(details, dict):
-            details = cast(dict[str, Any], details)
+            details = cast("dict[str, Any]", details)
             accepted = details.get("accepted_prediction_tokens")
             rejected = details.get("rejected_prediction_tokens")
             if isinstance(accepted, int):
@@ -186,7 +186,7 @@ class ChatStreamState:
             raise InvalidResponseDataError(
                 data=chunk, message=f"Expected each chunk to be a JSON object, got {chunk!r:.200}."
             )
-        chunk = cast(dict[str, Any], chunk)
+        chunk = cast("dict[str, Any]", chunk)
         choices = chunk.get("choices")
         if choices is None and "error" in chunk:
             out.append(self.fail(chunk["error"]))

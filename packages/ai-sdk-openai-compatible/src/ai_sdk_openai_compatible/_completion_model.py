@@ -207,7 +207,7 @@ class OpenAICompatibleCompletionLanguageModel:
             content=content,
             finish_reason=finish_reason(choice.get("finish_reason")),
             usage=convert_completion_usage(
-                cast(JSONObject, usage) if isinstance(usage, dict) else None
+                cast("JSONObject", usage) if isinstance(usage, dict) else None
             ),
             request=RequestInfo(body=body),
             response=ResponseInfo(
@@ -277,7 +277,7 @@ class _CompletionStream:
             self._started = True
             out.append(ResponseMetadata(**response_fields(chunk)))
         if isinstance(chunk.get("usage"), dict):
-            self._usage = cast(JSONObject, chunk["usage"])
+            self._usage = cast("JSONObject", chunk["usage"])
         if not isinstance(choices, list) or not choices:
             return out
         choice = choices[0]

@@ -32,7 +32,7 @@ _json_handler = create_json_response_handler()
 
 def _vector(value: object) -> list[float]:
     if isinstance(value, list):
-        return [float(x) for x in cast(list[float], value)]
+        return [float(x) for x in cast("list[float]", value)]
     if isinstance(value, str):  # base64 little-endian float32, for servers that ignore the format
         floats = array.array("f", convert_base64_to_bytes(value))
         if sys.byteorder != "little":  # pragma: no cover - big-endian machines
@@ -160,13 +160,13 @@ def _read(
 ) -> tuple[list[list[float]], EmbeddingUsage | None, ProviderMetadata | None]:
     if not isinstance(response, dict):
         raise TypeError("the body is not a JSON object")
-    body = cast(dict[str, Any], response)
+    body = cast("dict[str, Any]", response)
     data = body.get("data")
     if not isinstance(data, list):
         raise TypeError("'data' is not a list")
-    items = [cast(dict[str, Any], item) for item in cast(list[object], data)]
+    items = [cast("dict[str, Any]", item) for item in cast("list[object]", data)]
     if all(isinstance(item.get("index"), int) for item in items):
-        items.sort(key=lambda item: cast(int, item["index"]))
+        items.sort(key=lambda item: cast("int", item["index"]))
     embeddings: list[list[float]] = []
     for position, item in enumerate(items):
         if "embedding" not in item:
@@ -177,10 +177,10 @@ def _read(
     usage = body.get("usage")
     tokens = None
     if isinstance(usage, dict):
-        tokens = count(cast(dict[str, Any], usage).get("prompt_tokens"))
+        tokens = count(cast("dict[str, Any]", usage).get("prompt_tokens"))
     metadata = body.get("providerMetadata")
     return (
         embeddings,
         EmbeddingUsage(tokens=tokens) if tokens is not None else None,
-        cast(ProviderMetadata, metadata) if isinstance(metadata, dict) else None,
+        cast("ProviderMetadata", metadata) if isinstance(metadata, dict) else None,
     )

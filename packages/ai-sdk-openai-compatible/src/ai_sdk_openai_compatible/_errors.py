@@ -122,7 +122,7 @@ def _detail_message(detail: object) -> str | None:
         return detail
     if isinstance(detail, list):
         lines: list[str] = []
-        items: list[object] = cast(list[object], detail)
+        items: list[object] = cast("list[object]", detail)
         for item in items:
             entry = as_object(item)
             msg = entry.get("msg")
@@ -131,7 +131,7 @@ def _detail_message(detail: object) -> str | None:
                 lines.append(item if isinstance(item, str) else repr(item))
                 continue
             if isinstance(loc, list):
-                where = ".".join(str(part) for part in cast(list[object], loc))
+                where = ".".join(str(part) for part in cast("list[object]", loc))
                 lines.append(f"{where}: {msg}")
             else:
                 lines.append(msg)
@@ -143,12 +143,12 @@ def _json_message(value: object) -> str | None:
     """The message of a JSON error body that is not OpenAI-shaped, if it has a recognisable one."""
     if not isinstance(value, dict):
         return None
-    body = cast(dict[str, object], value)
+    body = cast("dict[str, object]", value)
     error = body.get("error")
     if isinstance(error, str) and error:  # Ollama: {"error": "model 'x' not found"}
         return error
     if isinstance(error, dict):
-        inner = cast(dict[str, object], error).get("message")
+        inner = cast("dict[str, object]", error).get("message")
         if isinstance(inner, str) and inner:
             return inner
     if "detail" in body:  # FastAPI: {"detail": "..."} or {"detail": [{"loc", "msg"}, ...]}

@@ -174,9 +174,9 @@ class OpenAICompatibleImageModel:
             ),
             usage=(
                 ImageUsage(
-                    input_tokens=count(cast(JSONObject, usage).get("input_tokens")),
-                    output_tokens=count(cast(JSONObject, usage).get("output_tokens")),
-                    total_tokens=count(cast(JSONObject, usage).get("total_tokens")),
+                    input_tokens=count(cast("JSONObject", usage).get("input_tokens")),
+                    output_tokens=count(cast("JSONObject", usage).get("output_tokens")),
+                    total_tokens=count(cast("JSONObject", usage).get("total_tokens")),
                 )
                 if isinstance(usage, dict)
                 else None
@@ -207,7 +207,7 @@ class OpenAICompatibleImageModel:
             b64 = item.get("b64_json")
             encoded.append(b64 if isinstance(b64, str) and b64 else None)
         if all(value is not None for value in encoded):
-            return cast(list[str], encoded)
+            return cast("list[str]", encoded)
         images: list[bytes] = []
         for item, b64 in zip(items, encoded, strict=True):
             if b64 is not None:

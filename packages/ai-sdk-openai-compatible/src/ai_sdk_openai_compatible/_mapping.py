@@ -62,12 +62,12 @@ _UNIFIED: dict[str, UnifiedFinishReason] = {
 
 def as_object(value: object) -> dict[str, Any]:
     """``value`` if it is a JSON object, else an empty dict (servers omit or null fields)."""
-    return cast(dict[str, Any], value) if isinstance(value, dict) else {}
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else {}
 
 
 def as_list(value: object) -> list[Any]:
     """``value`` if it is a JSON array, else an empty list."""
-    return cast(list[Any], value) if isinstance(value, list) else []
+    return cast("list[Any]", value) if isinstance(value, list) else []
 
 
 def finish_reason(raw: object) -> FinishReason:
@@ -88,7 +88,7 @@ def count(value: object) -> int | None:
 def _detail(usage: dict[str, Any], key: str, field: str) -> int | None:
     details = usage.get(key)
     if isinstance(details, dict):
-        return count(cast(dict[str, Any], details).get(field))
+        return count(cast("dict[str, Any]", details).get(field))
     return None
 
 

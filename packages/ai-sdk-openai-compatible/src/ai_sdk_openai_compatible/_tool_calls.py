@@ -40,10 +40,10 @@ def thought_signature_metadata(delta: dict[str, Any], key: str) -> ProviderMetad
     extra = delta.get("extra_content")
     if not isinstance(extra, dict):
         return None
-    google = cast(dict[str, Any], extra).get("google")
+    google = cast("dict[str, Any]", extra).get("google")
     if not isinstance(google, dict):
         return None
-    signature = cast(dict[str, Any], google).get("thought_signature")
+    signature = cast("dict[str, Any]", google).get("thought_signature")
     if isinstance(signature, str) and signature:
         return {key: {"thoughtSignature": signature}}
     return None
@@ -113,13 +113,13 @@ class ToolCallAccumulator:
             raise InvalidResponseDataError(
                 data=raw_delta, message="Expected each 'tool_calls' entry to be an object."
             )
-        delta = cast(dict[str, Any], raw_delta)
+        delta = cast("dict[str, Any]", raw_delta)
         raw_index = delta.get("index")
         index = raw_index if type(raw_index) is int else None
         raw_id = delta.get("id")
         call_id = raw_id if isinstance(raw_id, str) and raw_id else None
         function = delta.get("function")
-        function = cast(dict[str, Any], function) if isinstance(function, dict) else {}
+        function = cast("dict[str, Any]", function) if isinstance(function, dict) else {}
         raw_name = function.get("name")
         name = raw_name if isinstance(raw_name, str) and raw_name else None
         arguments = _arguments(function)

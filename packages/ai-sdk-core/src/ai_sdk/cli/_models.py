@@ -130,7 +130,7 @@ class Models:
     def _openai_compatible(self) -> ClosableProvider:
         assert self.base_url is not None
         module = import_provider_package("ai_sdk_openai_compatible")
-        factory = cast(_OpenAICompatibleFactory, module.create_openai_compatible)
+        factory = cast("_OpenAICompatibleFactory", module.create_openai_compatible)
         provider = factory(
             name=OPENAI_COMPATIBLE,
             base_url=self.base_url,
@@ -148,7 +148,7 @@ class Models:
     def gateway(self) -> _Gateway:
         """A gateway provider with the command line's key and URL."""
         module = import_provider_package("ai_sdk_gateway")
-        factory = cast(_GatewayFactory, module.create_gateway)
+        factory = cast("_GatewayFactory", module.create_gateway)
         provider = factory(api_key=self.api_key, base_url=self.gateway_url)
         self._opened.append(provider.aclose)
         return provider

@@ -35,7 +35,7 @@ def _check_values(values: object) -> list[str]:
             parameter="values",
             value=values,
         )
-    items = list(cast(Iterable[object], values))
+    items = list(cast("Iterable[object]", values))
     for index, item in enumerate(items):
         if not isinstance(item, str):
             raise InvalidArgumentError(
@@ -43,7 +43,7 @@ def _check_values(values: object) -> list[str]:
                 parameter="values",
                 value=items,
             )
-    return cast(list[str], items)
+    return cast("list[str]", items)
 
 
 async def _embed_chunk(
@@ -108,7 +108,7 @@ async def embed(
         InvalidArgumentError: ``max_retries`` is invalid.
     """
     validate_max_retries(max_retries)
-    if not isinstance(cast(object, value), str):
+    if not isinstance(cast("object", value), str):
         raise InvalidArgumentError(
             f"value must be a string, got {value!r:.100}", parameter="value", value=value
         )

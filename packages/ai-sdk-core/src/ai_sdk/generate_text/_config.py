@@ -20,6 +20,7 @@ from ai_sdk.prompt import (
     Instructions,
     ModelMessage,
     ResponseMessage,
+    StandardizedPrompt,
     SystemModelMessage,
     TimeoutConfig,
     ToolChoiceInput,
@@ -295,17 +296,15 @@ def _merge_provider_options(
 
 
 async def _prepare_step_result(
-    config: CallConfig, context: PrepareStepContext
+    prepare_step: PrepareStep, context: PrepareStepContext
 ) -> PrepareStepResult | None:
-    if config.prepare_step is None:
-        return None
-    outcome: Any = config.prepare_step(context)
+    outcome: Any = prepare_step(context)
     if inspect.isawaitable(outcome):
         outcome = await outcome
     if outcome is None or isinstance(outcome, PrepareStepResult):
         return outcome
     if isinstance(outcome, Mapping):
-        mapping = cast(Mapping[str, Any], outcome)
+        mapping = cast("Mapping[str, Any]", outcome)
         try:
             return PrepareStepResult(**mapping)
         except TypeError as error:
@@ -331,18 +330,22 @@ async def plan_step(
     include_raw_chunks: bool | None = None,
 ) -> StepPlan:
     """Run `prepare_step` and build the call options of the next step."""
-    overrides = await _prepare_step_result(
-        config,
-        PrepareStepContext(
-            model=config.model,
-            step_number=len(steps),
-            steps=list(steps),
-            instructions=instructions,
-            initial_instructions=config.instructions,
-            messages=list(messages),
-            initial_messages=list(config.messages),
-            response_messages=list(response_messages),
-        ),
+    overrides = (
+        await _prepare_step_result(
+            config.prepare_step,
+            PrepareStepContext(
+                model=config.model,
+                step_number=len(steps),
+                steps=list(steps),
+                instructions=instructions,
+                initial_instructions=config.instructions,
+                messages=list(messages),
+                initial_messages=list(config.messages),
+                response_messages=list(response_messages),
+            ),
+        )
+        if config.prepare_step is not None
+        else None
     )
     model = config.model
     tool_choice = config.tool_choice
@@ -378,8 +381,6 @@ async def plan_step(
         if changed:
             current = {name: getattr(settings, name) for name in _SETTING_NAMES}
             settings = prepare_call_settings(**{**current, **changed})
-    from ai_sdk.prompt._standardize import StandardizedPrompt
-
     prompt = await convert_to_language_model_prompt(
         StandardizedPrompt(instructions=instructions, messages=messages),
         supported_urls=model.supported_urls,
@@ -392,7 +393,7 @@ async def plan_step(
         temperature=settings.temperature,
         stop_sequences=settings.stop_sequences,
         top_p=settings.top_p,
-        top_k=cast(int | None, settings.top_k),
+        top_k=cast("int | None", settings.top_k),
         presence_penalty=settings.presence_penalty,
         frequency_penalty=settings.frequency_penalty,
         response_format=config.output.response_format() if config.output is not None else None,
@@ -400,7 +401,7 @@ async def plan_step(
         tools=prepare_tools(tools, tool_order=tool_order),
         tool_choice=prepare_tool_choice(tool_choice),
         include_raw_chunks=include_raw_chunks,
-        headers=cast(dict[str, str | None], config.headers),
+        headers=cast("dict[str, str | None]", config.headers),
         reasoning=settings.reasoning,
         provider_options=provider_options,
     )

@@ -50,7 +50,7 @@ from ai_sdk.generate_text._tool_calls import (
     parse_tool_call,
     to_response_messages,
 )
-from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
 from ai_sdk.prompt import (
     DownloadFunction,
     Instructions,
@@ -384,9 +384,7 @@ async def _generate(
             and not await is_stop_condition_met(config.stop_conditions, steps)
         ):
             break
-    usage = LanguageModelUsage()
-    for step in steps:
-        usage = usage + step.usage
+    usage = sum_usage(step.usage for step in steps)
     result: GenerateTextResult[Any] = GenerateTextResult(
         steps=steps, usage=usage, _parser=OutputParser(config.output, steps[-1])
     )

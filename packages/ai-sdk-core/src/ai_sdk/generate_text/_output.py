@@ -93,11 +93,11 @@ class Output(Generic[OutputT, PartialT, ElementT]):
         Raises:
             NoObjectGeneratedError: the text is not valid output.
         """
-        return cast(OutputT, text)
+        return cast("OutputT", text)
 
     def parse_partial(self, text: str) -> tuple[PartialT] | None:
         """The partial output for streamed text so far, as a 1-tuple, or ``None`` if none yet."""
-        return (cast(PartialT, text),)
+        return (cast("PartialT", text),)
 
     def elements(self, partial: PartialT) -> Sequence[ElementT]:
         """The complete elements within a partial output (array outputs only)."""
@@ -163,7 +163,7 @@ class Output(Generic[OutputT, PartialT, ElementT]):
         if (
             isinstance(options, str)
             or not options
-            or not all(isinstance(cast(object, option), str) for option in options)
+            or not all(isinstance(cast("object", option), str) for option in options)
         ):
             raise InvalidArgumentError(
                 f"options must be a non-empty list of strings, got {options!r:.100}",
@@ -285,7 +285,7 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
                 context,
             )
         validated: list[Any] = []
-        for element in cast(list[JSONValue], outer["elements"]):
+        for element in cast("list[JSONValue]", outer["elements"]):
             result = self._element.safe_validate(element)
             if isinstance(result, ParseFailure):
                 raise _no_object(_NOT_VALID, result.error, text, context)
@@ -298,7 +298,7 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
             return None
         if not isinstance(value, dict) or not isinstance(value.get("elements"), list):
             return None
-        raw = cast(list[JSONValue], value["elements"])
+        raw = cast("list[JSONValue]", value["elements"])
         if state == "repaired-parse" and raw:
             raw = raw[:-1]  # the last element may still be incomplete
         elements: list[Any] = []

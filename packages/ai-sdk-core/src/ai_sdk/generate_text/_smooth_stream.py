@@ -104,7 +104,7 @@ def smooth_stream(
                         yield pending
                 buffer += part.text
                 block_id = part.id
-                kind = cast(type[TextDeltaPart] | type[ReasoningDeltaPart], part.__class__)
+                kind = cast("type[TextDeltaPart] | type[ReasoningDeltaPart]", part.__class__)
                 if part.provider_metadata is not None:
                     metadata = part.provider_metadata
                 while (chunk := detect(buffer)) is not None:

@@ -25,7 +25,7 @@ from ai_sdk.generate_text._parts import (
 from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
 from ai_sdk.generate_text._step import StepResult, is_stop_condition_met
 from ai_sdk.generate_text._stream_step import IdReserver, StepRunner, StreamState, notify
-from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.generate_text._usage import sum_usage
 from ai_sdk.provider import (
     TextDelta,
 )
@@ -112,7 +112,7 @@ class StreamEngine:
                 if ended is not None:
                     if hooks is not None:
                         await hooks.error(
-                            ErrorEvent(call_id=config.call_id, error=cast(Exception, ended.error))
+                            ErrorEvent(call_id=config.call_id, error=cast("Exception", ended.error))
                         )
                     yield ended
                     return
@@ -140,9 +140,7 @@ class StreamEngine:
                     and not await is_stop_condition_met(config.stop_conditions, state.steps)
                 ):
                     break
-            usage = LanguageModelUsage()
-            for step in state.steps:
-                usage = usage + step.usage
+            usage = sum_usage(step.usage for step in state.steps)
             last = state.steps[-1]
             finish = FinishPart(
                 finish_reason=last.finish_reason,

@@ -36,7 +36,7 @@ from ai_sdk.generate_text._parts import (
 from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState, notify
-from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (
     CallWarning,
@@ -204,7 +204,7 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
             await self.aclose()
 
     async def _after_error(self, part: TextStreamPart) -> None:
-        error = cast(StreamErrorPart, part).error
+        error = cast("StreamErrorPart", part).error
         self._errors.append(error)
         await notify(self._callbacks.on_error, error)
 
@@ -280,9 +280,7 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
                 "No output generated: the stream was cancelled or closed before a step finished."
             )
         if state.final is None:  # cancelled or closed after some steps: report those
-            usage = LanguageModelUsage()
-            for step in state.steps:
-                usage = usage + step.usage
+            usage = sum_usage(step.usage for step in state.steps)
             state.final = GenerateTextResult(
                 steps=list(state.steps),
                 usage=usage,
@@ -327,7 +325,7 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
                     delta: TextDeltaPart = part  # pyright: ignore[reportAssignmentType]
                     yield delta.text
                 elif cls is StreamErrorPart and raising:
-                    self._raise(cast(StreamErrorPart, part).error)
+                    self._raise(cast("StreamErrorPart", part).error)
                 continue
             if self._done:
                 return
@@ -364,16 +362,16 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         async for part in self._parts_from_start():
             cls = part.__class__
             if cls is TextDeltaPart:
-                text += cast(TextDeltaPart, part).text
+                text += cast("TextDeltaPart", part).text
                 parsed = output.parse_partial(text)
                 if parsed is not None and parsed[0] != last:
                     last = parsed[0]
-                    yield cast(PartialT, last)
+                    yield cast("PartialT", last)
             elif cls is StartStepPart:
                 text = ""
                 last = _NOTHING
             elif cls is StreamErrorPart and self._raise_on_error:
-                self._raise(cast(StreamErrorPart, part).error)
+                self._raise(cast("StreamErrorPart", part).error)
 
     @property
     def element_stream(self) -> AsyncIterator[ElementT]:
@@ -387,7 +385,7 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         async for partial in self._partial_outputs():
             elements = output.elements(partial)
             while published < len(elements):
-                yield cast(ElementT, elements[published])
+                yield cast("ElementT", elements[published])
                 published += 1
 
     async def consume_stream(self) -> None:

@@ -164,7 +164,7 @@ _OUTPUT_CLASSES = (FileContent, ReasoningFileContent, ToolCallContent)
 def _is_output(part: StreamPart) -> bool:
     cls = part.__class__
     if cls is TextDelta or cls is ReasoningDelta or cls is ToolInputDelta:
-        return bool(cast(TextDelta, part).delta)
+        return bool(cast("TextDelta", part).delta)
     return isinstance(part, _OUTPUT_CLASSES)
 
 
@@ -396,14 +396,14 @@ class StepRunner:
         """The user parts for one model part (text deltas are handled by the engine)."""
         cls = part.__class__
         if cls is StreamStart:
-            self.warnings = list(cast(StreamStart, part).warnings)
+            self.warnings = list(cast("StreamStart", part).warnings)
             return []
         out: list[TextStreamPart] = []
         if not self.started_step:
             self.started_step = True
             out.append(self.start_step_part())
         if cls is ReasoningDelta:
-            delta = cast(ReasoningDelta, part)
+            delta = cast("ReasoningDelta", part)
             block = self.blocks.get("r:" + delta.id)
             if block is None:
                 block = self.open_block(delta.id, True, delta.provider_metadata)
@@ -418,21 +418,21 @@ class StepRunner:
                 )
             )
         elif cls is TextStart:
-            start = cast(TextStart, part)
+            start = cast("TextStart", part)
             self.open_block(start.id, False, start.provider_metadata)
             out.append(TextStartPart(self.text_ids[start.id], start.provider_metadata))
         elif cls is TextEnd:
-            end = cast(TextEnd, part)
+            end = cast("TextEnd", part)
             block = self.blocks.pop(end.id, None)
             if block is not None and end.provider_metadata is not None:
                 block.provider_metadata = end.provider_metadata
             out.append(TextEndPart(self.text_ids.pop(end.id, end.id), end.provider_metadata))
         elif cls is ReasoningStart:
-            rstart = cast(ReasoningStart, part)
+            rstart = cast("ReasoningStart", part)
             self.open_block(rstart.id, True, rstart.provider_metadata)
             out.append(ReasoningStartPart(self.reasoning_ids[rstart.id], rstart.provider_metadata))
         elif cls is ReasoningEnd:
-            rend = cast(ReasoningEnd, part)
+            rend = cast("ReasoningEnd", part)
             block = self.blocks.pop("r:" + rend.id, None)
             if block is not None and rend.provider_metadata is not None:
                 block.provider_metadata = rend.provider_metadata
@@ -440,9 +440,9 @@ class StepRunner:
                 ReasoningEndPart(self.reasoning_ids.pop(rend.id, rend.id), rend.provider_metadata)
             )
         elif cls is ToolInputStart:
-            out.append(await self._tool_input_start(cast(ToolInputStart, part)))
+            out.append(await self._tool_input_start(cast("ToolInputStart", part)))
         elif cls is ToolInputDelta:
-            tdelta = cast(ToolInputDelta, part)
+            tdelta = cast("ToolInputDelta", part)
             if tdelta.delta:
                 self._output_seen()
             hooked = self._input_hooks.get(tdelta.id)
@@ -452,42 +452,42 @@ class StepRunner:
                     await outcome
             out.append(ToolInputDeltaPart(tdelta.id, tdelta.delta, tdelta.provider_metadata))
         elif cls is ToolInputEnd:
-            tend = cast(ToolInputEnd, part)
+            tend = cast("ToolInputEnd", part)
             out.append(ToolInputEndPart(tend.id, tend.provider_metadata))
         elif cls is ToolCallContent:
             self._output_seen()
-            out.extend(await self._tool_call(cast(ToolCallContent, part)))
+            out.extend(await self._tool_call(cast("ToolCallContent", part)))
         elif cls is ToolResultContent:
-            out.append(self._provider_tool_result(cast(ToolResultContent, part)))
+            out.append(self._provider_tool_result(cast("ToolResultContent", part)))
         elif cls is FileContent:
             self._output_seen()
-            file = cast(FileContent, part)
+            file = cast("FileContent", part)
             file_part = GeneratedFilePart(_file(file), file.provider_metadata)
             self.content.append(file_part)
             out.append(file_part)
         elif cls is ReasoningFileContent:
             self._output_seen()
-            rfile = cast(ReasoningFileContent, part)
+            rfile = cast("ReasoningFileContent", part)
             rfile_part = GeneratedReasoningFilePart(_file(rfile), rfile.provider_metadata)
             self.content.append(rfile_part)
             out.append(rfile_part)
         elif cls is UrlSource or cls is DocumentSource or cls is CustomContent:
-            self.content.append(cast(ContentPart, part))
-            out.append(cast(TextStreamPart, part))
+            self.content.append(cast("ContentPart", part))
+            out.append(cast("TextStreamPart", part))
         elif cls is ResponseMetadata:
-            meta = cast(ResponseMetadata, part)
+            meta = cast("ResponseMetadata", part)
             self.response_id = meta.id or self.response_id
             self.response_timestamp = meta.timestamp or self.response_timestamp
             self.response_model_id = meta.model_id or self.response_model_id
         elif cls is Finish:
-            self.finish = cast(Finish, part)
+            self.finish = cast("Finish", part)
             self.finish_reason = self.finish.finish_reason.unified
         elif cls is ErrorPart:
             self.errored = True
             self.finish_reason = "error"
-            out.append(StreamErrorPart(cast(ErrorPart, part).error))
+            out.append(StreamErrorPart(cast("ErrorPart", part).error))
         elif cls is Raw and self.config.include.raw_chunks:
-            out.append(RawPart(cast(Raw, part).raw_value))
+            out.append(RawPart(cast("Raw", part).raw_value))
         # anything else (tool approval requests) is not supported yet and dropped
         return out
 
@@ -672,7 +672,7 @@ class StepRunner:
                     self.content.append(output)
                     yield output
                 else:
-                    raise cast(BaseException, item)
+                    raise cast("BaseException", item)
         finally:
             for task in tasks:
                 task.cancel()

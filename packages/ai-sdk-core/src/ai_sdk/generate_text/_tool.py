@@ -392,7 +392,7 @@ def _tool_from_function(
         )
     tool_name = name or function.__name__
     model_name = "".join(part.capitalize() for part in tool_name.split("_")) + "Input"
-    input_model = cast(type[Any], create_model(model_name, **fields))
+    input_model = cast("type[Any]", create_model(model_name, **fields))
     field_names = list(fields)
     options_name = options_parameter
 

@@ -98,7 +98,7 @@ RepairToolCall: TypeAlias = Callable[
 def to_json_value(value: object) -> JSONValue:
     """A JSON value for any tool input or output (pydantic models by alias, others by pydantic's
     rules, anything unknown as its ``str``)."""
-    return cast(JSONValue, to_jsonable_python(value, by_alias=True, fallback=str))
+    return cast("JSONValue", to_jsonable_python(value, by_alias=True, fallback=str))
 
 
 def _validate_input(tool: Tool[Any], call: ToolCallContent) -> Any:
@@ -193,7 +193,7 @@ async def parse_tool_call(
                 )
             if repaired is None:
                 raise
-            return _parse(cast(ToolCallContent, repaired), tools)
+            return _parse(cast("ToolCallContent", repaired), tools)
     except (NoSuchToolError, InvalidToolInputError, ToolCallRepairError) as error:
         parsed = safe_parse_json(call.input)
         known = tools.get(call.tool_name) if tools is not None else None
@@ -232,7 +232,7 @@ async def _run_execute(
     options: ToolExecutionOptions,
     on_preliminary: Callable[[Any], None] | None,
 ) -> Any:
-    execute = cast(Callable[..., Any], tool.execute)
+    execute = cast("Callable[..., Any]", tool.execute)
     args: tuple[Any, ...] = (value, options) if tool.call_style == "input_options" else (value,)
     if inspect.iscoroutinefunction(execute) or inspect.isasyncgenfunction(execute):
         result: Any = execute(*args)
@@ -242,7 +242,7 @@ async def _run_execute(
         return await result
     if isinstance(result, AsyncIterator):
         last: Any = None
-        async for item in cast(AsyncIterator[Any], result):
+        async for item in cast("AsyncIterator[Any]", result):
             last = item
             if on_preliminary is not None:
                 on_preliminary(item)

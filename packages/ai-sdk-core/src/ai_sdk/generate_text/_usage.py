@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ai_sdk.provider import JSONObject, Usage
 
-__all__ = ["InputTokenDetails", "LanguageModelUsage", "OutputTokenDetails", "add_token_counts"]
+__all__ = [
+    "InputTokenDetails",
+    "LanguageModelUsage",
+    "OutputTokenDetails",
+    "add_token_counts",
+    "sum_usage",
+]
 
 
 def add_token_counts(a: int | None, b: int | None) -> int | None:
@@ -100,3 +107,11 @@ class LanguageModelUsage:
             ),
             total_tokens=add_token_counts(self.total_tokens, other.total_tokens),
         )
+
+
+def sum_usage(usages: Iterable[LanguageModelUsage]) -> LanguageModelUsage:
+    """The total of the steps' usages (a single step's usage is its own total, ``raw`` kept)."""
+    total: LanguageModelUsage | None = None
+    for usage in usages:
+        total = usage if total is None else total + usage
+    return total if total is not None else LanguageModelUsage()

@@ -28,8 +28,8 @@ __all__ = [
 
 def _merge(default: object, value: object) -> object:
     if isinstance(default, dict) and isinstance(value, dict):
-        merged = dict(cast(dict[object, object], default))
-        for key, item in cast(dict[object, object], value).items():
+        merged = dict(cast("dict[object, object]", default))
+        for key, item in cast("dict[object, object]", value).items():
             merged[key] = _merge(merged[key], item) if key in merged else item
         return merged
     return value

@@ -32,4 +32,4 @@ async def aclose(stream: AsyncIterator[StreamPart]) -> None:
     response when the consumer stops early."""
     close = getattr(stream, "aclose", None)
     if close is not None:
-        await cast(Callable[[], Coroutine[Any, Any, None]], close)()
+        await cast("Callable[[], Coroutine[Any, Any, None]]", close)()

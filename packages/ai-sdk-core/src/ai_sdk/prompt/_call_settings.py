@@ -97,7 +97,7 @@ def prepare_call_settings(
         raise InvalidArgumentError(
             "stop_sequences must be a list of strings",
             parameter="stop_sequences",
-            value=cast(object, stop_sequences),
+            value=cast("object", stop_sequences),
         )
     if reasoning is not None and reasoning not in _REASONING:
         raise InvalidArgumentError(

@@ -165,7 +165,7 @@ async def _gather_or_cancel(
     for outcome in outcomes:
         if isinstance(outcome, BaseException) and not isinstance(outcome, asyncio.CancelledError):
             raise outcome
-    return cast(list[DownloadedFile | None], outcomes)
+    return cast("list[DownloadedFile | None]", outcomes)
 
 
 def create_download(

@@ -47,7 +47,7 @@ __all__ = [
 def _plain_bytes(value: object) -> object:
     # bytearray and memoryview are accepted as data too; pydantic's strict bytes is not.
     if isinstance(value, bytearray | memoryview):
-        return bytes(cast(bytearray, value))
+        return bytes(cast("bytearray", value))
     return value
 
 

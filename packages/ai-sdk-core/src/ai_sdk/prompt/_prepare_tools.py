@@ -104,9 +104,9 @@ def prepare_tool_choice(tool_choice: ToolChoiceInput | None) -> ToolChoice:
         tool_choice, AutoToolChoice | NoneToolChoice | RequiredToolChoice | SpecificToolChoice
     ):
         return tool_choice
-    choice = cast(object, tool_choice)
+    choice = cast("object", tool_choice)
     if isinstance(choice, Mapping):
-        mapping = cast(Mapping[str, object], choice)
+        mapping = cast("Mapping[str, object]", choice)
         tool_name = mapping.get("tool_name", mapping.get("toolName"))
         kind = mapping.get("type", "tool")
         if kind == "tool" and isinstance(tool_name, str):

@@ -75,7 +75,7 @@ def validate_messages(messages: Sequence[object], *, prompt: object = None) -> l
             result.append(message)
             continue
         role = (
-            cast(Mapping[str, object], message).get("role")
+            cast("Mapping[str, object]", message).get("role")
             if isinstance(message, Mapping)
             else None
         )
@@ -108,7 +108,7 @@ def validate_instructions(
     if instructions is None or isinstance(instructions, str):
         return instructions
     items = (
-        list(cast(Sequence[object], instructions))
+        list(cast("Sequence[object]", instructions))
         if isinstance(instructions, Sequence)
         else [instructions]
     )
@@ -187,7 +187,7 @@ def standardize_prompt(
         raise InvalidPromptError(
             "messages must be a list of messages (or pass a string as prompt=)", prompt=given
         )
-    items = cast(Sequence[object], raw)
+    items = cast("Sequence[object]", raw)
     if len(items) == 0:
         raise InvalidPromptError("messages must not be empty", prompt=given)
     validated = validate_messages(items, prompt=given)

@@ -103,7 +103,7 @@ def _source_type(value: object) -> object:
     # A callable rather than `discriminator="source_type"`: pydantic < 2.10 cannot serialize a
     # tagged union whose tag field has an alias (it warns on every dump).
     if isinstance(value, dict):
-        raw = cast(dict[str, object], value)
+        raw = cast("dict[str, object]", value)
         return raw.get("sourceType", raw.get("source_type"))
     return getattr(value, "source_type", None)
 

@@ -82,7 +82,7 @@ def to_wire(obj: WireModel) -> JSONObject:
     Returns:
         A dict of JSON values with camelCase keys; optional fields that are `None` are left out.
     """
-    return cast(JSONObject, obj.model_dump(mode="json", by_alias=True, exclude_none=True))
+    return cast("JSONObject", obj.model_dump(mode="json", by_alias=True, exclude_none=True))
 
 
 class KeepsJSONNull(WireModel):
@@ -98,11 +98,11 @@ class KeepsJSONNull(WireModel):
     def _restore_json_nulls(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> dict[str, Any]:
-        data = cast(dict[str, Any], handler(self))
+        data = cast("dict[str, Any]", handler(self))
         if not info.exclude_none:
             return data
-        include = cast(Any, info.include)
-        exclude = cast(Any, info.exclude)
+        include = cast("Any", info.include)
+        exclude = cast("Any", info.exclude)
         fields = type(self).model_fields
         for name in self._json_null_fields:
             if getattr(self, name) is not None:

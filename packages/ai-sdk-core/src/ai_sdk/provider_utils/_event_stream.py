@@ -145,7 +145,7 @@ class JSONEventStream(Generic[T]):
         except ValueError as error:
             return _not_json(data, error)
         if self._validate is None:
-            return ParseSuccess(cast(T, value), value)
+            return ParseSuccess(cast("T", value), value)
         return self._validate(value)
 
     def transform(self, transformer: EventTransformer[T, P]) -> AsyncGenerator[P, None]:
@@ -174,7 +174,7 @@ class JSONEventStream(Generic[T]):
                             parts = transformer.reject(_not_json(data, error))
                         else:
                             if validate is None:
-                                parts = transformer.transform(cast(T, value), value)
+                                parts = transformer.transform(cast("T", value), value)
                             else:
                                 result = validate(value)
                                 if isinstance(result, ParseFailure):

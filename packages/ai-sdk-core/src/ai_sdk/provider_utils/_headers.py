@@ -34,7 +34,7 @@ def normalize_headers(headers: HeadersInput) -> dict[str, str]:
         return {}
     items: Iterable[tuple[str, str | None]]
     if isinstance(headers, Mapping):
-        items = cast(Mapping[str, str | None], headers).items()
+        items = cast("Mapping[str, str | None]", headers).items()
     else:
         items = headers
     return {key.lower(): value for key, value in items if value is not None}

@@ -44,11 +44,7 @@ def create_id_generator(
         raise InvalidArgumentError(f"size must be at least 1, got {size}.", argument="size")
     if not alphabet:
         raise InvalidArgumentError("The alphabet must not be empty.", argument="alphabet")
-    symbols = list(alphabet)
-    choices = _random.choices
-
-    def generate() -> str:
-        return "".join(choices(symbols, k=size))
+    generate = _random_string(alphabet, size)
 
     if prefix is None:
         return generate
@@ -60,9 +56,24 @@ def create_id_generator(
     head = f"{prefix}{separator}"
 
     def generate_prefixed() -> str:
-        return head + "".join(choices(symbols, k=size))
+        return head + generate()
 
     return generate_prefixed
+
+
+def _random_string(alphabet: str, size: int) -> IdGenerator:
+    if len(alphabet) > 256 or not alphabet.isascii():
+        symbols = list(alphabet)
+        choices = _random.choices
+        return lambda: "".join(choices(symbols, k=size))
+    # Random bytes mapped onto the alphabet by a translation table: 0.6 instead of 3.7 us per
+    # id (`random.choices`) on the bench machine, and an id is made for every call. When 256 is
+    # not a multiple of the alphabet's length the first symbols are slightly likelier (for 62:
+    # 5/256 instead of 4/256), which costs under 0.1 bit of the default id's 95.
+    table = bytes((alphabet * (256 // len(alphabet) + 1))[:256], "ascii")
+    bits = 8 * size
+    getrandbits = _random.getrandbits
+    return lambda: getrandbits(bits).to_bytes(size, "little").translate(table).decode("ascii")
 
 
 generate_id: IdGenerator = create_id_generator()

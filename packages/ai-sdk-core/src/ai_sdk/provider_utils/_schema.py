@@ -123,7 +123,7 @@ class Schema(Generic[T]):
         """
         validator = self._validator
         if validator is None:
-            return cast(T, value)
+            return cast("T", value)
         try:
             return validator(value)
         except Exception as error:
@@ -135,12 +135,12 @@ class Schema(Generic[T]):
         """Like `validate`, but return a `ParseSuccess` or `ParseFailure`."""
         validator = self._validator
         if validator is None:
-            return ParseSuccess(cast(T, value), cast(JsonValue, value))
+            return ParseSuccess(cast("T", value), cast("JsonValue", value))
         try:
-            return ParseSuccess(validator(value), cast(JsonValue, value))
+            return ParseSuccess(validator(value), cast("JsonValue", value))
         except Exception as error:
             wrapped = TypeValidationError.wrap(value=value, cause=error, context=context)
-            return ParseFailure(wrapped, cast(JsonValue, value))
+            return ParseFailure(wrapped, cast("JsonValue", value))
 
     def __repr__(self) -> str:
         if self.python_type is not None:
@@ -198,7 +198,7 @@ def as_schema(value: object) -> Schema[Any]:
     if value is None:
         return Schema(_EMPTY_OBJECT)
     if isinstance(value, Schema):
-        return cast(Schema[Any], value)
+        return cast("Schema[Any]", value)
     if isinstance(value, Mapping):
         raise TypeError(
             "as_schema() got a dict; wrap a raw JSON Schema with json_schema(...) to use it"
@@ -231,15 +231,15 @@ def inline_json_schema_refs(schema: Mapping[str, Any]) -> JSONSchema:
     for key in ("definitions", "$defs"):
         found = schema.get(key)
         if isinstance(found, Mapping):
-            defs.update(cast(Mapping[str, Any], found))
+            defs.update(cast("Mapping[str, Any]", found))
     kept: dict[str, Any] = {}
 
     def visit(node: Any, stack: tuple[str, ...]) -> Any:
         if isinstance(node, list):
-            return [visit(item, stack) for item in cast(list[Any], node)]
+            return [visit(item, stack) for item in cast("list[Any]", node)]
         if not isinstance(node, Mapping):
             return node
-        mapping = cast(Mapping[str, Any], node)
+        mapping = cast("Mapping[str, Any]", node)
         name = _def_name(mapping.get("$ref"))
         if name is not None and name in defs:
             if name in stack:  # recursion: keep the reference and the definition
@@ -270,13 +270,13 @@ def add_additional_properties_false(
     explicit ``true`` (``dict[str, Any]``) is kept unless ``force`` is set, as strict mode needs.
     The input is not modified.
     """
-    return cast(JSONSchema, _visit_objects(schema, strict=False, force=force))
+    return cast("JSONSchema", _visit_objects(schema, strict=False, force=force))
 
 
 def to_strict_json_schema(schema: Mapping[str, Any]) -> JSONSchema:
     """The OpenAI-strict form of ``schema`` (see `Schema.strict_json_schema`)."""
     inlined = inline_json_schema_refs(schema)
-    return cast(JSONSchema, _visit_objects(inlined, strict=True, force=True))
+    return cast("JSONSchema", _visit_objects(inlined, strict=True, force=True))
 
 
 _SUBSCHEMA_LISTS = ("anyOf", "allOf", "oneOf", "prefixItems")
@@ -286,10 +286,12 @@ _SUBSCHEMA_ONE = ("items", "not", "if", "then", "else", "contains")
 
 def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
     if isinstance(node, list):
-        return [_visit_objects(item, strict=strict, force=force) for item in cast(list[Any], node)]
+        return [
+            _visit_objects(item, strict=strict, force=force) for item in cast("list[Any]", node)
+        ]
     if not isinstance(node, Mapping):
         return node
-    out: dict[str, Any] = dict(cast(Mapping[str, Any], node))
+    out: dict[str, Any] = dict(cast("Mapping[str, Any]", node))
     for key in _SUBSCHEMA_LISTS:
         if isinstance(out.get(key), list):
             out[key] = _visit_objects(out[key], strict=strict, force=force)
@@ -298,7 +300,7 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
         if isinstance(sub, Mapping):
             out[key] = {
                 k: _visit_objects(v, strict=strict, force=force)
-                for k, v in cast(Mapping[str, Any], sub).items()
+                for k, v in cast("Mapping[str, Any]", sub).items()
             }
     for key in _SUBSCHEMA_ONE:
         if key in out:
@@ -307,7 +309,7 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
     kind = out.get("type")
     is_object = (
         kind == "object"
-        or (isinstance(kind, list) and "object" in cast(list[Any], kind))
+        or (isinstance(kind, list) and "object" in cast("list[Any]", kind))
         or (kind is None and "properties" in out)
     )
     if is_object:
@@ -320,11 +322,11 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
         out.pop("default", None)
         properties = out.get("properties")
         if isinstance(properties, Mapping):
-            out["required"] = list(cast(Mapping[str, Any], properties))
+            out["required"] = list(cast("Mapping[str, Any]", properties))
         all_of = out.get("allOf")
-        if isinstance(all_of, list) and len(cast(list[Any], all_of)) == 1:
-            only = cast(list[Any], all_of)[0]
+        if isinstance(all_of, list) and len(cast("list[Any]", all_of)) == 1:
+            only = cast("list[Any]", all_of)[0]
             if isinstance(only, Mapping):
                 del out["allOf"]
-                out = {**cast(Mapping[str, Any], only), **out}
+                out = {**cast("Mapping[str, Any]", only), **out}
     return out

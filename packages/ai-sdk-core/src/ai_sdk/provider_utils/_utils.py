@@ -47,7 +47,7 @@ async def resolve(value: Resolvable[T]) -> T:
     result: object = value() if callable(value) else value
     if inspect.isawaitable(result):
         result = await result
-    return cast(T, result)
+    return cast("T", result)
 
 
 def is_url_supported(

@@ -97,7 +97,7 @@ def load_entry_point_provider(name: str) -> Provider | None:
                 argument="model",
                 value=entry_point.value,
             )
-        provider = cast(Provider, obj)
+        provider = cast("Provider", obj)
         _loaded[name] = provider
         return provider
 

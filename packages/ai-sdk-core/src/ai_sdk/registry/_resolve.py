@@ -87,7 +87,7 @@ def _gateway() -> Provider | None:
         if error.name == "ai_sdk_gateway":
             return None
         raise
-    return cast(Provider, module.gateway)
+    return cast("Provider", module.gateway)
 
 
 def _not_found(model_id: str, kind: _ModelKind) -> NoSuchProviderError:
@@ -141,7 +141,7 @@ def resolve_language_model(model: LanguageModel | str) -> LanguageModel:
         NoSuchModelError: the provider does not know the id.
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
-    return _check_version(cast(LanguageModel, _resolve(model, "languageModel")))
+    return _check_version(cast("LanguageModel", _resolve(model, "languageModel")))
 
 
 def resolve_embedding_model(model: EmbeddingModel | str) -> EmbeddingModel:
@@ -152,7 +152,7 @@ def resolve_embedding_model(model: EmbeddingModel | str) -> EmbeddingModel:
         NoSuchModelError: the provider does not know the id.
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
-    return _check_version(cast(EmbeddingModel, _resolve(model, "embeddingModel")))
+    return _check_version(cast("EmbeddingModel", _resolve(model, "embeddingModel")))
 
 
 def resolve_image_model(model: ImageModel | str) -> ImageModel:
@@ -163,4 +163,4 @@ def resolve_image_model(model: ImageModel | str) -> ImageModel:
         NoSuchModelError: the provider does not know the id.
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
-    return _check_version(cast(ImageModel, _resolve(model, "imageModel")))
+    return _check_version(cast("ImageModel", _resolve(model, "imageModel")))

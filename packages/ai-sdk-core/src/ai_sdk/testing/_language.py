@@ -194,7 +194,7 @@ class MockLanguageModel:
             result: Any = script(options)
             if inspect.isawaitable(result):
                 result = await result
-            return cast(GenerateResult, result)
+            return cast("GenerateResult", result)
         index = len(self.generate_calls) - 1
         if index >= len(script):
             raise AssertionError(
@@ -257,13 +257,13 @@ class MockLanguageModel:
     async def _tracked(self, source: Any, record: MockStreamRecord) -> AsyncIterator[StreamPart]:
         try:
             if isinstance(source, AsyncIterable):
-                async for part in cast(AsyncIterable[Any], source):
+                async for part in cast("AsyncIterable[Any]", source):
                     if isinstance(part, BaseException):
                         raise part
                     record.parts_read += 1
                     yield part
             else:
-                for part in cast(Sequence[Any], source):
+                for part in cast("Sequence[Any]", source):
                     if isinstance(part, BaseException):
                         raise part
                     record.parts_read += 1
@@ -271,6 +271,6 @@ class MockLanguageModel:
             record.finished = True
         finally:
             record.closed = True
-            aclose = getattr(cast(object, source), "aclose", None)
+            aclose = getattr(cast("object", source), "aclose", None)
             if aclose is not None:
                 await aclose()
