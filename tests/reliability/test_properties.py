@@ -29,6 +29,7 @@ from ai_sdk.provider import (
     ToolCallContent,
     TypeValidationError,
     UserMessage,
+    to_wire,
 )
 from ai_sdk.provider_utils import (
     JSONEventStream,
@@ -172,6 +173,52 @@ def test_json_event_stream_chat_state_never_raises_on_any_json(value: Any) -> No
     assert all(isinstance(part.type, str) for part in parts)
     assert parts[-1].type == "finish"
     assert [p for p in parts if p.type == "error"] == [p for p in parts if isinstance(p, ErrorPart)]
+
+
+plain_text = st.text(min_size=1, max_size=3)
+delta_values = st.one_of(
+    st.fixed_dictionaries({"content": plain_text}),  # what nearly every chunk is
+    st.fixed_dictionaries({"content": plain_text, "role": st.just("assistant")}),
+    st.fixed_dictionaries(
+        {"content": st.one_of(st.text(max_size=4), st.none(), st.integers())},
+        optional={
+            "role": st.just("assistant"),
+            "reasoning_content": st.text(max_size=3),
+            "tool_calls": st.just([]),
+            "refusal": st.none(),
+        },
+    ),
+)
+choice_values = st.fixed_dictionaries(
+    {"delta": delta_values},
+    optional={"finish_reason": st.sampled_from([None, "stop", "length"])},
+)
+chunk_values = st.fixed_dictionaries(
+    {
+        "choices": st.one_of(
+            st.lists(choice_values, min_size=1, max_size=1), st.lists(choice_values, max_size=2)
+        )
+    },
+    optional={"usage": st.one_of(st.none(), st.just({"completion_tokens": 3}))},
+)
+
+
+@FAST
+@given(chunks=st.lists(chunk_values, max_size=8) | st.lists(chunk_values | json_values, max_size=8))
+def test_chat_state_fast_path_gives_what_the_general_path_gives(chunks: list[Any]) -> None:
+    # `transform` skips straight to a `TextDelta` for plain text chunks; `process` always
+    # takes the general path. Both must make the same parts of any chunk sequence.
+    fast = ChatStreamState("test", convert_chat_usage, None)
+    general = ChatStreamState("test", convert_chat_usage, None)
+    opening = {"choices": [{"delta": {"role": "assistant", "content": "hi"}}]}
+    fast_parts = fast.transform(opening, opening)
+    general_parts = general.process(opening)
+    for value in chunks:
+        fast_parts += fast.transform(value, value)
+        general_parts += general.process(value)
+    fast_parts += fast.flush()
+    general_parts += general.flush()
+    assert [to_wire(p) for p in fast_parts] == [to_wire(p) for p in general_parts]
 
 
 # -- partial JSON ------------------------------------------------------------------------------

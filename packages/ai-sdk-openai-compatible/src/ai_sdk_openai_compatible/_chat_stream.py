@@ -92,6 +92,7 @@ class ChatStreamState:
         "_finish",
         "_include_raw",
         "_key",
+        "_plain",
         "_reasoning_open",
         "_started",
         "_text_delta",
@@ -119,6 +120,7 @@ class ChatStreamState:
         )
         self._warnings = warnings or []
         self._include_raw = include_raw
+        self._plain = extractor is None and not include_raw
         self._convert_usage = convert_usage
         self._extractor = extractor
         self._tools = ToolCallAccumulator(metadata_key)
@@ -138,27 +140,15 @@ class ChatStreamState:
         """`StreamStart` with the call's warnings."""
         return [StreamStart(warnings=self._warnings)]
 
-    def transform(self, value: JSONValue, raw: JSONValue) -> list[StreamPart]:
+    def transform(self, value: Any, raw: JSONValue) -> list[StreamPart]:
         """The parts of one decoded event (with its `Raw` part first when asked for)."""
-        if self._include_raw:
-            return [Raw(raw_value=raw), *self.process(value)]
-        return self.process(value)
-
-    def reject(self, failure: ParseFailure) -> list[StreamPart]:
-        """An event that was not JSON: its `Raw` part when asked for, then an `ErrorPart`."""
-        error = self.fail(failure.error)
-        if self._include_raw:
-            return [Raw(raw_value=raw_chunk(failure)), error]
-        return [error]
-
-    def process(self, chunk: Any) -> list[StreamPart]:
-        """The parts one decoded chunk produces (bad data becomes an `ErrorPart`, never raised)."""
-        if self._text_open and not self._reasoning_open and self._extractor is None:
+        if self._text_open and self._plain and not self._reasoning_open:
             # The hot path: a plain text delta while a text block is open. Any surprise
-            # (another shape, a finish reason, usage, tool calls) falls through to `_process`.
+            # (another shape, a finish reason, usage, tool calls) falls through to `process`,
+            # which handles every chunk the same way, only slower.
             try:
-                choices = chunk["choices"]
-                if len(choices) == 1 and chunk.get("usage") is None:
+                choices = value["choices"]
+                if len(choices) == 1 and value.get("usage") is None:
                     choice = choices[0]
                     delta = choice["delta"]
                     content = delta["content"]
@@ -172,6 +162,19 @@ class ChatStreamState:
                         return [self._text_delta({"id": TEXT_ID, "delta": content})]
             except (TypeError, KeyError, IndexError, AttributeError):
                 pass
+        if self._include_raw:
+            return [Raw(raw_value=raw), *self.process(value)]
+        return self.process(value)
+
+    def reject(self, failure: ParseFailure) -> list[StreamPart]:
+        """An event that was not JSON: its `Raw` part when asked for, then an `ErrorPart`."""
+        error = self.fail(failure.error)
+        if self._include_raw:
+            return [Raw(raw_value=raw_chunk(failure)), error]
+        return [error]
+
+    def process(self, chunk: Any) -> list[StreamPart]:
+        """The parts one decoded chunk produces (bad data becomes an `ErrorPart`, never raised)."""
         out: list[StreamPart] = []
         try:
             self._process(chunk, out)
