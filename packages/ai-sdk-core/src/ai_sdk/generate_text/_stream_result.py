@@ -319,34 +319,35 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         while True:
             if index < len(parts):
                 part = parts[index]
-                index += 1
-                cls = part.__class__
-                if cls is TextDeltaPart:
-                    delta: TextDeltaPart = part  # pyright: ignore[reportAssignmentType]
-                    yield delta.text
-                elif cls is StreamErrorPart and raising:
-                    self._raise(cast("StreamErrorPart", part).error)
-                continue
-            if self._done:
+            elif self._done:
                 return
-            source = self._source
-            if source is None or self._busy:
-                await self._pull(index)
-                continue
-            # The fast path of `_parts_from_start`, repeated to save a generator hop per token.
-            self._busy = True
-            try:
-                part = await source.__anext__()
-            except BaseException as error:
+            else:
+                source = self._source
+                if source is None or self._busy:
+                    await self._pull(index)
+                    continue
+                # The fast path of `_parts_from_start`, repeated to save a generator hop per
+                # token.
+                self._busy = True
+                try:
+                    part = await source.__anext__()
+                except BaseException as error:
+                    self._busy = False
+                    await self._failed(error)
+                    continue
                 self._busy = False
-                await self._failed(error)
-                continue
-            self._busy = False
-            parts.append(part)
-            if self._waiters:
-                self._wake()
-            if observe or part.__class__ is StreamErrorPart:
-                await self._observe(part)
+                parts.append(part)
+                if self._waiters:
+                    self._wake()
+                if observe or part.__class__ is StreamErrorPart:
+                    await self._observe(part)
+            index += 1
+            cls = part.__class__
+            if cls is TextDeltaPart:
+                delta: TextDeltaPart = part  # pyright: ignore[reportAssignmentType]
+                yield delta.text
+            elif cls is StreamErrorPart and raising:
+                self._raise(cast("StreamErrorPart", part).error)
 
     @property
     def partial_output_stream(self) -> AsyncIterator[PartialT]:

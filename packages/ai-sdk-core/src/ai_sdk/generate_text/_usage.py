@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ai_sdk.provider import JSONObject, Usage
 
@@ -110,8 +110,10 @@ class LanguageModelUsage:
 
 
 def sum_usage(usages: Iterable[LanguageModelUsage]) -> LanguageModelUsage:
-    """The total of the steps' usages (a single step's usage is its own total, ``raw`` kept)."""
+    """The total of the steps' usages (without ``raw``, as every sum)."""
     total: LanguageModelUsage | None = None
     for usage in usages:
         total = usage if total is None else total + usage
-    return total if total is not None else LanguageModelUsage()
+    if total is None:
+        return LanguageModelUsage()
+    return total if total.raw is None else replace(total, raw=None)
