@@ -134,6 +134,7 @@ async def test_out_of_order_and_base64_vectors(
         None,
         {"server": {"cached": True}},
     )
+    assert {type(x) for vector in result.embeddings for x in vector} == {float}  # 3 -> 3.0
 
 
 @pytest.mark.parametrize(
@@ -142,6 +143,8 @@ async def test_out_of_order_and_base64_vectors(
         ({"data": [{"embedding": [1.0]}]}, "expected 2 embeddings, got 1"),
         ({"data": "nope"}, "'data' is not a list"),
         ({"data": [{"embedding": [1.0]}, {"no": "vector"}]}, "'embedding'"),
+        ({"data": [{"embedding": [1.0]}, {"embedding": [2.0, "x"]}]}, "valid number"),
+        ({"data": [{"embedding": [1.0]}, {"embedding": {"a": 1}}]}, "expected a list"),
     ],
 )
 async def test_malformed_response(

@@ -32,7 +32,8 @@ _json_handler = create_json_response_handler()
 
 def _vector(value: object) -> list[float]:
     if isinstance(value, list):
-        return [float(x) for x in cast("list[float]", value)]
+        # Checked (and integers made floats) by `EmbeddingResult`'s validation, once.
+        return cast("list[float]", value)
     if isinstance(value, str):  # base64 little-endian float32, for servers that ignore the format
         floats = array.array("f", convert_base64_to_bytes(value))
         if sys.byteorder != "little":  # pragma: no cover - big-endian machines
@@ -135,7 +136,14 @@ class OpenAICompatibleEmbeddingModel:
         response = result.value
         try:
             embeddings, usage, metadata = _read(response, len(values))
-        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            return EmbeddingResult(
+                embeddings=embeddings,
+                usage=usage,
+                provider_metadata=metadata,
+                response=EmbeddingResponseInfo(headers=result.response_headers, body=response),
+                warnings=warnings,
+            )
+        except (TypeError, ValueError, KeyError, AttributeError) as error:  # ValidationError too
             raise APICallError(
                 f"Invalid embeddings response: {error}.",
                 url=self._config.url("/embeddings"),
@@ -146,13 +154,6 @@ class OpenAICompatibleEmbeddingModel:
                 cause=error,
                 is_retryable=False,
             ) from error
-        return EmbeddingResult(
-            embeddings=embeddings,
-            usage=usage,
-            provider_metadata=metadata,
-            response=EmbeddingResponseInfo(headers=result.response_headers, body=response),
-            warnings=warnings,
-        )
 
 
 def _read(
