@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from scripts.release import ReleaseError, bumped, check_core_ranges, release
+from scripts.release import (
+    ReleaseError,
+    bumped,
+    check_core_ranges,
+    core_range,
+    read_version,
+    release,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 24)
@@ -31,7 +38,7 @@ def repo(tmp_path: Path) -> Path:
         )
         version = next((source / "src").glob("*/_version.py"))
         (target / version.relative_to(source)).parent.mkdir(parents=True)
-        (target / version.relative_to(source)).write_text('__version__ = "0.1.0"\n')
+        shutil.copy(version, target / version.relative_to(source))
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
     _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
@@ -47,13 +54,17 @@ def test_bumped() -> None:
 
 
 def test_release_bumps_dates_commits_and_tags(repo: Path) -> None:
+    major, minor, patch = read_version("ai-sdk-gateway", repo)
+    expected = f"{major}.{minor}.{patch + 1}"
+
     tag = release("ai-sdk-gateway", "patch", today=TODAY, root=repo)
-    assert tag == "ai-sdk-gateway-v0.1.1"
-    assert _git(repo, "tag", "--list") == "ai-sdk-gateway-v0.1.1"
+
+    assert tag == f"ai-sdk-gateway-v{expected}"
+    assert _git(repo, "tag", "--list") == tag
     version = repo / "packages/ai-sdk-gateway/src/ai_sdk_gateway/_version.py"
-    assert version.read_text() == '__version__ = "0.1.1"\n'
+    assert f'__version__ = "{expected}"' in version.read_text()
     changelog = (repo / "packages/ai-sdk-gateway/CHANGELOG.md").read_text()
-    assert "## Unreleased\n\n## 0.1.1 (2026-11-24)\n\n- First version.\n" in changelog
+    assert f"## Unreleased\n\n## {expected} (2026-11-24)\n\n- First version.\n" in changelog
     assert _git(repo, "status", "--porcelain") == ""
     # Nothing new under Unreleased: the next release is refused.
     with pytest.raises(ReleaseError, match="no entries under '## Unreleased'"):
@@ -61,10 +72,15 @@ def test_release_bumps_dates_commits_and_tags(repo: Path) -> None:
 
 
 def test_core_minor_release_outside_provider_range_is_refused(repo: Path) -> None:
-    with pytest.raises(ReleaseError, match=r"ai-sdk-gateway declares ai-sdk-core>=0.1,<0.2"):
+    (low_major, low_minor), (high_major, high_minor) = core_range("ai-sdk-gateway", repo)
+    declared = f"ai-sdk-core>={low_major}.{low_minor},<{high_major}.{high_minor}"
+    major, minor, _ = read_version("ai-sdk-core", repo)
+    assert (major, minor + 1) == (high_major, high_minor)  # the next minor leaves the range
+
+    with pytest.raises(ReleaseError, match=f"ai-sdk-gateway declares {declared}"):
         release("ai-sdk-core", "minor", root=repo)
     assert _git(repo, "tag", "--list") == ""
-    check_core_ranges((0, 1, 9), repo)  # a patch stays inside
+    check_core_ranges((major, minor, 9), repo)  # a patch stays inside
 
 
 def test_dirty_tree_is_refused(repo: Path) -> None:
