@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -333,7 +334,9 @@ async def test_stream_text_sync_inside_a_running_event_loop(
         total = result.usage
 
     assert deltas == ["Hello", ", ", "world"]
-    assert (finish_reason, total) == ("stop", step_usage(3, 3))
+    # One step: the total is that step's usage, the provider's raw usage included (as in TS).
+    raw = {"prompt_tokens": 3, "completion_tokens": 3, "total_tokens": 6}
+    assert (finish_reason, total) == ("stop", replace(step_usage(3, 3), raw=raw))
     assert server.requests[0].json()["stream"] is True
 
 

@@ -12,13 +12,15 @@ import asyncio
 import atexit
 import collections
 import contextlib
+import functools
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
-__all__ = ["SyncStream", "portal_loop", "run_sync"]
+__all__ = ["SyncStream", "portal_loop", "run_sync", "sync_twin", "twin_doc"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 _lock = threading.Lock()
 _loop: asyncio.AbstractEventLoop | None = None
@@ -67,6 +69,32 @@ def run_sync(make: Callable[[], Awaitable[T]]) -> T:
     except BaseException:
         future.cancel()
         raise
+
+
+def twin_doc(name: str) -> str:
+    """The docstring of the sync twin of the function ``name``."""
+    return (
+        f"`{name}` for synchronous code: the same arguments and result, run on the SDK's "
+        "background event loop (so it also works inside a running event loop, e.g. Jupyter). "
+        "Async tools and callbacks still run, on that loop."
+    )
+
+
+def sync_twin(original: Callable[P, Awaitable[T]]) -> Callable[P, T]:
+    """The ``_sync`` twin of an async function: its exact signature, run through `run_sync`.
+
+    Every twin is made this way, so a twin cannot drift from its original
+    (``tests/core/test_sync_twins.py`` holds them to it).
+    """
+
+    @functools.wraps(original)
+    def twin(*args: P.args, **kwargs: P.kwargs) -> T:
+        return run_sync(lambda: original(*args, **kwargs))
+
+    twin.__name__ = f"{original.__name__}_sync"
+    twin.__qualname__ = f"{original.__qualname__}_sync"
+    twin.__doc__ = twin_doc(original.__name__)
+    return twin
 
 
 def _in_portal(loop: asyncio.AbstractEventLoop) -> bool:

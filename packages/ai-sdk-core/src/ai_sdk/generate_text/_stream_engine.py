@@ -8,30 +8,28 @@ model stream (its HTTP response) and cancels running tools. Errors never escape:
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
 from ai_sdk.generate_text._config import CallConfig
+from ai_sdk.generate_text._kernel import StepLoop
 from ai_sdk.generate_text._parts import (
     FinishPart,
     StartPart,
     StreamErrorPart,
     TextDeltaPart,
     TextStreamPart,
+    ToolResult,
 )
-from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
-from ai_sdk.generate_text._step import StepResult, is_stop_condition_met
-from ai_sdk.generate_text._stream_step import IdReserver, StepRunner, StreamState, notify
-from ai_sdk.generate_text._usage import sum_usage
-from ai_sdk.provider import (
-    TextDelta,
-)
+from ai_sdk.generate_text._result import GenerateTextResult
+from ai_sdk.generate_text._step import StepResult
+from ai_sdk.generate_text._stream_step import IdReserver, StreamState, StreamStep
+from ai_sdk.provider import TextDelta
 from ai_sdk.telemetry._hooks import ErrorEvent
 
-__all__ = ["StreamCallbacks", "StreamEngine", "StreamState", "notify"]
+__all__ = ["StreamCallbacks", "StreamEngine", "StreamState"]
 
 
 @dataclass(slots=True)
@@ -58,57 +56,53 @@ class StreamEngine:
         """Every part of the call, from `StartPart` to `FinishPart` (or a final error part)."""
         config = self._config
         state = self._state
-        loop = asyncio.get_running_loop()
-        total_deadline = (
-            loop.time() + config.timeout.total if config.timeout.total is not None else None
-        )
-        instructions = config.instructions
-        messages = list(config.messages)
         hooks = config.hooks
         yield StartPart()
         try:
-            if hooks is not None:
-                hooks.steps = state.steps
-                await hooks.start(config.start_event("stream_text"))
+            loop = StepLoop(
+                config,
+                on_step_end=self._callbacks.on_step_end,
+                on_end=self._callbacks.on_end,
+                steps=state.steps,
+            )
+            await loop.start("stream_text")
             while True:
-                step_deadline = (
-                    loop.time() + config.timeout.step if config.timeout.step is not None else None
-                )
-                runner = StepRunner(config, state, self._reservers, total_deadline, step_deadline)
+                step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks or None)
+                streamed = StreamStep(step, loop.deadlines, self._reservers)
                 try:
-                    source = await runner.start(instructions, messages)
-                    blocks = runner.blocks
-                    text_ids = runner.text_ids
+                    source = await streamed.open()
+                    blocks = streamed.blocks
+                    text_ids = streamed.text_ids
                     # The per-token path (text deltas) is inlined here: every other part goes
-                    # through `runner.handle`, which may emit several parts.
+                    # through `streamed.handle`, which may emit several parts.
                     try:
                         async for part in source:
                             if part.__class__ is TextDelta:
                                 delta: TextDelta = part  # pyright: ignore[reportAssignmentType]
-                                if not runner.started_step:
-                                    runner.started_step = True
-                                    yield runner.start_step_part()
+                                if not streamed.started_step:
+                                    streamed.started_step = True
+                                    yield streamed.start_step_part()
                                 text = delta.delta
                                 metadata = delta.provider_metadata
                                 if text or metadata is not None:
                                     block = blocks.get(delta.id)
                                     if block is None:
-                                        block = runner.open_block(delta.id, False, metadata)
+                                        block = streamed.open_block(delta.id, False, metadata)
                                     block.chunks.append(text)
                                     if metadata is not None:
                                         block.provider_metadata = metadata
-                                    if runner.first_output is None and text:
-                                        runner.first_output = time.perf_counter()
+                                    if streamed.first_output is None and text:
+                                        streamed.first_output = time.perf_counter()
                                     yield TextDeltaPart(text_ids[delta.id], text, metadata)
                                 continue
-                            for out in await runner.handle(part):
+                            for out in await streamed.handle(part):
                                 yield out
                     except TimeoutError as error:  # a time limit cut the model stream
-                        for out in await runner.interrupt(error):
+                        for out in await streamed.interrupt(error):
                             yield out
                 finally:
-                    await runner.close()
-                ended = runner.end_of_stream()
+                    await streamed.close()
+                ended = streamed.end_of_stream()
                 if ended is not None:
                     if hooks is not None:
                         await hooks.error(
@@ -117,44 +111,29 @@ class StreamEngine:
                     yield ended
                     return
                 if hooks is not None:
-                    await hooks.model_call_end(runner.model_call_end_event())
-                tools = runner.run_tools()
+                    await hooks.model_call_end(streamed.model_call_end_event())
+                tools = step.run_tools(streamed.finish_reason, loop.deadlines)
                 try:
-                    async for out in tools:
-                        yield out
+                    async for output in tools:
+                        if not isinstance(output, ToolResult) or not output.preliminary:
+                            step.add_output(output)
+                        yield output
                 finally:
                     await tools.aclose()
-                step = await runner.build_step()
-                state.steps.append(step)
-                instructions = runner.plan_instructions
-                messages = [*runner.plan_messages, *step.response.messages]
-                yield runner.finish_step_part(step)
-                await notify(self._callbacks.on_step_end, step)
-                if hooks is not None:
-                    await hooks.step_end(step)
-                client_calls = [c for c in runner.calls if not c.provider_executed]
-                client_outputs = [o for o in runner.outputs if not o.provider_executed]
-                if not (
-                    client_calls
-                    and len(client_outputs) == len(client_calls)
-                    and not await is_stop_condition_met(config.stop_conditions, state.steps)
-                ):
+                result = await streamed.result()
+                yield streamed.finish_step_part(result)
+                if not await loop.end_step(step, result):
                     break
-            usage = sum_usage(step.usage for step in state.steps)
-            last = state.steps[-1]
-            finish = FinishPart(
+            final = loop.result()
+            last = final.final_step
+            state.finish = FinishPart(
                 finish_reason=last.finish_reason,
                 raw_finish_reason=last.raw_finish_reason,
-                total_usage=usage,
+                total_usage=final.usage,
             )
-            state.finish = finish
-            state.final = GenerateTextResult(
-                steps=list(state.steps), usage=usage, _parser=OutputParser(config.output, last)
-            )
-            yield finish
-            await notify(self._callbacks.on_end, state.final)
-            if hooks is not None:
-                await hooks.end(state.final)
+            state.final = final
+            yield state.finish
+            await loop.finish(final)
         except Exception as error:
             if hooks is not None:
                 await hooks.error(ErrorEvent(call_id=config.call_id, error=error))

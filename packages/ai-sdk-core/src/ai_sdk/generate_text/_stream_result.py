@@ -18,6 +18,7 @@ from typing_extensions import TypeVar
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._config import CallConfig
+from ai_sdk.generate_text._kernel import notify
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._parts import (
     AbortPart,
@@ -35,7 +36,7 @@ from ai_sdk.generate_text._parts import (
 )
 from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
 from ai_sdk.generate_text._step import StepResult
-from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState, notify
+from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState
 from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (

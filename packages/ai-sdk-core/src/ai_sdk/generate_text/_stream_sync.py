@@ -6,13 +6,14 @@ re-implements streaming, it only hands the async result's work to `ai_sdk._sync`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, Generic, Never
+from typing import Any, Generic, Never, ParamSpec
 
 from typing_extensions import TypeVar
 
-from ai_sdk._sync import SyncStream, run_sync
+from ai_sdk._sync import SyncStream, run_sync, twin_doc
 from ai_sdk.generate_text._parts import (
     ContentPart,
     StepResponse,
@@ -26,12 +27,13 @@ from ai_sdk.generate_text._stream_result import StreamTextResult
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.provider import UnifiedFinishReason
 
-__all__ = ["StreamTextResultSync"]
+__all__ = ["StreamTextResultSync", "sync_stream_twin"]
 
 OutputT = TypeVar("OutputT", default=str)
 PartialT = TypeVar("PartialT", default=str)
 ElementT = TypeVar("ElementT", default=Never)
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
@@ -149,3 +151,24 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def sync_stream_twin(
+    original: Callable[P, StreamTextResult[OutputT, PartialT, ElementT]],
+) -> Callable[P, StreamTextResultSync[OutputT, PartialT, ElementT]]:
+    """The ``_sync`` twin of a function that starts a stream: its exact signature; the stream
+    is started on the portal loop and wrapped in a `StreamTextResultSync`."""
+
+    @functools.wraps(original)
+    def twin(
+        *args: P.args, **kwargs: P.kwargs
+    ) -> StreamTextResultSync[OutputT, PartialT, ElementT]:
+        async def start() -> StreamTextResult[OutputT, PartialT, ElementT]:
+            return original(*args, **kwargs)
+
+        return StreamTextResultSync(run_sync(start))
+
+    twin.__name__ = f"{original.__name__}_sync"
+    twin.__qualname__ = f"{original.__qualname__}_sync"
+    twin.__doc__ = twin_doc(original.__name__)
+    return twin

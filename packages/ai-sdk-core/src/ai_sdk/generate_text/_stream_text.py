@@ -7,7 +7,6 @@ from typing import Any, Never
 
 from typing_extensions import TypeVar
 
-from ai_sdk._sync import run_sync
 from ai_sdk.generate_text._config import Include, PrepareStep, make_config
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._parts import TextStreamPart
@@ -15,7 +14,7 @@ from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult, StopCondition
 from ai_sdk.generate_text._stream_engine import StreamCallbacks
 from ai_sdk.generate_text._stream_result import StreamTextResult, StreamTransform
-from ai_sdk.generate_text._stream_sync import StreamTextResultSync
+from ai_sdk.generate_text._stream_sync import sync_stream_twin
 from ai_sdk.generate_text._tool import ToolSet
 from ai_sdk.generate_text._tool_calls import RepairToolCall
 from ai_sdk.prompt import (
@@ -184,64 +183,10 @@ def stream_text(
     )
 
 
-def stream_text_sync(
-    *,
-    model: LanguageModel | str,
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    instructions: Instructions | Mapping[str, Any] | None = None,
-    system: Instructions | Mapping[str, Any] | None = None,
-    allow_system_in_messages: bool = False,
-    tools: ToolSet | None = None,
-    tool_choice: ToolChoiceInput | None = None,
-    active_tools: Sequence[str] | None = None,
-    tool_order: Sequence[str] | None = None,
-    stop_when: StopCondition | Sequence[StopCondition] | None = None,
-    prepare_step: PrepareStep | None = None,
-    repair_tool_call: RepairToolCall | None = None,
-    output: Output[OutputT, PartialT, ElementT] | None = None,
-    max_output_tokens: int | None = None,
-    temperature: float | None = None,
-    top_p: float | None = None,
-    top_k: int | None = None,
-    presence_penalty: float | None = None,
-    frequency_penalty: float | None = None,
-    stop_sequences: Sequence[str] | None = None,
-    seed: int | None = None,
-    reasoning: ReasoningEffort | None = None,
-    provider_options: ProviderOptions | None = None,
-    max_retries: int = 2,
-    headers: Mapping[str, str | None] | None = None,
-    timeout: float | TimeoutConfig | None = None,
-    include: Include | Mapping[str, bool] | None = None,
-    download: DownloadFunction | None = None,
-    tools_context: Mapping[str, object] | None = None,
-    transform: StreamTransform | Sequence[StreamTransform] | None = None,
-    raise_on_error: bool = True,
-    telemetry: TelemetrySettings | None = None,
-    on_start: Callable[[StartEvent], Any] | None = None,
-    on_step_start: Callable[[StepStartEvent], Any] | None = None,
-    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
-    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
-    on_chunk: Callable[[TextStreamPart], Any] | None = None,
-    on_error: Callable[[object], Any] | None = None,
-    on_step_end: Callable[[StepResult], Any] | None = None,
-    on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
-    on_abort: Callable[[list[StepResult]], Any] | None = None,
-) -> StreamTextResultSync[OutputT, PartialT, ElementT]:
-    """`stream_text` for synchronous code: plain iterators and blocking properties.
+stream_text_sync = sync_stream_twin(stream_text)
+"""`stream_text` for synchronous code: plain iterators and blocking properties.
 
-    ``for delta in result.text_stream: ...``; ``result.text`` blocks until the stream ends. Use
-    ``with stream_text_sync(...) as result:`` to release the connection on early exit. Works
-    inside a running event loop too (the stream runs on the SDK's background loop).
-    """
-    arguments = dict(locals())
-    inner = run_sync(_make_async(arguments))
-    return StreamTextResultSync(inner)
-
-
-def _make_async(arguments: dict[str, Any]) -> Callable[[], Any]:
-    async def make() -> StreamTextResult[Any, Any, Any]:
-        return stream_text(**arguments)
-
-    return make
+``for delta in result.text_stream: ...``; ``result.text`` blocks until the stream ends. Use
+``with stream_text_sync(...) as result:`` to release the connection on early exit. Works inside a
+running event loop too (the stream runs on the SDK's background loop).
+"""

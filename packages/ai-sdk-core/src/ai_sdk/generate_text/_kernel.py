@@ -1,0 +1,513 @@
+"""The step kernel: what a step of `generate_text` and `stream_text` means, written once.
+
+`StepLoop` is one call: it plans each step (`prepare_step`, telemetry), records finished steps,
+runs the step callbacks and decides whether the tool loop goes on, and builds the final result.
+`Step` is one step: the model's content turned into user content (tool calls parsed, provider
+tool results and files converted), the client tools executed, and the `StepResult` assembled.
+`generate_text` feeds a `Step` the content of one `do_generate`; `stream_text` feeds it the
+parts of `do_stream` as they arrive and adds only what is about streaming (blocks, ids, chunk
+deadlines) around it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from ai_sdk._files import GeneratedFile
+from ai_sdk.generate_text._config import (
+    CallConfig,
+    StepPlan,
+    generate_response_id,
+    log_warnings,
+    plan_step,
+)
+from ai_sdk.generate_text._parts import (
+    ContentPart,
+    GeneratedFilePart,
+    GeneratedReasoningFilePart,
+    StepPerformance,
+    StepRequest,
+    StepResponse,
+    ToolCall,
+    ToolError,
+    ToolResult,
+)
+from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
+from ai_sdk.generate_text._step import ModelInfo, StepResult, is_stop_condition_met
+from ai_sdk.generate_text._tool_calls import (
+    execute_tool_call,
+    invalid_call_error,
+    parse_tool_call,
+    to_response_messages,
+)
+from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
+from ai_sdk.prompt import ModelMessage, SystemModelMessage
+from ai_sdk.provider import (
+    CallWarning,
+    Content,
+    FileContent,
+    ProviderMetadata,
+    ReasoningContent,
+    ReasoningFileContent,
+    RequestInfo,
+    TextContent,
+    ToolApprovalRequestContent,
+    ToolCallContent,
+    ToolResultContent,
+    UnifiedFinishReason,
+    Usage,
+)
+from ai_sdk.telemetry._hooks import (
+    ModelCallEndEvent,
+    ModelCallStartEvent,
+    StepStartEvent,
+    ToolExecutionEndEvent,
+    ToolExecutionStartEvent,
+)
+
+__all__ = ["Block", "Deadlines", "Step", "StepLoop", "notify"]
+
+T = TypeVar("T")
+
+_TOOL_FINISH_REASONS = frozenset({"stop", "tool-calls"})
+
+
+async def notify(callback: Callable[[Any], Any] | None, event: object) -> None:
+    """Call a sync or async callback."""
+    if callback is not None:
+        outcome = callback(event)
+        if inspect.isawaitable(outcome):
+            await outcome
+
+
+class Deadlines:
+    """The call's ``total`` and the current step's ``step`` deadline (loop time; ``None`` =
+    no limit): every wait of a step goes through `bounded`, so both paths time out alike."""
+
+    __slots__ = ("_config", "step", "total")
+
+    def __init__(self, config: CallConfig) -> None:
+        self._config = config
+        total = config.timeout.total
+        self.total = asyncio.get_running_loop().time() + total if total is not None else None
+        self.step: float | None = None
+
+    def start_step(self) -> None:
+        step = self._config.timeout.step
+        self.step = asyncio.get_running_loop().time() + step if step is not None else None
+
+    def named(self) -> list[tuple[float, str]]:
+        """The active deadlines with the name each reports when it fires."""
+        timeout = self._config.timeout
+        named: list[tuple[float, str]] = []
+        if self.total is not None:
+            named.append((self.total, f"total timeout of {timeout.total} s"))
+        if self.step is not None:
+            named.append((self.step, f"step timeout of {timeout.step} s"))
+        return named
+
+    async def bounded(self, make: Callable[[], Awaitable[T]]) -> T:
+        """``await make()`` within the deadlines; a `TimeoutError` names the one that fired."""
+        if self.total is None and self.step is None:
+            return await make()
+        deadline, name = min(self.named())
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await make()
+        except TimeoutError as error:
+            raise TimeoutError(f"The {name} was exceeded.") from error
+
+
+class Block:
+    """A text or reasoning block being streamed (its content is built when the step ends)."""
+
+    __slots__ = ("chunks", "provider_metadata", "reasoning")
+
+    def __init__(self, reasoning: bool, provider_metadata: ProviderMetadata | None) -> None:
+        self.reasoning = reasoning
+        self.chunks: list[str] = []
+        self.provider_metadata = provider_metadata
+
+    def content(self) -> TextContent | ReasoningContent:
+        text = "".join(self.chunks)
+        if self.reasoning:
+            return ReasoningContent(text=text, provider_metadata=self.provider_metadata)
+        return TextContent(text=text, provider_metadata=self.provider_metadata)
+
+
+def _file(content: FileContent | ReasoningFileContent) -> GeneratedFile:
+    data = content.data
+    raw = data.data if data.type == "data" else data.url
+    return GeneratedFile(data=raw, media_type=content.media_type)
+
+
+class Step:
+    """One step: the model's content as user content, then the client tools.
+
+    Content is recorded in generation order; a streamed text or reasoning block is a `Block`
+    until the step ends.
+    """
+
+    def __init__(self, config: CallConfig, plan: StepPlan, number: int) -> None:
+        self.config = config
+        self.plan = plan
+        self.number = number
+        self.tools = plan.tools or {}
+        self.content: list[ContentPart | Block] = []
+        self.calls: list[ToolCall] = []
+        self.outputs: list[ToolResult | ToolError] = []
+        self.tool_times: dict[str, float] = {}
+        self.started = time.perf_counter()
+        self._calls_by_id: dict[str, ToolCall] = {}
+
+    # -- content --
+
+    async def add(self, item: Content) -> ContentPart | None:
+        """Record one content item of the model; returns the user part (``None``: not shown).
+
+        A tool call is parsed and validated (see `reject_invalid` for its error output).
+        """
+        match item:
+            case ToolCallContent():
+                call = await parse_tool_call(
+                    item,
+                    tools=self.plan.tools,
+                    repair_tool_call=self.config.repair_tool_call,
+                    messages=self.plan.messages,
+                    instructions=self.plan.instructions,
+                )
+                self.calls.append(call)
+                self._calls_by_id[call.tool_call_id] = call
+                part: ContentPart = call
+            case ToolResultContent():
+                part = self._provider_result(item)
+            case FileContent():
+                part = GeneratedFilePart(_file(item), item.provider_metadata)
+            case ReasoningFileContent():
+                part = GeneratedReasoningFilePart(_file(item), item.provider_metadata)
+            case ToolApprovalRequestContent():
+                return None  # tool approval is not supported yet: provider requests are dropped
+            case _:
+                part = item
+        self.content.append(part)
+        return part
+
+    def _provider_result(self, item: ToolResultContent) -> ToolResult | ToolError:
+        known = self._calls_by_id.get(item.tool_call_id)
+        tool = self.tools.get(item.tool_name)
+        common: dict[str, Any] = {
+            "tool_call_id": item.tool_call_id,
+            "tool_name": item.tool_name,
+            "input": known.input if known is not None else None,
+            "provider_executed": True,
+            "dynamic": bool(item.dynamic),
+            "provider_metadata": item.provider_metadata,
+            "tool_metadata": tool.metadata if tool is not None else None,
+        }
+        if item.is_error:
+            return ToolError(error=item.result, **common)
+        return ToolResult(output=item.result, **common)
+
+    def open_block(self, reasoning: bool, provider_metadata: ProviderMetadata | None) -> Block:
+        """Start a streamed text or reasoning block at this point of the content."""
+        block = Block(reasoning, provider_metadata)
+        self.content.append(block)
+        return block
+
+    def reject_invalid(self, call: ToolCall) -> ToolError | None:
+        """The error output of a client call that failed to parse or validate (recorded)."""
+        if not call.invalid or call.provider_executed:
+            return None
+        error = invalid_call_error(call)
+        self.add_output(error)
+        return error
+
+    def add_output(self, output: ToolResult | ToolError) -> None:
+        """Record the output of a client tool call."""
+        self.outputs.append(output)
+        self.content.append(output)
+
+    def text(self) -> str:
+        """The text generated so far."""
+        return "".join(
+            item.text if isinstance(item, TextContent) else "".join(item.chunks)
+            for item in self.content
+            if isinstance(item, TextContent) or (isinstance(item, Block) and not item.reasoning)
+        )
+
+    # -- tools --
+
+    async def run_tools(
+        self, finish_reason: UnifiedFinishReason, deadlines: Deadlines
+    ) -> AsyncGenerator[ToolResult | ToolError]:
+        """Execute the runnable client calls in parallel (only after a ``stop``/``tool-calls``
+        finish); yield each output as it completes, preliminary ones (``preliminary=True``)
+        included. Final outputs are not recorded here: see `add_output`."""
+        tools = self.tools
+        if not tools or finish_reason not in _TOOL_FINISH_REASONS:
+            return
+        runnable = [
+            call
+            for call in self.calls
+            if not call.invalid
+            and not call.provider_executed
+            and call.tool_name in tools
+            and tools[call.tool_name].execute is not None
+        ]
+        if not runnable:
+            return
+        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+        config = self.config
+        plan = self.plan
+        hooks = config.hooks
+
+        async def run(call: ToolCall) -> None:
+            try:
+                if hooks is not None:
+                    await hooks.tool_start(
+                        ToolExecutionStartEvent(
+                            call_id=config.call_id, step_number=self.number, tool_call=call
+                        )
+                    )
+                output, seconds = await execute_tool_call(
+                    tools[call.tool_name],
+                    call,
+                    messages=plan.messages,
+                    context=plan.tools_context.get(call.tool_name),
+                    timeout=config.timeout.for_tool(call.tool_name),
+                    on_preliminary=lambda result: queue.put_nowait(("preliminary", result)),
+                )
+                if hooks is not None:
+                    await hooks.tool_end(
+                        ToolExecutionEndEvent(
+                            call_id=config.call_id,
+                            step_number=self.number,
+                            tool_call=call,
+                            output=output,
+                            duration=seconds,
+                        )
+                    )
+                queue.put_nowait(("final", (output, seconds)))
+            except BaseException as error:  # cancellation is reported, then re-raised
+                queue.put_nowait(("failed", error))
+                raise
+
+        tasks = [asyncio.create_task(run(call)) for call in runnable]
+        remaining = len(tasks)
+        try:
+            while remaining:
+                kind, item = await deadlines.bounded(queue.get)
+                if kind == "preliminary":
+                    yield item
+                elif kind == "final":
+                    remaining -= 1
+                    output, seconds = item
+                    self.tool_times[output.tool_call_id] = seconds
+                    yield output
+                else:
+                    raise item
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    # -- the end of the step --
+
+    def request(self, info: RequestInfo | None) -> StepRequest:
+        """What the step sent, as far as ``include`` keeps it."""
+        include = self.config.include
+        return StepRequest(
+            body=info.body if include.request_body and info is not None else None,
+            messages=list(self.plan.messages) if include.request_messages else None,
+        )
+
+    def model_call_end_event(
+        self,
+        *,
+        finish_reason: UnifiedFinishReason,
+        usage: Usage | None,
+        response_id: str | None,
+        response_model_id: str | None,
+    ) -> ModelCallEndEvent:
+        """What the model call of this step produced (for telemetry)."""
+        model = self.plan.model
+        return ModelCallEndEvent(
+            call_id=self.config.call_id,
+            step_number=self.number,
+            provider=model.provider,
+            model_id=model.model_id,
+            response_id=response_id,
+            response_model_id=response_model_id,
+            finish_reason=finish_reason,
+            usage=LanguageModelUsage.from_spec(usage)
+            if usage is not None
+            else LanguageModelUsage(),
+            text=self.text(),
+            tool_calls=list(self.calls),
+        )
+
+    async def result(
+        self,
+        *,
+        finish_reason: UnifiedFinishReason,
+        raw_finish_reason: str | None,
+        usage: Usage | None,
+        provider_metadata: ProviderMetadata | None,
+        warnings: list[CallWarning],
+        request: StepRequest,
+        response_id: str | None,
+        response_timestamp: datetime | None,
+        response_model_id: str | None,
+        headers: dict[str, str] | None,
+        body: object,
+        response_time: float,
+        first_output: float | None = None,
+    ) -> StepResult:
+        """The `StepResult` of the finished step (``first_output``: perf-counter time)."""
+        model = self.plan.model
+        content: list[ContentPart] = [
+            item.content() if isinstance(item, Block) else item for item in self.content
+        ]
+        step_usage = (
+            LanguageModelUsage.from_spec(usage) if usage is not None else LanguageModelUsage()
+        )
+        response = StepResponse(
+            id=response_id or generate_response_id(),
+            timestamp=response_timestamp or datetime.now(UTC),
+            model_id=response_model_id or model.model_id,
+            headers=headers,
+            body=body if self.config.include.response_body else None,
+            messages=await to_response_messages(content, self.config.tools),
+        )
+        performance = StepPerformance(
+            step_time=time.perf_counter() - self.started,
+            response_time=response_time,
+            tool_execution_time=self.tool_times,
+            time_to_first_output=first_output - self.started if first_output is not None else None,
+            output_tokens_per_second=step_usage.output_tokens / response_time
+            if step_usage.output_tokens is not None and response_time > 0
+            else None,
+        )
+        log_warnings(warnings, provider=model.provider, model_id=model.model_id)
+        return StepResult(
+            call_id=self.config.call_id,
+            step_number=self.number,
+            model=ModelInfo(provider=model.provider, model_id=model.model_id),
+            content=content,
+            finish_reason=finish_reason,
+            raw_finish_reason=raw_finish_reason,
+            usage=step_usage,
+            performance=performance,
+            warnings=warnings,
+            request=request,
+            response=response,
+            provider_metadata=provider_metadata,
+        )
+
+
+class StepLoop:
+    """One call's tool loop: plans steps, records them, decides when to stop, ends the call."""
+
+    def __init__(
+        self,
+        config: CallConfig,
+        *,
+        on_step_end: Callable[[StepResult], Any] | None,
+        on_end: Callable[[GenerateTextResult[Any]], Any] | None,
+        steps: list[StepResult] | None = None,
+    ) -> None:
+        self.config = config
+        self.steps: list[StepResult] = steps if steps is not None else []
+        self.deadlines = Deadlines(config)
+        self._on_step_end = on_step_end
+        self._on_end = on_end
+        self._instructions: str | list[SystemModelMessage] | None = config.instructions
+        self._messages: list[ModelMessage] = list(config.messages)
+
+    async def start(self, operation: str) -> None:
+        """Report the start of the call."""
+        hooks = self.config.hooks
+        if hooks is not None:
+            hooks.steps = self.steps
+            await hooks.start(self.config.start_event(operation))
+
+    async def begin_step(self, *, include_raw_chunks: bool | None = None) -> Step:
+        """Plan the next step (runs `prepare_step`) and report its start."""
+        config = self.config
+        steps = self.steps
+        self.deadlines.start_step()
+        plan = await self.deadlines.bounded(
+            lambda: plan_step(
+                config,
+                steps=steps,
+                instructions=self._instructions,
+                messages=self._messages,
+                response_messages=[m for s in steps for m in s.response.messages],
+                include_raw_chunks=include_raw_chunks,
+            )
+        )
+        step = Step(config, plan, len(steps))
+        hooks = config.hooks
+        if hooks is not None:
+            model = plan.model
+            await hooks.step_start(
+                StepStartEvent(
+                    call_id=config.call_id,
+                    step_number=step.number,
+                    provider=model.provider,
+                    model_id=model.model_id,
+                    instructions=plan.instructions,
+                    messages=list(plan.messages),
+                )
+            )
+            await hooks.model_call_start(
+                ModelCallStartEvent(
+                    call_id=config.call_id,
+                    step_number=step.number,
+                    provider=model.provider,
+                    model_id=model.model_id,
+                    options=plan.options,
+                )
+            )
+        step.started = time.perf_counter()
+        return step
+
+    async def end_step(self, step: Step, result: StepResult) -> bool:
+        """Record a finished step and run its callbacks; whether the loop goes on.
+
+        It goes on while every client tool call of the step has an output and no stop
+        condition holds.
+        """
+        self.steps.append(result)
+        self._instructions = step.plan.instructions
+        self._messages = [*step.plan.messages, *result.response.messages]
+        await notify(self._on_step_end, result)
+        if self.config.hooks is not None:
+            await self.config.hooks.step_end(result)
+        client_calls = sum(1 for call in step.calls if not call.provider_executed)
+        client_outputs = sum(1 for output in step.outputs if not output.provider_executed)
+        return (
+            client_calls > 0
+            and client_outputs == client_calls
+            and not await is_stop_condition_met(self.config.stop_conditions, self.steps)
+        )
+
+    def result(self) -> GenerateTextResult[Any]:
+        """The result of the steps so far."""
+        steps = self.steps
+        # One step keeps the provider's raw usage; a sum of several has none.
+        usage = steps[0].usage if len(steps) == 1 else sum_usage(step.usage for step in steps)
+        return GenerateTextResult(
+            steps=list(steps), usage=usage, _parser=OutputParser(self.config.output, steps[-1])
+        )
+
+    async def finish(self, result: GenerateTextResult[Any]) -> None:
+        """Report the end of the call."""
+        await notify(self._on_end, result)
+        if self.config.hooks is not None:
+            await self.config.hooks.end(result)
