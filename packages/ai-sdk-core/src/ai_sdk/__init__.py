@@ -21,6 +21,7 @@ _EXPORTS: dict[str, str] = {
     "APICallError": "ai_sdk.provider",
     "APITimeoutError": "ai_sdk.provider",
     "AssistantModelMessage": "ai_sdk.prompt",
+    "CallArguments": "ai_sdk.generate_text",
     "cosine_similarity": "ai_sdk.embed",
     "create_download": "ai_sdk.prompt",
     "create_provider_registry": "ai_sdk.registry",
@@ -163,6 +164,7 @@ __all__ = [
     "APITimeoutError",
     "AbortPart",
     "AssistantModelMessage",
+    "CallArguments",
     "CustomProvider",
     "DownloadError",
     "EmbedManyResult",
@@ -354,6 +356,7 @@ if TYPE_CHECKING:
     )
     from ai_sdk.generate_text import (
         AbortPart,
+        CallArguments,
         FinishPart,
         FinishStepPart,
         GeneratedFilePart,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from ai_sdk._parallel import run_bounded, validate_positive_int
-from ai_sdk._sync import run_sync
+from ai_sdk._sync import sync_twin
 from ai_sdk.embed._result import EmbeddingModelUsage, EmbedManyResult, EmbedResult
 from ai_sdk.provider import (
     CallWarning,
@@ -255,51 +255,9 @@ async def embed_many(
     return embedded
 
 
-def embed_sync(
-    *,
-    model: EmbeddingModel | str,
-    value: str,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    headers: Mapping[str, str | None] | None = None,
-    provider_options: ProviderOptions | None = None,
-    on_start: Callable[[EmbedStartEvent], Any] | None = None,
-    on_end: Callable[[EmbedResult], Any] | None = None,
-) -> EmbedResult:
-    """`embed` for synchronous code (also works inside a running event loop); same arguments."""
-    return run_sync(
-        lambda: embed(
-            model=model,
-            value=value,
-            max_retries=max_retries,
-            headers=headers,
-            provider_options=provider_options,
-            on_start=on_start,
-            on_end=on_end,
-        )
-    )
+embed_sync = sync_twin(embed)
+"""`embed` for synchronous code (works inside a running event loop too)."""
 
 
-def embed_many_sync(
-    *,
-    model: EmbeddingModel | str,
-    values: Sequence[str],
-    max_parallel_calls: int | None = None,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    headers: Mapping[str, str | None] | None = None,
-    provider_options: ProviderOptions | None = None,
-    on_start: Callable[[EmbedStartEvent], Any] | None = None,
-    on_end: Callable[[EmbedManyResult], Any] | None = None,
-) -> EmbedManyResult:
-    """`embed_many` for synchronous code (works inside a running event loop); same arguments."""
-    return run_sync(
-        lambda: embed_many(
-            model=model,
-            values=values,
-            max_parallel_calls=max_parallel_calls,
-            max_retries=max_retries,
-            headers=headers,
-            provider_options=provider_options,
-            on_start=on_start,
-            on_end=on_end,
-        )
-    )
+embed_many_sync = sync_twin(embed_many)
+"""`embed_many` for synchronous code (works inside a running event loop too)."""

@@ -8,7 +8,7 @@ from typing import NotRequired, TypedDict
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk._parallel import run_bounded, validate_positive_int
-from ai_sdk._sync import run_sync
+from ai_sdk._sync import sync_twin
 from ai_sdk.generate_image._result import GenerateImageResult
 from ai_sdk.provider import (
     CallWarning,
@@ -220,33 +220,5 @@ async def generate_image(
     )
 
 
-def generate_image_sync(
-    *,
-    model: ImageModel | str,
-    prompt: str | GenerateImagePrompt,
-    n: int = 1,
-    max_images_per_call: int | None = None,
-    max_parallel_calls: int | None = None,
-    size: str | None = None,
-    aspect_ratio: str | None = None,
-    seed: int | None = None,
-    provider_options: ProviderOptions | None = None,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    headers: Mapping[str, str | None] | None = None,
-) -> GenerateImageResult:
-    """`generate_image` for synchronous code (works inside a running event loop); same arguments."""
-    return run_sync(
-        lambda: generate_image(
-            model=model,
-            prompt=prompt,
-            n=n,
-            max_images_per_call=max_images_per_call,
-            max_parallel_calls=max_parallel_calls,
-            size=size,
-            aspect_ratio=aspect_ratio,
-            seed=seed,
-            provider_options=provider_options,
-            max_retries=max_retries,
-            headers=headers,
-        )
-    )
+generate_image_sync = sync_twin(generate_image)
+"""`generate_image` for synchronous code (works inside a running event loop too)."""

@@ -4,7 +4,13 @@ Async first; `generate_text_sync` and `stream_text_sync` run the same implementa
 synchronous code (also inside a running event loop).
 """
 
-from ai_sdk.generate_text._config import Include, PrepareStep, PrepareStepContext, PrepareStepResult
+from ai_sdk.generate_text._config import (
+    CallArguments,
+    Include,
+    PrepareStep,
+    PrepareStepContext,
+    PrepareStepResult,
+)
 from ai_sdk.generate_text._generate_object import (
     GenerateObjectResult,
     StreamObjectResult,
@@ -63,6 +69,7 @@ from ai_sdk.generate_text._usage import InputTokenDetails, LanguageModelUsage, O
 __all__ = [
     "AbortPart",
     "Aggregate",
+    "CallArguments",
     "ChunkDetector",
     "ContentPart",
     "FinishPart",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import logging
 import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeAlias, cast
+from typing import Any, TypeAlias, TypedDict, cast
 
 from ai_sdk._version import __version__
 from ai_sdk.generate_text._output import Output
@@ -43,13 +44,23 @@ from ai_sdk.provider import (
     InvalidArgumentError,
     LanguageModel,
     ProviderOptions,
+    ReasoningEffort,
     UnsupportedWarning,
 )
 from ai_sdk.provider_utils import create_id_generator, validate_max_retries, with_user_agent_suffix
 from ai_sdk.registry._resolve import resolve_language_model
-from ai_sdk.telemetry._hooks import CallHooks, StartEvent
+from ai_sdk.telemetry._hooks import (
+    CallHooks,
+    StartEvent,
+    StepStartEvent,
+    TelemetrySettings,
+    ToolExecutionEndEvent,
+    ToolExecutionStartEvent,
+    make_hooks,
+)
 
 __all__ = [
+    "CallArguments",
     "CallConfig",
     "Include",
     "PrepareStep",
@@ -144,6 +155,49 @@ the model, tools, tool choice, instructions, messages or settings of that step."
 _SETTING_NAMES = tuple(f.name for f in fields(CallSettings))
 
 
+class CallArguments(TypedDict, total=False):
+    """The keyword arguments `generate_text` and `stream_text` share (each is described on
+    `generate_text`); ``**options: Unpack[CallArguments]`` in a signature takes them all."""
+
+    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None
+    messages: Sequence[ModelMessage | Mapping[str, Any]] | None
+    instructions: Instructions | Mapping[str, Any] | None
+    system: Instructions | Mapping[str, Any] | None
+    allow_system_in_messages: bool
+    tools: ToolSet | None
+    tool_choice: ToolChoiceInput | None
+    active_tools: Sequence[str] | None
+    tool_order: Sequence[str] | None
+    stop_when: StopCondition | Sequence[StopCondition] | None
+    prepare_step: PrepareStep | None
+    repair_tool_call: RepairToolCall | None
+    max_output_tokens: int | None
+    temperature: float | None
+    top_p: float | None
+    top_k: int | None
+    presence_penalty: float | None
+    frequency_penalty: float | None
+    stop_sequences: Sequence[str] | None
+    seed: int | None
+    reasoning: ReasoningEffort | None
+    provider_options: ProviderOptions | None
+    max_retries: int
+    headers: Mapping[str, str | None] | None
+    timeout: float | TimeoutConfig | None
+    include: Include | Mapping[str, bool] | None
+    download: DownloadFunction | None
+    tools_context: Mapping[str, object] | None
+    telemetry: TelemetrySettings | None
+    on_start: Callable[[StartEvent], Any] | None
+    on_step_start: Callable[[StepStartEvent], Any] | None
+    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None
+    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None
+    on_step_end: Callable[[StepResult], Any] | None
+
+
+_ARGUMENT_NAMES = CallArguments.__optional_keys__
+
+
 @dataclass(slots=True, kw_only=True)
 class CallConfig:
     """Every argument of a call, checked once."""
@@ -167,6 +221,8 @@ class CallConfig:
     include: Include
     download: DownloadFunction | None
     tools_context: Mapping[str, object]
+    on_step_end: Callable[[StepResult], Any] | None = None
+    on_end: Callable[[Any], Any] | None = None
     call_id: str = field(default_factory=generate_call_id)
     hooks: CallHooks | None = None
     """Telemetry and lifecycle callbacks; ``None`` when nothing listens."""
@@ -204,69 +260,78 @@ def _include(value: Include | Mapping[str, bool] | None) -> Include:
         ) from error
 
 
+def _check_names(function: str, arguments: Mapping[str, object]) -> None:
+    for name in arguments:
+        if name not in _ARGUMENT_NAMES:
+            close = difflib.get_close_matches(name, sorted(_ARGUMENT_NAMES), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise TypeError(f"{function}() got an unexpected keyword argument {name!r}{hint}")
+
+
 def make_config(
+    function: str,
     *,
     model: LanguageModel | str,
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None,
-    instructions: Instructions | Mapping[str, Any] | None,
-    system: Instructions | Mapping[str, Any] | None,
-    allow_system_in_messages: bool,
-    tools: ToolSet | None,
-    tool_choice: ToolChoiceInput | None,
-    active_tools: Sequence[str] | None,
-    tool_order: Sequence[str] | None,
-    stop_when: StopCondition | Sequence[StopCondition] | None,
-    prepare_step: PrepareStep | None,
-    repair_tool_call: RepairToolCall | None,
     output: Output[Any, Any, Any] | None,
-    provider_options: ProviderOptions | None,
-    max_retries: int,
-    headers: Mapping[str, str | None] | None,
-    timeout: float | TimeoutConfig | None,
-    include: Include | Mapping[str, bool] | None,
-    download: DownloadFunction | None,
-    tools_context: Mapping[str, object] | None,
-    settings: dict[str, Any],
+    on_end: Callable[[Any], Any] | None,
+    arguments: CallArguments,
 ) -> CallConfig:
-    """Check every argument; raises `InvalidArgumentError`/`InvalidPromptError` on bad ones."""
+    """Check every argument of a ``function`` call; raises `InvalidArgumentError` /
+    `InvalidPromptError` on bad values and `TypeError` on unknown names."""
+    _check_names(function, arguments)
+    get = arguments.get
+    instructions = get("instructions")
+    system = get("system")
     if instructions is not None and system is not None:
         raise InvalidArgumentError(
             "pass instructions= or system= (the same option), not both", parameter="system"
         )
     standardized = standardize_prompt(
-        prompt=prompt,
-        messages=messages,
+        prompt=get("prompt"),
+        messages=get("messages"),
         instructions=instructions if instructions is not None else system,
-        allow_system_in_messages=allow_system_in_messages,
+        allow_system_in_messages=get("allow_system_in_messages", False),
     )
+    stop_when = get("stop_when")
     if stop_when is None:
         conditions: list[StopCondition] = [is_step_count(1)]
     elif callable(stop_when):
         conditions = [stop_when]
     else:
         conditions = list(stop_when)
-    return CallConfig(
+    active_tools = get("active_tools")
+    tool_order = get("tool_order")
+    config = CallConfig(
         model=resolve_language_model(model),
         instructions=standardized.instructions,
         messages=standardized.messages,
-        tools=normalize_tools(tools),
-        tool_choice=tool_choice,
+        tools=normalize_tools(get("tools")),
+        tool_choice=get("tool_choice"),
         active_tools=list(active_tools) if active_tools is not None else None,
         tool_order=list(tool_order) if tool_order is not None else None,
-        settings=prepare_call_settings(**settings),
+        settings=prepare_call_settings(**{name: get(name) for name in _SETTING_NAMES}),
         stop_conditions=conditions,
-        prepare_step=prepare_step,
-        repair_tool_call=repair_tool_call,
+        prepare_step=get("prepare_step"),
+        repair_tool_call=get("repair_tool_call"),
         output=output,
-        provider_options=provider_options,
-        max_retries=validate_max_retries(max_retries),
-        headers=with_user_agent_suffix(headers, f"ai/{__version__}"),
-        timeout=prepare_timeout(timeout),
-        include=_include(include),
-        download=download if download is not None else default_download,
-        tools_context=tools_context or {},
+        provider_options=get("provider_options"),
+        max_retries=validate_max_retries(get("max_retries", 2)),
+        headers=with_user_agent_suffix(get("headers"), f"ai/{__version__}"),
+        timeout=prepare_timeout(get("timeout")),
+        include=_include(get("include")),
+        download=get("download") or default_download,
+        tools_context=get("tools_context") or {},
+        on_step_end=get("on_step_end"),
+        on_end=on_end,
     )
+    config.hooks = make_hooks(
+        get("telemetry"),
+        on_start=get("on_start"),
+        on_step_start=get("on_step_start"),
+        on_tool_execution_start=get("on_tool_execution_start"),
+        on_tool_execution_end=get("on_tool_execution_end"),
+    )
+    return config
 
 
 @dataclass(slots=True, kw_only=True)

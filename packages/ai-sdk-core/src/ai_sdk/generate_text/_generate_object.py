@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, TypeVar, overload
 
-from ai_sdk._sync import run_sync
+from ai_sdk._sync import sync_twin
 from ai_sdk.generate_text._generate_text import generate_text
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._parts import GeneratedReasoningFilePart, StepRequest, StepResponse
@@ -148,9 +148,8 @@ async def generate_object(
     )
 
 
-def generate_object_sync(**arguments: Any) -> GenerateObjectResult[Any]:
-    """`generate_object` for synchronous code (same arguments)."""
-    return run_sync(lambda: generate_object(**arguments))
+generate_object_sync = sync_twin(generate_object)
+"""`generate_object` for synchronous code (works inside a running event loop too)."""
 
 
 class StreamObjectResult(Generic[T]):

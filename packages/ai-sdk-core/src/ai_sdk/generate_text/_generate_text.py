@@ -4,45 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from typing_extensions import TypeVar
+from typing_extensions import TypeVar, Unpack
 
 from ai_sdk._sync import sync_twin
-from ai_sdk.generate_text._config import CallConfig, Include, PrepareStep, log_warnings, make_config
+from ai_sdk.generate_text._config import CallArguments, CallConfig, log_warnings, make_config
 from ai_sdk.generate_text._kernel import Step, StepLoop
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._parts import ToolResult
 from ai_sdk.generate_text._result import GenerateTextResult
-from ai_sdk.generate_text._step import StepResult, StopCondition
-from ai_sdk.generate_text._tool import ToolSet
-from ai_sdk.generate_text._tool_calls import RepairToolCall
-from ai_sdk.prompt import (
-    DownloadFunction,
-    Instructions,
-    ModelMessage,
-    TimeoutConfig,
-    ToolChoiceInput,
-)
 from ai_sdk.provider import (
     GenerateResult,
     LanguageModel,
-    ProviderOptions,
-    ReasoningEffort,
     UnsupportedWarning,
 )
 from ai_sdk.provider_utils import retry_with_backoff
 from ai_sdk.telemetry._hooks import (
     AbortEvent,
     ErrorEvent,
-    StartEvent,
-    StepStartEvent,
-    TelemetrySettings,
-    ToolExecutionEndEvent,
-    ToolExecutionStartEvent,
-    make_hooks,
 )
 
 __all__ = ["generate_text", "generate_text_sync"]
@@ -60,11 +42,7 @@ async def _call_model(step: Step) -> GenerateResult:
     )
 
 
-async def _run(
-    config: CallConfig,
-    on_step_end: Callable[[StepResult], Any] | None,
-    on_end: Callable[[GenerateTextResult[Any]], Any] | None,
-) -> GenerateTextResult[Any]:
+async def _run(config: CallConfig) -> GenerateTextResult[Any]:
     if config.timeout.first_chunk is not None or config.timeout.chunk is not None:
         log_warnings(
             [
@@ -76,7 +54,7 @@ async def _run(
             provider=config.model.provider,
             model_id=config.model.model_id,
         )
-    loop = StepLoop(config, on_step_end=on_step_end, on_end=on_end)
+    loop = StepLoop(config)
     deadlines = loop.deadlines
     await loop.start("generate_text")
     while True:
@@ -132,42 +110,9 @@ async def _run(
 async def generate_text(
     *,
     model: LanguageModel | str,
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    instructions: Instructions | Mapping[str, Any] | None = None,
-    system: Instructions | Mapping[str, Any] | None = None,
-    allow_system_in_messages: bool = False,
-    tools: ToolSet | None = None,
-    tool_choice: ToolChoiceInput | None = None,
-    active_tools: Sequence[str] | None = None,
-    tool_order: Sequence[str] | None = None,
-    stop_when: StopCondition | Sequence[StopCondition] | None = None,
-    prepare_step: PrepareStep | None = None,
-    repair_tool_call: RepairToolCall | None = None,
     output: Output[OutputT, PartialT, ElementT] | None = None,
-    max_output_tokens: int | None = None,
-    temperature: float | None = None,
-    top_p: float | None = None,
-    top_k: int | None = None,
-    presence_penalty: float | None = None,
-    frequency_penalty: float | None = None,
-    stop_sequences: Sequence[str] | None = None,
-    seed: int | None = None,
-    reasoning: ReasoningEffort | None = None,
-    provider_options: ProviderOptions | None = None,
-    max_retries: int = 2,
-    headers: Mapping[str, str | None] | None = None,
-    timeout: float | TimeoutConfig | None = None,  # noqa: ASYNC109 - a config, not a deadline
-    include: Include | Mapping[str, bool] | None = None,
-    download: DownloadFunction | None = None,
-    tools_context: Mapping[str, object] | None = None,
-    telemetry: TelemetrySettings | None = None,
-    on_start: Callable[[StartEvent], Any] | None = None,
-    on_step_start: Callable[[StepStartEvent], Any] | None = None,
-    on_tool_execution_start: Callable[[ToolExecutionStartEvent], Any] | None = None,
-    on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
-    on_step_end: Callable[[StepResult], Any] | None = None,
     on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
+    **options: Unpack[CallArguments],
 ) -> GenerateTextResult[OutputT]:
     """Generate text (and call tools) with a language model, without streaming.
 
@@ -179,6 +124,11 @@ async def generate_text(
     Args:
         model: a language model, or a model id string such as ``"openai/gpt-5"`` (resolved via
             the default provider, else the Vercel AI Gateway).
+        output: structured output, e.g. ``Output.object(schema=MyModel)``.
+        on_end: called with the final result (sync or async).
+        **options: the call's other options (`CallArguments`), listed below.
+
+    Other Parameters:
         prompt: a user text, or a list of messages.
         messages: the conversation (give ``prompt`` or ``messages``, not both).
         instructions: system instructions (text, a system message or a list of them).
@@ -193,7 +143,6 @@ async def generate_text(
             ``is_step_count(1)``.
         prepare_step: changes model, tools, messages or settings before each step.
         repair_tool_call: tries to fix a tool call the model got wrong.
-        output: structured output, e.g. ``Output.object(schema=MyModel)``.
         max_output_tokens: the most tokens to generate.
         temperature: sampling temperature (provider-specific range).
         top_p: nucleus sampling.
@@ -218,12 +167,12 @@ async def generate_text(
         on_tool_execution_start: called with a `ToolExecutionStartEvent` before a tool runs.
         on_tool_execution_end: called with a `ToolExecutionEndEvent` when a tool finished.
         on_step_end: called with each `StepResult` (sync or async).
-        on_end: called with the final result (sync or async).
 
     Returns:
         A `GenerateTextResult`; ``result.output`` is typed by ``output``.
 
     Raises:
+        TypeError: an unknown option (the error suggests the closest name).
         InvalidArgumentError: a setting is invalid (the error names it).
         InvalidPromptError: the prompt is invalid (the error names the message index).
         MissingToolResultsError: the history has tool calls without results.
@@ -233,51 +182,13 @@ async def generate_text(
         TimeoutError: a ``timeout`` limit was exceeded.
     """
     config = make_config(
-        model=model,
-        prompt=prompt,
-        messages=messages,
-        instructions=instructions,
-        system=system,
-        allow_system_in_messages=allow_system_in_messages,
-        tools=tools,
-        tool_choice=tool_choice,
-        active_tools=active_tools,
-        tool_order=tool_order,
-        stop_when=stop_when,
-        prepare_step=prepare_step,
-        repair_tool_call=repair_tool_call,
-        output=output,
-        provider_options=provider_options,
-        max_retries=max_retries,
-        headers=headers,
-        timeout=timeout,
-        include=include,
-        download=download,
-        tools_context=tools_context,
-        settings={
-            "max_output_tokens": max_output_tokens,
-            "temperature": temperature,
-            "top_p": top_p,
-            "top_k": top_k,
-            "presence_penalty": presence_penalty,
-            "frequency_penalty": frequency_penalty,
-            "stop_sequences": stop_sequences,
-            "seed": seed,
-            "reasoning": reasoning,
-        },
-    )
-    config.hooks = make_hooks(
-        telemetry,
-        on_start=on_start,
-        on_step_start=on_step_start,
-        on_tool_execution_start=on_tool_execution_start,
-        on_tool_execution_end=on_tool_execution_end,
+        "generate_text", model=model, output=output, on_end=on_end, arguments=options
     )
     hooks = config.hooks
     if hooks is None:
-        return await _run(config, on_step_end, on_end)
+        return await _run(config)
     try:
-        return await _run(config, on_step_end, on_end)
+        return await _run(config)
     except asyncio.CancelledError:
         await hooks.abort(AbortEvent(call_id=config.call_id, steps=list(hooks.steps)))
         raise

@@ -413,19 +413,10 @@ class Step:
 class StepLoop:
     """One call's tool loop: plans steps, records them, decides when to stop, ends the call."""
 
-    def __init__(
-        self,
-        config: CallConfig,
-        *,
-        on_step_end: Callable[[StepResult], Any] | None,
-        on_end: Callable[[GenerateTextResult[Any]], Any] | None,
-        steps: list[StepResult] | None = None,
-    ) -> None:
+    def __init__(self, config: CallConfig, steps: list[StepResult] | None = None) -> None:
         self.config = config
         self.steps: list[StepResult] = steps if steps is not None else []
         self.deadlines = Deadlines(config)
-        self._on_step_end = on_step_end
-        self._on_end = on_end
         self._instructions: str | list[SystemModelMessage] | None = config.instructions
         self._messages: list[ModelMessage] = list(config.messages)
 
@@ -486,7 +477,7 @@ class StepLoop:
         self.steps.append(result)
         self._instructions = step.plan.instructions
         self._messages = [*step.plan.messages, *result.response.messages]
-        await notify(self._on_step_end, result)
+        await notify(self.config.on_step_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.step_end(result)
         client_calls = sum(1 for call in step.calls if not call.provider_executed)
@@ -508,6 +499,6 @@ class StepLoop:
 
     async def finish(self, result: GenerateTextResult[Any]) -> None:
         """Report the end of the call."""
-        await notify(self._on_end, result)
+        await notify(self.config.on_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.end(result)

@@ -23,7 +23,6 @@ from ai_sdk.generate_text._parts import (
     TextStreamPart,
     ToolResult,
 )
-from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_step import IdReserver, StreamState, StreamStep
 from ai_sdk.provider import TextDelta
@@ -34,12 +33,10 @@ __all__ = ["StreamCallbacks", "StreamEngine", "StreamState"]
 
 @dataclass(slots=True)
 class StreamCallbacks:
-    """The callbacks of a `stream_text` call (each sync or async, or ``None``)."""
+    """The stream-only callbacks of a `stream_text` call (each sync or async, or ``None``)."""
 
     on_chunk: Callable[[Any], Any] | None = None
     on_error: Callable[[object], Any] | None = None
-    on_step_end: Callable[[StepResult], Any] | None = None
-    on_end: Callable[[GenerateTextResult[Any]], Any] | None = None
     on_abort: Callable[[list[StepResult]], Any] | None = None
 
 
@@ -59,12 +56,7 @@ class StreamEngine:
         hooks = config.hooks
         yield StartPart()
         try:
-            loop = StepLoop(
-                config,
-                on_step_end=self._callbacks.on_step_end,
-                on_end=self._callbacks.on_end,
-                steps=state.steps,
-            )
+            loop = StepLoop(config, state.steps)
             await loop.start("stream_text")
             while True:
                 step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks or None)

@@ -13,9 +13,13 @@ from typing import Any, Generic, Never, ParamSpec
 
 from typing_extensions import TypeVar
 
+from ai_sdk._files import GeneratedFile
 from ai_sdk._sync import SyncStream, run_sync, twin_doc
 from ai_sdk.generate_text._parts import (
     ContentPart,
+    GeneratedReasoningFilePart,
+    Source,
+    StepRequest,
     StepResponse,
     TextStreamPart,
     ToolCall,
@@ -25,7 +29,8 @@ from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_result import StreamTextResult
 from ai_sdk.generate_text._usage import LanguageModelUsage
-from ai_sdk.provider import UnifiedFinishReason
+from ai_sdk.prompt import ResponseMessage
+from ai_sdk.provider import CallWarning, ProviderMetadata, ReasoningContent, UnifiedFinishReason
 
 __all__ = ["StreamTextResultSync", "sync_stream_twin"]
 
@@ -81,57 +86,107 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
 
     @property
     def steps(self) -> list[StepResult]:
-        """Every step (blocks until the stream ends)."""
+        """Every step. Blocks until the stream ends."""
         return self._get(lambda: self._inner.steps)
 
     @property
+    def final_step(self) -> StepResult:
+        """The last step. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.final_step)
+
+    @property
     def text(self) -> str:
-        """The text of the last step (blocks until the stream ends)."""
+        """The text of the last step. Blocks until the stream ends."""
         return self._get(lambda: self._inner.text)
 
     @property
     def content(self) -> list[ContentPart]:
-        """The content of all steps."""
+        """The content of all steps. Blocks until the stream ends."""
         return self._get(lambda: self._inner.content)
 
     @property
+    def reasoning(self) -> list[ReasoningContent | GeneratedReasoningFilePart]:
+        """The reasoning of the last step. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.reasoning)
+
+    @property
     def reasoning_text(self) -> str | None:
-        """The reasoning text of the last step."""
+        """The reasoning text of the last step, or ``None``. Blocks until the stream ends."""
         return self._get(lambda: self._inner.reasoning_text)
 
     @property
+    def files(self) -> list[GeneratedFile]:
+        """The files generated in all steps. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.files)
+
+    @property
+    def sources(self) -> list[Source]:
+        """The sources cited in all steps. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.sources)
+
+    @property
     def tool_calls(self) -> list[ToolCall]:
-        """The tool calls of all steps."""
+        """The tool calls of all steps. Blocks until the stream ends."""
         return self._get(lambda: self._inner.tool_calls)
 
     @property
     def tool_results(self) -> list[ToolResult]:
-        """The tool results of all steps."""
+        """The tool results of all steps. Blocks until the stream ends."""
         return self._get(lambda: self._inner.tool_results)
 
     @property
     def finish_reason(self) -> UnifiedFinishReason:
-        """Why the last step stopped."""
+        """Why the last step stopped. Blocks until the stream ends."""
         return self._get(lambda: self._inner.finish_reason)
 
     @property
+    def raw_finish_reason(self) -> str | None:
+        """The provider's own finish reason of the last step. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.raw_finish_reason)
+
+    @property
     def usage(self) -> LanguageModelUsage:
-        """Token usage summed over all steps."""
+        """Token usage summed over all steps. Blocks until the stream ends."""
         return self._get(lambda: self._inner.usage)
 
     @property
+    def total_usage(self) -> LanguageModelUsage:
+        """Same as ``usage``. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.total_usage)
+
+    @property
+    def warnings(self) -> list[CallWarning]:
+        """The warnings of all steps. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.warnings)
+
+    @property
+    def request(self) -> StepRequest:
+        """The request of the last step. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.request)
+
+    @property
     def response(self) -> StepResponse:
-        """The response of the last step, with the messages of all steps."""
+        """The response of the last step. Blocks until the stream ends."""
         return self._get(lambda: self._inner.response)
 
     @property
+    def response_messages(self) -> list[ResponseMessage]:
+        """The assistant and tool messages of all steps. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.response_messages)
+
+    @property
+    def provider_metadata(self) -> ProviderMetadata | None:
+        """The provider metadata of the last step. Blocks until the stream ends."""
+        return self._get(lambda: self._inner.provider_metadata)
+
+    @property
     def output(self) -> OutputT:
-        """The parsed output."""
+        """The parsed output (see `GenerateTextResult.output`). Blocks until the stream ends."""
         return self._get(lambda: self._inner.output)
 
     @property
     def result(self) -> GenerateTextResult[OutputT]:
-        """Everything at once, as a `GenerateTextResult`."""
+        """Everything at once, as a `GenerateTextResult`. Blocks until the stream ends."""
         return self._get(lambda: self._inner.result)
 
     def close(self) -> None:
