@@ -16,11 +16,11 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Mapping
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 
@@ -35,7 +35,17 @@ CASES_DIR = Path(__file__).parent / "cases"
 BASE = "http://stub"
 
 Json = Any
-Case = dict[str, Json]
+JsonDict = dict[str, Any]
+Case = JsonDict
+
+
+def _dict(v: object) -> JsonDict | None:
+    return cast("JsonDict", v) if isinstance(v, dict) else None
+
+
+def _list(v: object) -> list[Any] | None:
+    return cast("list[Any]", v) if isinstance(v, list | tuple) else None
+
 
 # Request headers compared on the wire: the ones the SDK chooses. user-agent differs by design
 # (it names the runtime and the Python packages); transport headers belong to the HTTP library.
@@ -193,9 +203,7 @@ class Normaliser:
     def headers(self, headers: Mapping[str, str] | None) -> Json:
         if headers is None:
             return None
-        return {
-            k.lower(): v for k, v in headers.items() if k.lower() in self.response_header_names
-        }
+        return {k.lower(): v for k, v in headers.items() if k.lower() in self.response_header_names}
 
     def error(self, e: BaseException, depth: int = 0) -> Json:
         message = getattr(e, "message", None)
@@ -210,9 +218,9 @@ class Normaliser:
         response_headers = getattr(e, "response_headers", None)
         if response_headers is not None:
             out["responseHeaders"] = self.headers(response_headers)
-        errors = getattr(e, "errors", None)
-        if isinstance(errors, list | tuple):
-            out["errors"] = [self._error_or_value(x, depth + 1) for x in errors]  # pyright: ignore[reportUnknownVariableType]
+        errors = _list(getattr(e, "errors", None))
+        if errors is not None:
+            out["errors"] = [self._error_or_value(x, depth + 1) for x in errors]
         last = getattr(e, "last_error", None)
         if last is not None:
             out["lastError"] = self._error_or_value(last, depth + 1)
@@ -236,14 +244,15 @@ class Normaliser:
                 return self.string(v)
             case datetime():
                 return self.date(v)
-            case bytes() | bytearray() | memoryview():
-                return {"$bytes": base64.b64encode(bytes(v)).decode()}
+            case bytes() | bytearray():
+                return {"$bytes": base64.b64encode(v).decode()}
             case BaseException():
                 return self.error(v)
             case Mapping():
-                return {str(k): self.value(x) for k, x in v.items()}  # pyright: ignore[reportUnknownVariableType]
+                mapping = cast("Mapping[object, object]", v)
+                return {str(k): self.value(x) for k, x in mapping.items()}
             case list() | tuple():
-                return [self.value(x) for x in v]  # pyright: ignore[reportUnknownVariableType]
+                return [self.value(x) for x in cast("list[object]", v)]
             case pydantic.BaseModel():
                 fields = type(v).model_fields
                 return {
@@ -279,17 +288,17 @@ class Normaliser:
     def request(self, request: object) -> Json:
         out = self.value(request)
         body = getattr(request, "body", None)
-        if isinstance(out, dict) and isinstance(body, str):
-            try:
-                out["body"] = {"$json": self.value(json.loads(body))}
-            except ValueError:
-                pass
+        fields = _dict(out)
+        if fields is not None and isinstance(body, str):
+            with suppress(ValueError):
+                fields["body"] = {"$json": self.value(json.loads(body))}
         return out
 
     def response(self, response: object) -> Json:
         out = self.value(response)
-        if isinstance(out, dict) and "headers" in out:
-            out["headers"] = self.headers(getattr(response, "headers", None))
+        fields = _dict(out)
+        if fields is not None and "headers" in fields:
+            fields["headers"] = self.headers(getattr(response, "headers", None))
         return out
 
     def pick(self, obj: object, keys: list[str]) -> dict[str, Json]:
@@ -310,16 +319,16 @@ class Normaliser:
             return self.request(value)
         if key == "response":
             return self.response(value)
-        if key == "responses" and isinstance(value, list):
-            return [self.response(r) for r in value]  # pyright: ignore[reportUnknownVariableType]
-        if key == "steps" and isinstance(value, list):
-            return [self.pick(step, STEP_KEYS) for step in value]  # pyright: ignore[reportUnknownVariableType]
+        if key == "responses" and (responses := _list(value)) is not None:
+            return [self.response(r) for r in responses]
+        if key == "steps" and (steps := _list(value)) is not None:
+            return [self.pick(step, STEP_KEYS) for step in steps]
         return self.value(value)
 
 
 def _mark_numbers(v: Json) -> Json:
-    if isinstance(v, dict):
-        return {k: _mark_numbers(x) for k, x in v.items()}  # pyright: ignore[reportUnknownVariableType]
+    if (fields := _dict(v)) is not None:
+        return {k: _mark_numbers(x) for k, x in fields.items()}
     if isinstance(v, int | float) and not isinstance(v, bool):
         return "<number>"
     return v
@@ -330,37 +339,46 @@ def _mark_numbers(v: Json) -> Json:
 
 def diff(expected: Json, actual: Json, path: str = "") -> list[str]:
     """Every difference between the TS (expected) and Python (actual) JSON, one line each."""
-    where = path or "<root>"
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        out: list[str] = []
-        for key in list(expected) + [k for k in actual if k not in expected]:  # pyright: ignore[reportUnknownVariableType]
-            e, a = expected.get(key), actual.get(key)  # pyright: ignore[reportUnknownMemberType]
-            if (key in FALSY_FLAGS and not e and not a) or key in IGNORED_KEYS:
-                continue
-            if key not in actual and e is not None:
-                out.append(f"{path}.{key}: TS {_short(e)}, Python has none")
-            elif key not in expected and a is not None and "$class" in expected:
-                continue  # extra fields on a Python error: additions, not differences
-            elif key not in expected and a is not None:
-                out.append(f"{path}.{key}: Python {_short(a)}, TS has none")
-            else:
-                out.extend(diff(e, a, f"{path}.{key}"))
-        return out
-    if isinstance(expected, list) and isinstance(actual, list):
-        out = []
-        for i, (e, a) in enumerate(zip(expected, actual, strict=False)):  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
-            out.extend(diff(e, a, f"{path}[{i}]"))
-        if len(expected) != len(actual):  # pyright: ignore[reportUnknownArgumentType]
-            extra = expected[len(actual) :] if len(expected) > len(actual) else actual[len(expected) :]  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
-            side = "TS" if len(expected) > len(actual) else "Python"  # pyright: ignore[reportUnknownArgumentType]
-            out.append(
-                f"{where}: TS has {len(expected)} items, Python {len(actual)}; "  # pyright: ignore[reportUnknownArgumentType]
-                f"only in {side}: {_short(extra)}"
-            )
-        return out
+    e_dict, a_dict = _dict(expected), _dict(actual)
+    if e_dict is not None and a_dict is not None:
+        return _diff_dicts(e_dict, a_dict, path)
+    e_list, a_list = _list(expected), _list(actual)
+    if e_list is not None and a_list is not None:
+        return _diff_lists(e_list, a_list, path)
     if _same_scalar(expected, actual):
         return []
-    return [f"{where}: TS {_short(expected)} != Python {_short(actual)}"]
+    return [f"{path or '<root>'}: TS {_short(expected)} != Python {_short(actual)}"]
+
+
+def _diff_dicts(expected: JsonDict, actual: JsonDict, path: str) -> list[str]:
+    out: list[str] = []
+    for key in [*expected, *(k for k in actual if k not in expected)]:
+        e, a = expected.get(key), actual.get(key)
+        if (key in FALSY_FLAGS and not e and not a) or key in IGNORED_KEYS:
+            continue
+        if key not in actual and e is not None:
+            out.append(f"{path}.{key}: TS {_short(e)}, Python has none")
+        elif key not in expected and a is not None and "$class" in expected:
+            continue  # extra fields on a Python error: additions, not differences
+        elif key not in expected and a is not None:
+            out.append(f"{path}.{key}: Python {_short(a)}, TS has none")
+        else:
+            out.extend(diff(e, a, f"{path}.{key}"))
+    return out
+
+
+def _diff_lists(expected: list[Any], actual: list[Any], path: str) -> list[str]:
+    out: list[str] = []
+    for i, (e, a) in enumerate(zip(expected, actual, strict=False)):
+        out.extend(diff(e, a, f"{path}[{i}]"))
+    if len(expected) != len(actual):
+        shorter = min(len(expected), len(actual))
+        side, extra = ("TS", expected) if len(expected) > len(actual) else ("Python", actual)
+        out.append(
+            f"{path or '<root>'}: TS has {len(expected)} items, Python {len(actual)}; "
+            f"only in {side}: {_short(extra[shorter:])}"
+        )
+    return out
 
 
 def _same_scalar(e: Json, a: Json) -> bool:
@@ -380,7 +398,7 @@ def _short(v: Json, limit: int = 300) -> str:
 
 
 @contextmanager
-def _environment(env: Mapping[str, str]) -> Iterator[None]:
+def _environment(env: Mapping[str, str]) -> Generator[None]:
     names = {"AI_GATEWAY_API_KEY", "VERCEL_OIDC_TOKEN", *env}
     saved = {name: os.environ.get(name) for name in names}
     for name in names:
@@ -401,7 +419,9 @@ def _with_url(value: Json, url: str) -> Json:
 
 
 def build_provider(call: Json, url: str) -> Any:
-    settings = {snake(k): v for k, v in _with_url(call["provider"].get("settings", {}), url).items()}
+    settings = {
+        snake(k): v for k, v in _with_url(call["provider"].get("settings", {}), url).items()
+    }
     kind = call["provider"]["type"]
     if kind == "openai-compatible":
         return create_openai_compatible(**settings)
@@ -422,7 +442,8 @@ _MODEL_FACTORIES = {
 def build_args(call: Json, model: object) -> dict[str, Any]:
     """The Python keyword arguments for the case's TS ``args``."""
     args: dict[str, Any] = {"model": model}
-    for key, value in (call.get("args") or {}).items():
+    call_args: JsonDict = call.get("args") or {}
+    for key, value in call_args.items():
         if key == "tools":
             args["tools"] = {
                 name: ai_sdk.tool(
@@ -430,7 +451,7 @@ def build_args(call: Json, model: object) -> dict[str, Any]:
                     input_schema=ai_sdk.json_schema(t["inputSchema"]),
                     execute=TOOL_EXECUTES[t["execute"]] if t.get("execute") else None,
                 )
-                for name, t in value.items()
+                for name, t in cast("JsonDict", value).items()
             }
         elif key == "stopWhen":
             args["stop_when"] = ai_sdk.is_step_count(value["stepCount"])
@@ -482,20 +503,19 @@ async def run_call(call: Json, url: str, n: Normaliser) -> Json:
             ]
             return out
         if fn == "streamText":
-            return await _run_stream(args, n)
+            keys = [*TEXT_KEYS, "output"] if call["args"].get("output") else TEXT_KEYS
+            return await _run_stream(args, n, keys)
         raise ValueError(f"unknown fn {fn}")
     finally:
         await provider.aclose()
 
 
-async def _run_stream(args: dict[str, Any], n: Normaliser) -> Json:
+async def _run_stream(args: dict[str, Any], n: Normaliser, keys: list[str]) -> Json:
     on_error: list[Json] = []
 
     def record_error(event: object) -> None:
         error = getattr(event, "error", event)
-        on_error.append(
-            n.error(error) if isinstance(error, BaseException) else n.value(error)
-        )
+        on_error.append(n.error(error) if isinstance(error, BaseException) else n.value(error))
 
     result = ai_sdk.stream_text(**args, on_error=record_error)
     parts: list[Json] = []
@@ -505,7 +525,7 @@ async def _run_stream(args: dict[str, Any], n: Normaliser) -> Json:
             normalised["response"] = n.response(getattr(part, "response", None))
         parts.append(normalised)
     out: dict[str, Json] = {"parts": parts, "onError": on_error}
-    for key in TEXT_KEYS:
+    for key in keys:
         aggregate = getattr(result, snake(key), None)
         out[key] = MISSING if aggregate is None else await _settle(aggregate, n, key)
     await result.aclose()
@@ -527,15 +547,13 @@ def _known_strings(case: Case) -> set[str]:
         if isinstance(v, str):
             known.add(v)
             if v.startswith(("{", "[")):
-                try:
+                with suppress(ValueError):
                     walk(json.loads(v))
-                except ValueError:
-                    pass
-        elif isinstance(v, list):
-            for x in v:  # pyright: ignore[reportUnknownVariableType]
+        elif (items := _list(v)) is not None:
+            for x in items:
                 walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():  # pyright: ignore[reportUnknownVariableType]
+        elif (fields := _dict(v)) is not None:
+            for x in fields.values():
                 walk(x)
 
     walk([r["body"] for r in case["responses"]])
@@ -548,15 +566,15 @@ _VERSION = re.compile(r"/\d+\.\d+\.\d+\S*")
 
 def _versionless(value: Json) -> Json:
     """User-agent values in request bodies name each SDK's own version: compare them without."""
-    if isinstance(value, dict):
+    if (fields := _dict(value)) is not None:
         return {
             k: _VERSION.sub("/<version>", x)
             if k.lower() == "user-agent" and isinstance(x, str)
             else _versionless(x)
-            for k, x in value.items()  # pyright: ignore[reportUnknownVariableType]
+            for k, x in fields.items()
         }
-    if isinstance(value, list):
-        return [_versionless(x) for x in value]  # pyright: ignore[reportUnknownVariableType]
+    if (items := _list(value)) is not None:
+        return [_versionless(x) for x in items]
     return value
 
 
@@ -634,5 +652,7 @@ def _merge_keys(lines: list[str]) -> list[str]:
         if keys == [""]:
             out.append(tail)
         else:
-            out.append(f"result.{{{','.join(keys)}}}{tail}" if len(keys) > 1 else f"result.{keys[0]}{tail}")
+            out.append(
+                f"result.{{{','.join(keys)}}}{tail}" if len(keys) > 1 else f"result.{keys[0]}{tail}"
+            )
     return out

@@ -1,19 +1,21 @@
 """Replays every recorded case (see README.md); expected failures live in expected_failures.toml.
 
-A case listed there must still differ (strict: once it passes, remove it from the list), and a
-case not listed must match the TS recording exactly.
+A case listed there must still differ (strict: once it matches, remove it from the list); a case
+listed with ``diffs = [...]`` must differ by exactly those lines (a deliberate deviation that may
+not grow); a case not listed must match the TS recording exactly.
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from conformance.replay import load_cases, replay
+from conformance.replay import Case, load_cases, replay
 
-EXPECTED_FAILURES: dict[str, str] = tomllib.loads(
+EXPECTED: dict[str, Any] = tomllib.loads(
     (Path(__file__).parent / "expected_failures.toml").read_text()
 )
 CASES = load_cases()
@@ -21,14 +23,22 @@ CASES = load_cases()
 
 def test_expected_failures_name_real_cases() -> None:
     names = {case["name"] for case in CASES}
-    assert sorted(set(EXPECTED_FAILURES) - names) == []
+    assert sorted(set(EXPECTED) - names) == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-async def test_case(case: dict[str, object]) -> None:
+async def test_case(case: Case) -> None:
     diffs = await replay(case)
-    reason = EXPECTED_FAILURES.get(str(case["name"]))
-    if reason is None:
+    expected = EXPECTED.get(case["name"])
+    if expected is None:
         assert not diffs, "differs from the TypeScript AI SDK:\n" + "\n".join(diffs)
+    elif isinstance(expected, dict):
+        pinned = cast("dict[str, Any]", expected)
+        assert diffs == pinned["diffs"], (
+            f"a pinned deviation changed ({pinned['reason']}); now:\n" + "\n".join(diffs)
+        )
     else:
-        assert diffs, f"now matches the TypeScript AI SDK: remove it from expected_failures.toml ({reason})"
+        reason = str(expected)
+        assert diffs, (
+            f"now matches the TypeScript AI SDK: delete it from expected_failures.toml ({reason})"
+        )

@@ -389,7 +389,7 @@ async function runCall(call, url, n) {
       const parts = [];
       for await (const part of result.fullStream) parts.push(n.value(part));
       const out = { parts, onError };
-      for (const key of TEXT_KEYS) {
+      for (const key of call.args?.output ? [...TEXT_KEYS, 'output'] : TEXT_KEYS) {
         const x = await settle(result[key], n);
         if (key === 'request' && x && !x.$error) out[key] = normaliseRequest(n, await result.request);
         else if (key === 'response' && x && !x.$error) {

@@ -153,8 +153,8 @@ const ocChat = [
       model: chat(),
       fn: 'generateText',
       args: {
+        system: 'Be brief.',
         messages: [
-          { role: 'system', content: 'Be brief.' },
           { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
           {
             role: 'assistant',
@@ -178,6 +178,17 @@ const ocChat = [
       },
     },
     responses: [chatCompletion({ content: 'It is 21 C in Paris.' })],
+  },
+  {
+    name: 'oc-chat-generate-system-in-messages',
+    description: 'A system message inside messages: InvalidPromptError (AI SDK 7).',
+    call: {
+      provider: OC,
+      model: chat(),
+      fn: 'generateText',
+      args: { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] },
+    },
+    responses: [chatCompletion({ content: 'Hi' })],
   },
   {
     name: 'oc-chat-generate-reasoning',
@@ -332,7 +343,7 @@ const ocChat = [
     name: 'oc-chat-generate-no-usage',
     description: 'A response without usage: unknown counts.',
     call: { provider: OC, model: chat(), fn: 'generateText', args: hi },
-    responses: [chatCompletion({ content: 'Hi' }, 'stop', undefined)],
+    responses: [chatCompletion({ content: 'Hi' }, 'stop', null)],
   },
 ];
 
