@@ -126,7 +126,10 @@ ERROR_FIELDS = [
 MISSING = "<missing attribute>"
 
 # Names that differ on purpose; the replay reads the Python one.
-NAME_NOTES = {"fullStream": "stream (StreamTextResult.stream is the full part stream)"}
+NAME_NOTES = {
+    "fullStream": "stream (StreamTextResult.stream is the full part stream)",
+    "includeRawChunks": 'include={"raw_chunks": True} (one `include` option for what to keep)',
+}
 
 # Keys left out of the comparison, with why. Step timings vary per run and Python names them
 # differently (TS ``stepTimeMs``/``responseTimeMs``..., Python ``step_time``/``response_time``...):
@@ -397,9 +400,20 @@ def _short(v: Json, limit: int = 300) -> str:
 # ---- running a case ---------------------------------------------------------------------------
 
 
+# Cleared for every case (as the recorder does), then the case's own `env` is set.
+CLEARED_ENV = (
+    "AI_GATEWAY_API_KEY",
+    "VERCEL_OIDC_TOKEN",
+    "VERCEL_DEPLOYMENT_ID",
+    "VERCEL_ENV",
+    "VERCEL_REGION",
+    "VERCEL_PROJECT_ID",
+)
+
+
 @contextmanager
 def _environment(env: Mapping[str, str]) -> Generator[None]:
-    names = {"AI_GATEWAY_API_KEY", "VERCEL_OIDC_TOKEN", *env}
+    names = {*CLEARED_ENV, *env}
     saved = {name: os.environ.get(name) for name in names}
     for name in names:
         os.environ.pop(name, None)
@@ -463,6 +477,8 @@ def build_args(call: Json, model: object) -> dict[str, Any]:
             )
         elif key == "schema":
             args["schema"] = ai_sdk.json_schema(value)
+        elif key == "includeRawChunks":  # ours: include={"raw_chunks": ...} (NAME_NOTES)
+            args["include"] = {"raw_chunks": value}
         else:
             args[snake(key)] = value
     return args
@@ -480,10 +496,16 @@ async def run_call(call: Json, url: str, n: Normaliser) -> Json:
     provider = build_provider(call, url)
     try:
         fn = call["fn"]
+        call_args: JsonDict = call.get("args") or {}
         if fn == "getAvailableModels":
             return n.value(await provider.get_available_models())
         if fn == "getCredits":
             return n.value(await provider.get_credits())
+        if fn == "getGenerationInfo":
+            return n.value(await provider.get_generation_info(call_args["id"]))
+        if fn == "getSpendReport":
+            report_args = {snake(k): v for k, v in call_args.items()}
+            return n.value(await provider.get_spend_report(**report_args))
         model = getattr(provider, _MODEL_FACTORIES[call["model"]["kind"]])(call["model"]["id"])
         args = build_args(call, model)
         if fn == "generateText":

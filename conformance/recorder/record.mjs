@@ -355,10 +355,11 @@ async function settle(promiseLike, n) {
   }
 }
 
+const PROVIDER_METHODS = new Set(['getAvailableModels', 'getCredits', 'getGenerationInfo', 'getSpendReport']);
+
 async function runCall(call, url, n) {
   const provider = buildProvider(call, url);
-  if (call.fn === 'getAvailableModels') return n.value(await provider.getAvailableModels());
-  if (call.fn === 'getCredits') return n.value(await provider.getCredits());
+  if (PROVIDER_METHODS.has(call.fn)) return n.value(await provider[call.fn](call.args));
   const model = buildModel(provider, call.model);
   const args = buildArgs(call, model);
   const special = textSpecial(n);
@@ -431,6 +432,15 @@ function knownStringsOf(scenario) {
   return strings;
 }
 
+const CLEARED_ENV = [
+  'AI_GATEWAY_API_KEY',
+  'VERCEL_OIDC_TOKEN',
+  'VERCEL_DEPLOYMENT_ID',
+  'VERCEL_ENV',
+  'VERCEL_REGION',
+  'VERCEL_PROJECT_ID',
+];
+
 async function record(scenario) {
   const responses = scenario.responses.map(renderResponse);
   const stub = await startStub(responses);
@@ -444,7 +454,7 @@ async function record(scenario) {
     startedAt: Date.now(),
   });
   const saved = {};
-  for (const k of ['AI_GATEWAY_API_KEY', 'VERCEL_OIDC_TOKEN']) {
+  for (const k of CLEARED_ENV) {
     saved[k] = process.env[k];
     delete process.env[k];
   }

@@ -621,6 +621,82 @@ const ocOther = [
   },
 ];
 
+
+const ocMore = [
+  {
+    name: 'oc-chat-provider-headers-query',
+    description: 'Provider-level headers and queryParams on the chat request.',
+    call: {
+      provider: { ...OC, settings: { ...OC.settings, headers: { 'x-team': 't1' }, queryParams: { 'api-version': '2026-01-01' } } },
+      model: chat(),
+      fn: 'generateText',
+      args: { ...hi, headers: { 'x-call': 'c1' } },
+    },
+    responses: [chatCompletion({ content: 'Hi' })],
+  },
+  {
+    name: 'oc-chat-generate-reasoning-effort',
+    description: 'Top-level reasoning (AI SDK 7) mapped to reasoning_effort.',
+    call: { provider: OC, model: chat(), fn: 'generateText', args: { ...hi, reasoning: 'low' } },
+    responses: [chatCompletion({ content: 'Hi' })],
+  },
+  {
+    name: 'oc-chat-generate-tool-choice-required',
+    description: 'toolChoice required.',
+    call: {
+      provider: OC,
+      model: chat(),
+      fn: 'generateText',
+      args: { prompt: 'Weather in Paris?', tools: { weather: WEATHER_NO_EXEC }, toolChoice: 'required' },
+    },
+    responses: [
+      chatCompletion(
+        { content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        'tool_calls',
+      ),
+    ],
+  },
+  {
+    name: 'oc-chat-generate-tool-choice-tool',
+    description: 'toolChoice naming one tool ({type: tool, toolName}).',
+    call: {
+      provider: OC,
+      model: chat(),
+      fn: 'generateText',
+      args: {
+        prompt: 'Weather in Paris?',
+        tools: { weather: WEATHER_NO_EXEC },
+        toolChoice: { type: 'tool', toolName: 'weather' },
+      },
+    },
+    responses: [
+      chatCompletion(
+        { content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        'tool_calls',
+      ),
+    ],
+  },
+  {
+    name: 'oc-chat-stream-raw-chunks',
+    description: 'includeRawChunks: raw parts before each chunk.',
+    call: { provider: OC, model: chat(), fn: 'streamText', args: { ...hi, includeRawChunks: true } },
+    responses: [{ sse: [chunk({ role: 'assistant', content: 'Hi' }), chunk({}, 'stop')] }],
+  },
+  {
+    name: 'oc-image-revised-prompt',
+    description: 'Image response with revised_prompt next to b64_json.',
+    call: {
+      provider: OC,
+      model: { kind: 'image', id: 'test-image-model' },
+      fn: 'generateImage',
+      args: { prompt: 'A red square' },
+    },
+    responses: [
+      { json: { created: 1767225600, data: [{ b64_json: 'iVBORw0KGgo=', revised_prompt: 'A bright red square' }] } },
+    ],
+  },
+];
+
 // ---- gateway ---------------------------------------------------------------------------------
 
 const OIDC_TOKEN =
@@ -943,4 +1019,104 @@ const gw = [
   },
 ];
 
-export const SCENARIOS = [...ocChat, ...ocStream, ...ocOther, ...gw];
+
+const gwMore = [
+  {
+    name: 'gw-generate-text-headers',
+    description: 'Provider headers and call headers on a gateway request (headers travel in the body too).',
+    call: {
+      provider: { ...GW, settings: { ...GW.settings, headers: { 'x-provider': 'p' } } },
+      model: gwModel(),
+      fn: 'generateText',
+      args: { ...hi, headers: { 'x-call': 'c' } },
+    },
+    responses: [gwGenerate([{ type: 'text', text: 'Hi' }])],
+  },
+  {
+    name: 'gw-o11y-env',
+    description: 'VERCEL_* observability variables become ai-o11y-* headers.',
+    call: {
+      provider: GW,
+      model: gwModel(),
+      fn: 'generateText',
+      args: hi,
+      env: { VERCEL_DEPLOYMENT_ID: 'dpl_1', VERCEL_ENV: 'preview', VERCEL_REGION: 'iad1', VERCEL_PROJECT_ID: 'prj_1' },
+    },
+    responses: [gwGenerate([{ type: 'text', text: 'Hi' }])],
+  },
+  {
+    name: 'gw-get-credits-team',
+    description: 'Credits with teamIdOrSlug: team header and query.',
+    call: { provider: { ...GW, settings: { ...GW.settings, teamIdOrSlug: 'my-team' } }, fn: 'getCredits' },
+    responses: [{ json: { balance: '1.00', total_used: '2.00' } }],
+  },
+  {
+    name: 'gw-get-available-models-401',
+    description: 'Metadata call answered with 401.',
+    call: { provider: GW, fn: 'getAvailableModels' },
+    responses: [gwError(401, 'authentication_error', 'Invalid API key')],
+  },
+  {
+    name: 'gw-get-generation-info',
+    description: 'Generation info lookup: snake_case payload to camelCase.',
+    call: { provider: GW, fn: 'getGenerationInfo', args: { id: 'gen_01ABC' } },
+    responses: [
+      {
+        json: {
+          data: {
+            id: 'gen_01ABC',
+            total_cost: 0.0012,
+            upstream_inference_cost: 0.001,
+            usage: 0.0012,
+            created_at: '2026-01-01T00:00:00.000Z',
+            model: 'openai/gpt-5',
+            is_byok: false,
+            provider_name: 'openai',
+            streamed: true,
+            finish_reason: 'stop',
+            latency: 120,
+            generation_time: 900,
+            native_tokens_prompt: 10,
+            native_tokens_completion: 5,
+            native_tokens_reasoning: 0,
+            native_tokens_cached: 0,
+            native_tokens_cache_creation: 0,
+            billable_web_search_calls: 0,
+          },
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-get-spend-report',
+    description: 'Spend report: query string and camelCase rows.',
+    call: {
+      provider: GW,
+      fn: 'getSpendReport',
+      args: { startDate: '2026-01-01', endDate: '2026-01-31', groupBy: 'model', tags: ['a', 'b'] },
+    },
+    responses: [
+      {
+        json: {
+          results: [
+            { model: 'openai/gpt-5', total_cost: 1.5, input_tokens: 100, output_tokens: 50, request_count: 3 },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-error-424-failed-dependency',
+    description: '424 failed_dependency.',
+    call: { provider: GW, model: gwModel(), fn: 'generateText', args: { ...hi, maxRetries: 0 } },
+    responses: [gwError(424, 'failed_dependency', 'Upstream provider failed')],
+  },
+  {
+    name: 'gw-error-404-not-found',
+    description: '404 not_found (not a model).',
+    call: { provider: GW, model: gwModel(), fn: 'generateText', args: { ...hi, maxRetries: 0 } },
+    responses: [gwError(404, 'not_found', 'No such job')],
+  },
+];
+
+export const SCENARIOS = [...ocChat, ...ocStream, ...ocOther, ...ocMore, ...gw, ...gwMore];
