@@ -14,6 +14,7 @@ from ai_sdk.generate_text import (
     FinishPart,
     FinishStepPart,
     GenerateTextResult,
+    LanguageModelResponseMetadata,
     LanguageModelUsage,
     RawPart,
     ReasoningDeltaPart,
@@ -22,7 +23,6 @@ from ai_sdk.generate_text import (
     StartPart,
     StartStepPart,
     StepRequest,
-    StepResponse,
     StepResult,
     StreamErrorPart,
     TextDeltaPart,
@@ -78,7 +78,9 @@ async def collect(result: Any) -> list[TextStreamPart]:
 
 def finish_step(step: int, reason: str = "stop") -> FinishStepPart:
     return FinishStepPart(
-        response=StepResponse(id=f"resp-{step}", timestamp=T0, model_id=f"model-{step}"),
+        response=LanguageModelResponseMetadata(
+            id=f"resp-{step}", timestamp=T0, model_id=f"model-{step}"
+        ),
         usage=LanguageModelUsage(input_tokens=10, output_tokens=5, total_tokens=15),
         performance=PERF,
         finish_reason=reason,  # type: ignore[arg-type]

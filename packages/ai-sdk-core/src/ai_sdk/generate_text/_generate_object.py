@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, TypeVar, overload
 
+from typing_extensions import Unpack
+
 from ai_sdk._sync import sync_twin
+from ai_sdk.generate_text._config import CallArguments
 from ai_sdk.generate_text._generate_text import generate_text
 from ai_sdk.generate_text._output import Output
-from ai_sdk.generate_text._parts import GeneratedReasoningFilePart, StepRequest, StepResponse
+from ai_sdk.generate_text._parts import ObjectResponse, StepRequest
 from ai_sdk.generate_text._stream_result import Aggregate, StreamTextResult
 from ai_sdk.generate_text._stream_text import stream_text
 from ai_sdk.generate_text._usage import LanguageModelUsage
@@ -24,7 +27,6 @@ from ai_sdk.provider import (
     JSONValue,
     LanguageModel,
     ProviderMetadata,
-    ReasoningContent,
     UnifiedFinishReason,
 )
 from ai_sdk.provider_utils import Schema
@@ -46,12 +48,15 @@ class GenerateObjectResult(Generic[T]):
 
     object: T
     """The validated object."""
-    reasoning: list[ReasoningContent | GeneratedReasoningFilePart]
+    reasoning: str | None
+    """The model's reasoning text, or ``None``."""
     finish_reason: UnifiedFinishReason
     usage: LanguageModelUsage
     warnings: list[CallWarning]
     request: StepRequest
-    response: StepResponse
+    """What was sent (the request body is kept)."""
+    response: ObjectResponse
+    """Who answered, when, and the raw response body."""
     provider_metadata: ProviderMetadata | None
 
 
@@ -74,37 +79,28 @@ async def generate_object(
     *,
     model: LanguageModel | str,
     schema: type[T] | Schema[T],
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    instructions: Instructions | None = None,
     schema_name: str | None = None,
     schema_description: str | None = None,
-    **options: Any,
+    **options: Unpack[CallArguments],
 ) -> GenerateObjectResult[T]: ...
 @overload
 async def generate_object(
     *,
     model: LanguageModel | str,
     schema: None = None,
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    instructions: Instructions | None = None,
     schema_name: str | None = None,
     schema_description: str | None = None,
-    **options: Any,
+    **options: Unpack[CallArguments],
 ) -> GenerateObjectResult[JSONValue]: ...
 async def generate_object(
     *,
     model: LanguageModel | str,
     schema: object = None,
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-    instructions: Instructions | None = None,
     schema_name: str | None = None,
     schema_description: str | None = None,
     output: str = "object",
     enum: Sequence[str] | None = None,
-    **options: Any,
+    **options: Unpack[CallArguments],
 ) -> GenerateObjectResult[Any]:
     """Generate one object matching ``schema``: ``generate_text(output=Output.object(...))``.
 
@@ -112,15 +108,13 @@ async def generate_object(
         model: the language model (or a model id string).
         schema: a pydantic model, any type pydantic validates, or `json_schema(...)`; omit it
             (with ``output="no-schema"``) for any JSON.
-        prompt: the prompt text or messages.
-        messages: the conversation.
-        instructions: system instructions.
         schema_name: a name for the object, used by some providers.
         schema_description: a description of the object, used by some providers.
         output: ``"object"`` (default), ``"array"`` (``schema`` describes an element),
             ``"enum"`` (one of ``enum``) or ``"no-schema"``.
         enum: the choices for ``output="enum"``.
-        **options: any other `generate_text` argument (settings, ``max_retries``, ...).
+        **options: any other `generate_text` argument (``prompt`` or ``messages``,
+            ``instructions``, settings, ``max_retries``, ...).
 
     Raises:
         NoObjectGeneratedError: the answer could not be parsed or validated (it carries the text,
@@ -128,22 +122,28 @@ async def generate_object(
     """
     if schema is None and output == "object":
         output = "no-schema"
+    # As upstream, an object call keeps the request and response bodies.
+    options.setdefault("include", {"request_body": True, "response_body": True})
     result = await generate_text(
         model=model,
-        prompt=prompt,
-        messages=messages,
-        instructions=instructions,
         output=_output(schema, output, schema_name, schema_description, enum),
         **options,
     )
+    response = result.response
     return GenerateObjectResult(
         object=result.output,
-        reasoning=result.reasoning,
+        reasoning=result.reasoning_text,
         finish_reason=result.finish_reason,
         usage=result.usage,
         warnings=result.warnings,
-        request=result.request,
-        response=result.response,
+        request=StepRequest(body=result.request.body),
+        response=ObjectResponse(
+            id=response.id,
+            timestamp=response.timestamp,
+            model_id=response.model_id,
+            headers=response.headers,
+            body=response.body,
+        ),
         provider_metadata=result.provider_metadata,
     )
 

@@ -38,6 +38,8 @@ __all__ = [
     "FinishStepPart",
     "GeneratedFilePart",
     "GeneratedReasoningFilePart",
+    "LanguageModelResponseMetadata",
+    "ObjectResponse",
     "RawPart",
     "ReasoningDeltaPart",
     "ReasoningEndPart",
@@ -175,8 +177,8 @@ class StepRequest:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StepResponse:
-    """What the model answered in a step besides the content."""
+class LanguageModelResponseMetadata:
+    """Who answered and when (what a ``finish-step`` part reports)."""
 
     id: str
     """The provider's response id (generated when the provider gives none)."""
@@ -184,6 +186,20 @@ class StepResponse:
     model_id: str
     """The model that answered."""
     headers: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ObjectResponse(LanguageModelResponseMetadata):
+    """The response of `generate_object`: the metadata and the raw body."""
+
+    body: object = None
+    """The raw response body."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StepResponse(LanguageModelResponseMetadata):
+    """What the model answered in a step besides the content."""
+
     body: object = None
     """The raw response body (``include={"response_body": True}``; generate only)."""
     messages: list[ResponseMessage] = field(default_factory=list[ResponseMessage])
@@ -320,8 +336,8 @@ class FinishStepPart:
     """A step finished."""
 
     type: ClassVar[Literal["finish-step"]] = "finish-step"
-    response: StepResponse
-    """The response metadata (its ``messages`` are on the step result, not here)."""
+    response: LanguageModelResponseMetadata
+    """Who answered and when (the step's messages are on its `StepResult`)."""
     usage: LanguageModelUsage
     performance: StepPerformance
     finish_reason: UnifiedFinishReason

@@ -189,17 +189,9 @@ class GenerateTextResult(Generic[OutputT]):
 
     @property
     def response(self) -> StepResponse:
-        """The response of the last step; ``response.messages`` holds the messages of *all*
-        steps, ready to append to the conversation."""
-        last = self.final_step.response
-        return StepResponse(
-            id=last.id,
-            timestamp=last.timestamp,
-            model_id=last.model_id,
-            headers=last.headers,
-            body=last.body,
-            messages=self.response_messages,
-        )
+        """The response of the last step (its ``messages`` are the last step's; the messages
+        of all steps are ``response_messages``)."""
+        return self.final_step.response
 
     @property
     def response_messages(self) -> list[ResponseMessage]:

@@ -21,13 +21,13 @@ from ai_sdk.generate_text._kernel import Block, Deadlines, Step, notify
 from ai_sdk.generate_text._parts import (
     FinishPart,
     FinishStepPart,
+    LanguageModelResponseMetadata,
     RawPart,
     ReasoningDeltaPart,
     ReasoningEndPart,
     ReasoningStartPart,
     StartStepPart,
     StepRequest,
-    StepResponse,
     StreamErrorPart,
     TextEndPart,
     TextStartPart,
@@ -430,7 +430,7 @@ class StreamStep:
     def finish_step_part(step: StepResult) -> FinishStepPart:
         response = step.response
         return FinishStepPart(
-            response=StepResponse(
+            response=LanguageModelResponseMetadata(
                 id=response.id,
                 timestamp=response.timestamp,
                 model_id=response.model_id,

@@ -1,0 +1,175 @@
+"""Step semantics shared by `generate_text` and `stream_text` (the step kernel): both paths give
+the same steps for the same model answers, and the call-level rules hold on both."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from ai_sdk import (
+    LanguageModelResponseMetadata,
+    StepResult,
+    generate_object,
+    generate_text,
+    is_step_count,
+    stream_text,
+    tool,
+)
+from ai_sdk.generate_text import FinishPart, FinishStepPart
+from ai_sdk.provider import RequestInfo, Usage
+from ai_sdk.testing import MockLanguageModel
+
+from .helpers import PERF, calls_result, stream_parts, text_answer
+
+
+class City(BaseModel):
+    city: str
+
+
+def _tools() -> dict[str, Any]:
+    return {
+        "weather": tool(
+            description="Weather in a city",
+            input_schema=City,
+            execute=lambda value: f"Sunny in {value.city}",
+        )
+    }
+
+
+def _steady(step: StepResult) -> str:
+    # Timings and call ids differ between calls; exceptions (invalid calls' errors) compare by
+    # identity, their reprs by message.
+    return repr(dataclasses.replace(step, performance=PERF, call_id="call"))
+
+
+RAW = Usage.model_validate(
+    {"inputTokens": {"total": 4}, "outputTokens": {"total": 2}, "raw": {"prompt_tokens": 4}}
+)
+
+
+async def test_generate_and_stream_give_the_same_steps_for_the_same_answers() -> None:
+    calls = [("c1", "weather", '{"city": "Oslo"}'), ("c2", "weather", '{"town": 1}')]
+    generated = await generate_text(
+        model=MockLanguageModel(
+            do_generate=[calls_result(*calls, text="Checking"), text_answer("Sunny", step=1)]
+        ),
+        prompt="Weather?",
+        tools=_tools(),
+        stop_when=is_step_count(3),
+    )
+    streamed = stream_text(
+        model=MockLanguageModel(
+            do_stream=[
+                stream_parts("Checking", calls=calls, finish="tool-calls"),
+                stream_parts("Sunny", step=1),
+            ]
+        ),
+        prompt="Weather?",
+        tools=_tools(),
+        stop_when=is_step_count(3),
+    )
+    steps = await streamed.steps
+    assert [_steady(s) for s in steps] == [_steady(s) for s in generated.steps]
+    # The invalid call (c2) is answered with an error output, the valid one executed.
+    assert [type(p).__name__ for p in steps[0].content] == [
+        "TextContent",
+        "ToolCall",
+        "ToolCall",
+        "ToolError",
+        "ToolResult",
+    ]
+
+
+async def test_one_step_keeps_the_providers_raw_usage_and_several_do_not() -> None:
+    one = await generate_text(
+        model=MockLanguageModel(do_generate=text_answer("hi", use=RAW)), prompt="x"
+    )
+    assert one.usage.raw == one.total_usage.raw == {"prompt_tokens": 4}
+
+    streamed = stream_text(
+        model=MockLanguageModel(do_stream=stream_parts("hi", use=RAW)), prompt="x"
+    )
+    parts = [part async for part in streamed.stream]
+    assert isinstance(parts[-1], FinishPart)
+    assert parts[-1].total_usage.raw == {"prompt_tokens": 4}
+
+    two = await generate_text(
+        model=MockLanguageModel(
+            do_generate=[
+                calls_result(("c1", "weather", '{"city": "Oslo"}'), use=RAW),
+                text_answer("done", step=1, use=RAW),
+            ]
+        ),
+        prompt="x",
+        tools=_tools(),
+        stop_when=is_step_count(2),
+    )
+    assert two.usage.raw is None
+    assert (two.usage.input_tokens, two.steps[1].usage.raw) == (8, {"prompt_tokens": 4})
+
+
+async def test_response_messages_of_the_last_step_and_of_all_steps() -> None:
+    answers = [calls_result(("c1", "weather", '{"city": "Oslo"}')), text_answer("done", step=1)]
+    result = await generate_text(
+        model=MockLanguageModel(do_generate=answers),
+        prompt="x",
+        tools=_tools(),
+        stop_when=is_step_count(2),
+    )
+    assert result.response == result.steps[-1].response
+    assert len(result.response.messages) == 1  # the last step's assistant message
+    all_messages = [m for step in result.steps for m in step.response.messages]
+    assert result.response_messages == all_messages
+    assert [m.role for m in all_messages] == ["assistant", "tool", "assistant"]
+
+    streamed = stream_text(
+        model=MockLanguageModel(
+            do_stream=[
+                stream_parts(calls=[("c1", "weather", '{"city": "Oslo"}')], finish="tool-calls"),
+                stream_parts("done", step=1),
+            ]
+        ),
+        prompt="x",
+        tools=_tools(),
+        stop_when=is_step_count(2),
+    )
+    finish_steps = [p async for p in streamed.stream if isinstance(p, FinishStepPart)]
+    # A finish-step part reports who answered; the messages are on the step result.
+    assert [type(p.response) for p in finish_steps] == [LanguageModelResponseMetadata] * 2
+    assert len((await streamed.response).messages) == 1
+    assert len(await streamed.response_messages) == 3
+
+
+@pytest.mark.parametrize("call", [generate_text, stream_text])
+async def test_an_unknown_option_is_a_type_error_naming_the_closest_one(call: Any) -> None:
+    model = MockLanguageModel(do_generate=text_answer("hi"), do_stream=stream_parts("hi"))
+    with pytest.raises(TypeError) as raised:
+        result = call(model=model, prompt="x", temprature=0.5)
+        await result  # generate_text fails when awaited, stream_text when called
+    assert str(raised.value) == (
+        f"{call.__name__}() got an unexpected keyword argument 'temprature'; "
+        "did you mean 'temperature'?"
+    )
+    assert model.calls == []
+
+
+async def test_generate_object_keeps_the_request_and_response_bodies() -> None:
+    answer = text_answer('{"city": "Oslo"}')
+    assert answer.response is not None
+    answer = answer.model_copy(
+        update={
+            "request": RequestInfo(body={"sent": True}),
+            "response": answer.response.model_copy(update={"body": {"got": 1}}),
+        }
+    )
+    result = await generate_object(
+        model=MockLanguageModel(do_generate=answer), schema=City, prompt="x"
+    )
+    assert result.object == City(city="Oslo")
+    assert result.request.body == {"sent": True}
+    assert result.response.body == {"got": 1}
+    assert result.reasoning is None
+    assert not hasattr(result.response, "messages")
