@@ -1,317 +1,26 @@
 """ai-sdk-python: one typed interface to call any LLM.
 
-The public surface is re-exported here; the specification types live in `ai_sdk.provider` and the
-helpers providers build on in `ai_sdk.provider_utils`. Names are imported on first access so that
-`import ai_sdk` stays cheap for programs (and providers) that only need part of it.
+The public surface is the import block below; the specification types live in `ai_sdk.provider`
+and the helpers providers build on in `ai_sdk.provider_utils`. Names are imported on first access
+(`ai_sdk._lazy`) so that `import ai_sdk` stays cheap for programs (and providers) that only need
+part of it.
 """
 
 from __future__ import annotations
 
 import sys
-from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ai_sdk._version import __version__
+from ai_sdk._lazy import LazyExports
+from ai_sdk._version import __version__ as __version__
 
-# name -> module that defines it
-_EXPORTS: dict[str, str] = {
-    "AbortPart": "ai_sdk.generate_text",
-    "AISDKError": "ai_sdk.provider",
-    "APICallError": "ai_sdk.provider",
-    "APITimeoutError": "ai_sdk.provider",
-    "AssistantModelMessage": "ai_sdk.prompt",
-    "CallArguments": "ai_sdk.generate_text",
-    "cosine_similarity": "ai_sdk.embed",
-    "create_download": "ai_sdk.prompt",
-    "create_provider_registry": "ai_sdk.registry",
-    "custom_provider": "ai_sdk.registry",
-    "CustomProvider": "ai_sdk.registry",
-    "default_embedding_settings_middleware": "ai_sdk.middleware",
-    "default_settings_middleware": "ai_sdk.middleware",
-    "DownloadError": "ai_sdk.provider",
-    "dynamic_tool": "ai_sdk.generate_text",
-    "embed": "ai_sdk.embed",
-    "embed_many": "ai_sdk.embed",
-    "embed_many_sync": "ai_sdk.embed",
-    "embed_sync": "ai_sdk.embed",
-    "EmbeddingModel": "ai_sdk.provider",
-    "EmbeddingModelMiddleware": "ai_sdk.middleware",
-    "EmbeddingModelUsage": "ai_sdk.embed",
-    "EmbedManyResult": "ai_sdk.embed",
-    "EmbedResult": "ai_sdk.embed",
-    "EmptyResponseBodyError": "ai_sdk.provider",
-    "extract_json_middleware": "ai_sdk.middleware",
-    "extract_reasoning_middleware": "ai_sdk.middleware",
-    "FilePart": "ai_sdk.prompt",
-    "FinishPart": "ai_sdk.generate_text",
-    "FinishStepPart": "ai_sdk.generate_text",
-    "generate_image": "ai_sdk.generate_image",
-    "generate_image_sync": "ai_sdk.generate_image",
-    "generate_object": "ai_sdk.generate_text",
-    "generate_object_sync": "ai_sdk.generate_text",
-    "generate_text": "ai_sdk.generate_text",
-    "generate_text_sync": "ai_sdk.generate_text",
-    "GeneratedFile": "ai_sdk._files",
-    "GeneratedFilePart": "ai_sdk.generate_text",
-    "GeneratedReasoningFilePart": "ai_sdk.generate_text",
-    "GenerateImagePrompt": "ai_sdk.generate_image",
-    "GenerateImageResult": "ai_sdk.generate_image",
-    "GenerateObjectResult": "ai_sdk.generate_text",
-    "GenerateTextResult": "ai_sdk.generate_text",
-    "get_default_provider": "ai_sdk.registry",
-    "get_error_message": "ai_sdk.provider",
-    "has_tool_call": "ai_sdk.generate_text",
-    "ImageModel": "ai_sdk.provider",
-    "ImageModelMiddleware": "ai_sdk.middleware",
-    "ImagePart": "ai_sdk.prompt",
-    "Include": "ai_sdk.generate_text",
-    "InvalidArgumentError": "ai_sdk.provider",
-    "InvalidDataContentError": "ai_sdk.provider",
-    "InvalidMessageRoleError": "ai_sdk.provider",
-    "InvalidPromptError": "ai_sdk.provider",
-    "InvalidResponseDataError": "ai_sdk.provider",
-    "InvalidStreamPartError": "ai_sdk.provider",
-    "InvalidToolApprovalError": "ai_sdk.provider",
-    "InvalidToolApprovalSignatureError": "ai_sdk.provider",
-    "InvalidToolInputError": "ai_sdk.provider",
-    "is_loop_finished": "ai_sdk.generate_text",
-    "is_retryable_status": "ai_sdk.provider",
-    "is_step_count": "ai_sdk.generate_text",
-    "json_schema": "ai_sdk.provider_utils",
-    "JSONParseError": "ai_sdk.provider",
-    "LanguageModel": "ai_sdk.provider",
-    "LanguageModelMiddleware": "ai_sdk.middleware",
-    "LanguageModelResponseMetadata": "ai_sdk.generate_text",
-    "ObjectResponse": "ai_sdk.generate_text",
-    "LanguageModelUsage": "ai_sdk.generate_text",
-    "LoadAPIKeyError": "ai_sdk.provider",
-    "LoadSettingError": "ai_sdk.provider",
-    "MessageConversionError": "ai_sdk.provider",
-    "MissingToolResultsError": "ai_sdk.provider",
-    "ModelMessage": "ai_sdk.prompt",
-    "ModelType": "ai_sdk.provider",
-    "NoContentGeneratedError": "ai_sdk.provider",
-    "NoImageGeneratedError": "ai_sdk.provider",
-    "NoObjectGeneratedError": "ai_sdk.provider",
-    "NoOutputGeneratedError": "ai_sdk.provider",
-    "NoSpeechGeneratedError": "ai_sdk.provider",
-    "NoSuchModelError": "ai_sdk.provider",
-    "NoSuchProviderError": "ai_sdk.provider",
-    "NoSuchProviderReferenceError": "ai_sdk.provider",
-    "NoSuchToolError": "ai_sdk.provider",
-    "NoTranscriptGeneratedError": "ai_sdk.provider",
-    "NoTranslationGeneratedError": "ai_sdk.provider",
-    "NoVideoGeneratedError": "ai_sdk.provider",
-    "Output": "ai_sdk.generate_text",
-    "PrepareStepContext": "ai_sdk.generate_text",
-    "PrepareStepResult": "ai_sdk.generate_text",
-    "Provider": "ai_sdk.provider",
-    "ProviderRegistry": "ai_sdk.registry",
-    "RawPart": "ai_sdk.generate_text",
-    "ReasoningDeltaPart": "ai_sdk.generate_text",
-    "ReasoningEndPart": "ai_sdk.generate_text",
-    "ReasoningStartPart": "ai_sdk.generate_text",
-    "RetryError": "ai_sdk.provider",
-    "RetryErrorReason": "ai_sdk.provider",
-    "SerializationError": "ai_sdk.provider",
-    "set_default_provider": "ai_sdk.registry",
-    "simulate_streaming_middleware": "ai_sdk.middleware",
-    "smooth_stream": "ai_sdk.generate_text",
-    "StartPart": "ai_sdk.generate_text",
-    "StartStepPart": "ai_sdk.generate_text",
-    "StepResult": "ai_sdk.generate_text",
-    "StopCondition": "ai_sdk.generate_text",
-    "stream_object": "ai_sdk.generate_text",
-    "stream_text": "ai_sdk.generate_text",
-    "stream_text_sync": "ai_sdk.generate_text",
-    "StreamErrorPart": "ai_sdk.generate_text",
-    "StreamObjectResult": "ai_sdk.generate_text",
-    "StreamTextResult": "ai_sdk.generate_text",
-    "StreamTextResultSync": "ai_sdk.generate_text",
-    "SystemModelMessage": "ai_sdk.prompt",
-    "TextDeltaPart": "ai_sdk.generate_text",
-    "TextEndPart": "ai_sdk.generate_text",
-    "TextStartPart": "ai_sdk.generate_text",
-    "TextStreamPart": "ai_sdk.generate_text",
-    "TimeoutConfig": "ai_sdk.prompt",
-    "tool": "ai_sdk.generate_text",
-    "Tool": "ai_sdk.generate_text",
-    "ToolCall": "ai_sdk.generate_text",
-    "ToolCallNotFoundForApprovalError": "ai_sdk.provider",
-    "ToolCallRepairContext": "ai_sdk.generate_text",
-    "ToolCallRepairError": "ai_sdk.provider",
-    "ToolError": "ai_sdk.generate_text",
-    "ToolExecutionOptions": "ai_sdk.generate_text",
-    "ToolInputDeltaPart": "ai_sdk.generate_text",
-    "ToolInputEndPart": "ai_sdk.generate_text",
-    "ToolInputStartPart": "ai_sdk.generate_text",
-    "ToolModelMessage": "ai_sdk.prompt",
-    "ToolResult": "ai_sdk.generate_text",
-    "TooManyEmbeddingValuesForCallError": "ai_sdk.provider",
-    "TypeValidationContext": "ai_sdk.provider",
-    "TypeValidationError": "ai_sdk.provider",
-    "UIMessageStreamError": "ai_sdk.provider",
-    "UnsupportedFunctionalityError": "ai_sdk.provider",
-    "UnsupportedModelVersionError": "ai_sdk.provider",
-    "UserModelMessage": "ai_sdk.prompt",
-    "wrap_embedding_model": "ai_sdk.middleware",
-    "wrap_image_model": "ai_sdk.middleware",
-    "wrap_language_model": "ai_sdk.middleware",
-}
-
-__all__ = [
-    "AISDKError",
-    "APICallError",
-    "APITimeoutError",
-    "AbortPart",
-    "AssistantModelMessage",
-    "CallArguments",
-    "CustomProvider",
-    "DownloadError",
-    "EmbedManyResult",
-    "EmbedResult",
-    "EmbeddingModel",
-    "EmbeddingModelMiddleware",
-    "EmbeddingModelUsage",
-    "EmptyResponseBodyError",
-    "FilePart",
-    "FinishPart",
-    "FinishStepPart",
-    "GenerateImagePrompt",
-    "GenerateImageResult",
-    "GenerateObjectResult",
-    "GenerateTextResult",
-    "GeneratedFile",
-    "GeneratedFilePart",
-    "GeneratedReasoningFilePart",
-    "ImageModel",
-    "ImageModelMiddleware",
-    "ImagePart",
-    "Include",
-    "InvalidArgumentError",
-    "InvalidDataContentError",
-    "InvalidMessageRoleError",
-    "InvalidPromptError",
-    "InvalidResponseDataError",
-    "InvalidStreamPartError",
-    "InvalidToolApprovalError",
-    "InvalidToolApprovalSignatureError",
-    "InvalidToolInputError",
-    "JSONParseError",
-    "LanguageModel",
-    "LanguageModelMiddleware",
-    "LanguageModelResponseMetadata",
-    "LanguageModelUsage",
-    "LoadAPIKeyError",
-    "LoadSettingError",
-    "MessageConversionError",
-    "MissingToolResultsError",
-    "ModelMessage",
-    "ModelType",
-    "NoContentGeneratedError",
-    "NoImageGeneratedError",
-    "NoObjectGeneratedError",
-    "NoOutputGeneratedError",
-    "NoSpeechGeneratedError",
-    "NoSuchModelError",
-    "NoSuchProviderError",
-    "NoSuchProviderReferenceError",
-    "NoSuchToolError",
-    "NoTranscriptGeneratedError",
-    "NoTranslationGeneratedError",
-    "NoVideoGeneratedError",
-    "ObjectResponse",
-    "Output",
-    "PrepareStepContext",
-    "PrepareStepResult",
-    "Provider",
-    "ProviderRegistry",
-    "RawPart",
-    "ReasoningDeltaPart",
-    "ReasoningEndPart",
-    "ReasoningStartPart",
-    "RetryError",
-    "RetryErrorReason",
-    "SerializationError",
-    "StartPart",
-    "StartStepPart",
-    "StepResult",
-    "StopCondition",
-    "StreamErrorPart",
-    "StreamObjectResult",
-    "StreamTextResult",
-    "StreamTextResultSync",
-    "SystemModelMessage",
-    "TextDeltaPart",
-    "TextEndPart",
-    "TextStartPart",
-    "TextStreamPart",
-    "TimeoutConfig",
-    "TooManyEmbeddingValuesForCallError",
-    "Tool",
-    "ToolCall",
-    "ToolCallNotFoundForApprovalError",
-    "ToolCallRepairContext",
-    "ToolCallRepairError",
-    "ToolError",
-    "ToolExecutionOptions",
-    "ToolInputDeltaPart",
-    "ToolInputEndPart",
-    "ToolInputStartPart",
-    "ToolModelMessage",
-    "ToolResult",
-    "TypeValidationContext",
-    "TypeValidationError",
-    "UIMessageStreamError",
-    "UnsupportedFunctionalityError",
-    "UnsupportedModelVersionError",
-    "UserModelMessage",
-    "__version__",
-    "cosine_similarity",
-    "create_download",
-    "create_provider_registry",
-    "custom_provider",
-    "default_embedding_settings_middleware",
-    "default_settings_middleware",
-    "dynamic_tool",
-    "embed",
-    "embed_many",
-    "embed_many_sync",
-    "embed_sync",
-    "extract_json_middleware",
-    "extract_reasoning_middleware",
-    "generate_image",
-    "generate_image_sync",
-    "generate_object",
-    "generate_object_sync",
-    "generate_text",
-    "generate_text_sync",
-    "get_default_provider",
-    "get_error_message",
-    "has_tool_call",
-    "is_loop_finished",
-    "is_retryable_status",
-    "is_step_count",
-    "json_schema",
-    "set_default_provider",
-    "simulate_streaming_middleware",
-    "smooth_stream",
-    "stream_object",
-    "stream_text",
-    "stream_text_sync",
-    "tool",
-    "wrap_embedding_model",
-    "wrap_image_model",
-    "wrap_language_model",
-]
-
+_exports = LazyExports(__name__, __file__, globals())
 
 # These functions share their names with the subpackages that define them, and importing a
 # subpackage binds its name on this package to the module. So that `ai_sdk.generate_text` stays
 # the function, this package's module ignores that binding and resolves the name through
-# `__getattr__` instead. (Binding the three eagerly did the same but imported nearly all of
-# `ai_sdk`, `ai_sdk.provider` and pydantic's model machinery: `import ai_sdk` took 0.9 s.)
+# `__getattr__` instead.
 _FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset({"embed", "generate_image", "generate_text"})
 
 
@@ -326,176 +35,437 @@ sys.modules[__name__].__class__ = _AISDKModule
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ai_sdk' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    return _exports.get(name)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return _exports.names()
 
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_lazy`)
     from ai_sdk._files import (
-        GeneratedFile,
+        GeneratedFile as GeneratedFile,
     )
     from ai_sdk.embed import (
-        EmbeddingModelUsage,
-        EmbedManyResult,
-        EmbedResult,
-        cosine_similarity,
-        embed,
-        embed_many,
-        embed_many_sync,
-        embed_sync,
+        EmbeddingModelUsage as EmbeddingModelUsage,
+    )
+    from ai_sdk.embed import (
+        EmbedManyResult as EmbedManyResult,
+    )
+    from ai_sdk.embed import (
+        EmbedResult as EmbedResult,
+    )
+    from ai_sdk.embed import (
+        cosine_similarity as cosine_similarity,
+    )
+    from ai_sdk.embed import (
+        embed as embed,
+    )
+    from ai_sdk.embed import (
+        embed_many as embed_many,
+    )
+    from ai_sdk.embed import (
+        embed_many_sync as embed_many_sync,
+    )
+    from ai_sdk.embed import (
+        embed_sync as embed_sync,
     )
     from ai_sdk.generate_image import (
-        GenerateImagePrompt,
-        GenerateImageResult,
-        generate_image,
-        generate_image_sync,
+        GenerateImagePrompt as GenerateImagePrompt,
+    )
+    from ai_sdk.generate_image import (
+        GenerateImageResult as GenerateImageResult,
+    )
+    from ai_sdk.generate_image import (
+        generate_image as generate_image,
+    )
+    from ai_sdk.generate_image import (
+        generate_image_sync as generate_image_sync,
     )
     from ai_sdk.generate_text import (
-        AbortPart,
-        CallArguments,
-        FinishPart,
-        FinishStepPart,
-        GeneratedFilePart,
-        GeneratedReasoningFilePart,
-        GenerateObjectResult,
-        GenerateTextResult,
-        Include,
-        LanguageModelResponseMetadata,
-        LanguageModelUsage,
-        ObjectResponse,
-        Output,
-        PrepareStepContext,
-        PrepareStepResult,
-        RawPart,
-        ReasoningDeltaPart,
-        ReasoningEndPart,
-        ReasoningStartPart,
-        StartPart,
-        StartStepPart,
-        StepResult,
-        StopCondition,
-        StreamErrorPart,
-        StreamObjectResult,
-        StreamTextResult,
-        StreamTextResultSync,
-        TextDeltaPart,
-        TextEndPart,
-        TextStartPart,
-        TextStreamPart,
-        Tool,
-        ToolCall,
-        ToolCallRepairContext,
-        ToolError,
-        ToolExecutionOptions,
-        ToolInputDeltaPart,
-        ToolInputEndPart,
-        ToolInputStartPart,
-        ToolResult,
-        dynamic_tool,
-        generate_object,
-        generate_object_sync,
-        generate_text,
-        generate_text_sync,
-        has_tool_call,
-        is_loop_finished,
-        is_step_count,
-        smooth_stream,
-        stream_object,
-        stream_text,
-        stream_text_sync,
-        tool,
+        AbortPart as AbortPart,
+    )
+    from ai_sdk.generate_text import (
+        CallArguments as CallArguments,
+    )
+    from ai_sdk.generate_text import (
+        FinishPart as FinishPart,
+    )
+    from ai_sdk.generate_text import (
+        FinishStepPart as FinishStepPart,
+    )
+    from ai_sdk.generate_text import (
+        GeneratedFilePart as GeneratedFilePart,
+    )
+    from ai_sdk.generate_text import (
+        GeneratedReasoningFilePart as GeneratedReasoningFilePart,
+    )
+    from ai_sdk.generate_text import (
+        GenerateObjectResult as GenerateObjectResult,
+    )
+    from ai_sdk.generate_text import (
+        GenerateTextResult as GenerateTextResult,
+    )
+    from ai_sdk.generate_text import (
+        Include as Include,
+    )
+    from ai_sdk.generate_text import (
+        LanguageModelResponseMetadata as LanguageModelResponseMetadata,
+    )
+    from ai_sdk.generate_text import (
+        LanguageModelUsage as LanguageModelUsage,
+    )
+    from ai_sdk.generate_text import (
+        ObjectResponse as ObjectResponse,
+    )
+    from ai_sdk.generate_text import (
+        Output as Output,
+    )
+    from ai_sdk.generate_text import (
+        PrepareStepContext as PrepareStepContext,
+    )
+    from ai_sdk.generate_text import (
+        PrepareStepResult as PrepareStepResult,
+    )
+    from ai_sdk.generate_text import (
+        RawPart as RawPart,
+    )
+    from ai_sdk.generate_text import (
+        ReasoningDeltaPart as ReasoningDeltaPart,
+    )
+    from ai_sdk.generate_text import (
+        ReasoningEndPart as ReasoningEndPart,
+    )
+    from ai_sdk.generate_text import (
+        ReasoningStartPart as ReasoningStartPart,
+    )
+    from ai_sdk.generate_text import (
+        StartPart as StartPart,
+    )
+    from ai_sdk.generate_text import (
+        StartStepPart as StartStepPart,
+    )
+    from ai_sdk.generate_text import (
+        StepResult as StepResult,
+    )
+    from ai_sdk.generate_text import (
+        StopCondition as StopCondition,
+    )
+    from ai_sdk.generate_text import (
+        StreamErrorPart as StreamErrorPart,
+    )
+    from ai_sdk.generate_text import (
+        StreamObjectResult as StreamObjectResult,
+    )
+    from ai_sdk.generate_text import (
+        StreamTextResult as StreamTextResult,
+    )
+    from ai_sdk.generate_text import (
+        StreamTextResultSync as StreamTextResultSync,
+    )
+    from ai_sdk.generate_text import (
+        TextDeltaPart as TextDeltaPart,
+    )
+    from ai_sdk.generate_text import (
+        TextEndPart as TextEndPart,
+    )
+    from ai_sdk.generate_text import (
+        TextStartPart as TextStartPart,
+    )
+    from ai_sdk.generate_text import (
+        TextStreamPart as TextStreamPart,
+    )
+    from ai_sdk.generate_text import (
+        Tool as Tool,
+    )
+    from ai_sdk.generate_text import (
+        ToolCall as ToolCall,
+    )
+    from ai_sdk.generate_text import (
+        ToolCallRepairContext as ToolCallRepairContext,
+    )
+    from ai_sdk.generate_text import (
+        ToolError as ToolError,
+    )
+    from ai_sdk.generate_text import (
+        ToolExecutionOptions as ToolExecutionOptions,
+    )
+    from ai_sdk.generate_text import (
+        ToolInputDeltaPart as ToolInputDeltaPart,
+    )
+    from ai_sdk.generate_text import (
+        ToolInputEndPart as ToolInputEndPart,
+    )
+    from ai_sdk.generate_text import (
+        ToolInputStartPart as ToolInputStartPart,
+    )
+    from ai_sdk.generate_text import (
+        ToolResult as ToolResult,
+    )
+    from ai_sdk.generate_text import (
+        dynamic_tool as dynamic_tool,
+    )
+    from ai_sdk.generate_text import (
+        generate_object as generate_object,
+    )
+    from ai_sdk.generate_text import (
+        generate_object_sync as generate_object_sync,
+    )
+    from ai_sdk.generate_text import (
+        generate_text as generate_text,
+    )
+    from ai_sdk.generate_text import (
+        generate_text_sync as generate_text_sync,
+    )
+    from ai_sdk.generate_text import (
+        has_tool_call as has_tool_call,
+    )
+    from ai_sdk.generate_text import (
+        is_loop_finished as is_loop_finished,
+    )
+    from ai_sdk.generate_text import (
+        is_step_count as is_step_count,
+    )
+    from ai_sdk.generate_text import (
+        smooth_stream as smooth_stream,
+    )
+    from ai_sdk.generate_text import (
+        stream_object as stream_object,
+    )
+    from ai_sdk.generate_text import (
+        stream_text as stream_text,
+    )
+    from ai_sdk.generate_text import (
+        stream_text_sync as stream_text_sync,
+    )
+    from ai_sdk.generate_text import (
+        tool as tool,
     )
     from ai_sdk.middleware import (
-        EmbeddingModelMiddleware,
-        ImageModelMiddleware,
-        LanguageModelMiddleware,
-        default_embedding_settings_middleware,
-        default_settings_middleware,
-        extract_json_middleware,
-        extract_reasoning_middleware,
-        simulate_streaming_middleware,
-        wrap_embedding_model,
-        wrap_image_model,
-        wrap_language_model,
+        EmbeddingModelMiddleware as EmbeddingModelMiddleware,
+    )
+    from ai_sdk.middleware import (
+        ImageModelMiddleware as ImageModelMiddleware,
+    )
+    from ai_sdk.middleware import (
+        LanguageModelMiddleware as LanguageModelMiddleware,
+    )
+    from ai_sdk.middleware import (
+        default_embedding_settings_middleware as default_embedding_settings_middleware,
+    )
+    from ai_sdk.middleware import (
+        default_settings_middleware as default_settings_middleware,
+    )
+    from ai_sdk.middleware import (
+        extract_json_middleware as extract_json_middleware,
+    )
+    from ai_sdk.middleware import (
+        extract_reasoning_middleware as extract_reasoning_middleware,
+    )
+    from ai_sdk.middleware import (
+        simulate_streaming_middleware as simulate_streaming_middleware,
+    )
+    from ai_sdk.middleware import (
+        wrap_embedding_model as wrap_embedding_model,
+    )
+    from ai_sdk.middleware import (
+        wrap_image_model as wrap_image_model,
+    )
+    from ai_sdk.middleware import (
+        wrap_language_model as wrap_language_model,
     )
     from ai_sdk.prompt import (
-        AssistantModelMessage,
-        FilePart,
-        ImagePart,
-        ModelMessage,
-        SystemModelMessage,
-        TimeoutConfig,
-        ToolModelMessage,
-        UserModelMessage,
-        create_download,
+        AssistantModelMessage as AssistantModelMessage,
+    )
+    from ai_sdk.prompt import (
+        FilePart as FilePart,
+    )
+    from ai_sdk.prompt import (
+        ImagePart as ImagePart,
+    )
+    from ai_sdk.prompt import (
+        ModelMessage as ModelMessage,
+    )
+    from ai_sdk.prompt import (
+        SystemModelMessage as SystemModelMessage,
+    )
+    from ai_sdk.prompt import (
+        TimeoutConfig as TimeoutConfig,
+    )
+    from ai_sdk.prompt import (
+        ToolModelMessage as ToolModelMessage,
+    )
+    from ai_sdk.prompt import (
+        UserModelMessage as UserModelMessage,
+    )
+    from ai_sdk.prompt import (
+        create_download as create_download,
     )
     from ai_sdk.provider import (
-        AISDKError,
-        APICallError,
-        APITimeoutError,
-        DownloadError,
-        EmbeddingModel,
-        EmptyResponseBodyError,
-        ImageModel,
-        InvalidArgumentError,
-        InvalidDataContentError,
-        InvalidMessageRoleError,
-        InvalidPromptError,
-        InvalidResponseDataError,
-        InvalidStreamPartError,
-        InvalidToolApprovalError,
-        InvalidToolApprovalSignatureError,
-        InvalidToolInputError,
-        JSONParseError,
-        LanguageModel,
-        LoadAPIKeyError,
-        LoadSettingError,
-        MessageConversionError,
-        MissingToolResultsError,
-        ModelType,
-        NoContentGeneratedError,
-        NoImageGeneratedError,
-        NoObjectGeneratedError,
-        NoOutputGeneratedError,
-        NoSpeechGeneratedError,
-        NoSuchModelError,
-        NoSuchProviderError,
-        NoSuchProviderReferenceError,
-        NoSuchToolError,
-        NoTranscriptGeneratedError,
-        NoTranslationGeneratedError,
-        NoVideoGeneratedError,
-        Provider,
-        RetryError,
-        RetryErrorReason,
-        SerializationError,
-        ToolCallNotFoundForApprovalError,
-        ToolCallRepairError,
-        TooManyEmbeddingValuesForCallError,
-        TypeValidationContext,
-        TypeValidationError,
-        UIMessageStreamError,
-        UnsupportedFunctionalityError,
-        UnsupportedModelVersionError,
-        get_error_message,
-        is_retryable_status,
+        AISDKError as AISDKError,
+    )
+    from ai_sdk.provider import (
+        APICallError as APICallError,
+    )
+    from ai_sdk.provider import (
+        APITimeoutError as APITimeoutError,
+    )
+    from ai_sdk.provider import (
+        DownloadError as DownloadError,
+    )
+    from ai_sdk.provider import (
+        EmbeddingModel as EmbeddingModel,
+    )
+    from ai_sdk.provider import (
+        EmptyResponseBodyError as EmptyResponseBodyError,
+    )
+    from ai_sdk.provider import (
+        ImageModel as ImageModel,
+    )
+    from ai_sdk.provider import (
+        InvalidArgumentError as InvalidArgumentError,
+    )
+    from ai_sdk.provider import (
+        InvalidDataContentError as InvalidDataContentError,
+    )
+    from ai_sdk.provider import (
+        InvalidMessageRoleError as InvalidMessageRoleError,
+    )
+    from ai_sdk.provider import (
+        InvalidPromptError as InvalidPromptError,
+    )
+    from ai_sdk.provider import (
+        InvalidResponseDataError as InvalidResponseDataError,
+    )
+    from ai_sdk.provider import (
+        InvalidStreamPartError as InvalidStreamPartError,
+    )
+    from ai_sdk.provider import (
+        InvalidToolApprovalError as InvalidToolApprovalError,
+    )
+    from ai_sdk.provider import (
+        InvalidToolApprovalSignatureError as InvalidToolApprovalSignatureError,
+    )
+    from ai_sdk.provider import (
+        InvalidToolInputError as InvalidToolInputError,
+    )
+    from ai_sdk.provider import (
+        JSONParseError as JSONParseError,
+    )
+    from ai_sdk.provider import (
+        LanguageModel as LanguageModel,
+    )
+    from ai_sdk.provider import (
+        LoadAPIKeyError as LoadAPIKeyError,
+    )
+    from ai_sdk.provider import (
+        LoadSettingError as LoadSettingError,
+    )
+    from ai_sdk.provider import (
+        MessageConversionError as MessageConversionError,
+    )
+    from ai_sdk.provider import (
+        MissingToolResultsError as MissingToolResultsError,
+    )
+    from ai_sdk.provider import (
+        ModelType as ModelType,
+    )
+    from ai_sdk.provider import (
+        NoContentGeneratedError as NoContentGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoImageGeneratedError as NoImageGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoObjectGeneratedError as NoObjectGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoOutputGeneratedError as NoOutputGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoSpeechGeneratedError as NoSpeechGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoSuchModelError as NoSuchModelError,
+    )
+    from ai_sdk.provider import (
+        NoSuchProviderError as NoSuchProviderError,
+    )
+    from ai_sdk.provider import (
+        NoSuchProviderReferenceError as NoSuchProviderReferenceError,
+    )
+    from ai_sdk.provider import (
+        NoSuchToolError as NoSuchToolError,
+    )
+    from ai_sdk.provider import (
+        NoTranscriptGeneratedError as NoTranscriptGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoTranslationGeneratedError as NoTranslationGeneratedError,
+    )
+    from ai_sdk.provider import (
+        NoVideoGeneratedError as NoVideoGeneratedError,
+    )
+    from ai_sdk.provider import (
+        Provider as Provider,
+    )
+    from ai_sdk.provider import (
+        RetryError as RetryError,
+    )
+    from ai_sdk.provider import (
+        RetryErrorReason as RetryErrorReason,
+    )
+    from ai_sdk.provider import (
+        SerializationError as SerializationError,
+    )
+    from ai_sdk.provider import (
+        ToolCallNotFoundForApprovalError as ToolCallNotFoundForApprovalError,
+    )
+    from ai_sdk.provider import (
+        ToolCallRepairError as ToolCallRepairError,
+    )
+    from ai_sdk.provider import (
+        TooManyEmbeddingValuesForCallError as TooManyEmbeddingValuesForCallError,
+    )
+    from ai_sdk.provider import (
+        TypeValidationContext as TypeValidationContext,
+    )
+    from ai_sdk.provider import (
+        TypeValidationError as TypeValidationError,
+    )
+    from ai_sdk.provider import (
+        UIMessageStreamError as UIMessageStreamError,
+    )
+    from ai_sdk.provider import (
+        UnsupportedFunctionalityError as UnsupportedFunctionalityError,
+    )
+    from ai_sdk.provider import (
+        UnsupportedModelVersionError as UnsupportedModelVersionError,
+    )
+    from ai_sdk.provider import (
+        get_error_message as get_error_message,
+    )
+    from ai_sdk.provider import (
+        is_retryable_status as is_retryable_status,
     )
     from ai_sdk.provider_utils import (
-        json_schema,
+        json_schema as json_schema,
     )
     from ai_sdk.registry import (
-        CustomProvider,
-        ProviderRegistry,
-        create_provider_registry,
-        custom_provider,
-        get_default_provider,
-        set_default_provider,
+        CustomProvider as CustomProvider,
+    )
+    from ai_sdk.registry import (
+        ProviderRegistry as ProviderRegistry,
+    )
+    from ai_sdk.registry import (
+        create_provider_registry as create_provider_registry,
+    )
+    from ai_sdk.registry import (
+        custom_provider as custom_provider,
+    )
+    from ai_sdk.registry import (
+        get_default_provider as get_default_provider,
+    )
+    from ai_sdk.registry import (
+        set_default_provider as set_default_provider,
     )
