@@ -109,8 +109,8 @@ class SyncStream(Iterator[T]):
 
     The async side runs ahead by up to ``buffer`` items. Items cross threads through a deque
     (its ``append``/``popleft`` are atomic), and a thread is woken only when it is waiting: a
-    `queue.Queue` takes a lock and notifies a condition for every item, which cost the stream
-    benchmark (W6) about 8 us per part. ``close()`` (or leaving a ``with`` block, or garbage
+    `queue.Queue` takes a lock and notifies a condition for every item, which the stream
+    benchmark (W6) showed as the largest cost per part. ``close()`` (or leaving a ``with`` block, or garbage
     collection) cancels the producer and closes the async iterator.
     """
 
@@ -154,7 +154,7 @@ class SyncStream(Iterator[T]):
         if self._consumer_waiting and not self._wake_scheduled:
             # Wake the consumer when the producer next yields to the loop (it has nothing more
             # for now), not per item: a consumer woken for every item of a fast producer drains
-            # one and sleeps again, a thread switch per item (3-4 us each in the W6 benchmark).
+            # one and sleeps again: a thread switch per item.
             self._wake_scheduled = True
             self._loop.call_soon(self._wake)
 

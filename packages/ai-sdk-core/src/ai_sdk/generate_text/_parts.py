@@ -4,9 +4,8 @@ Stream parts are slotted dataclasses with a class-level ``type`` tag (as in the 
 `TextStreamPart` union), so building one per streamed token stays cheap. They are frozen, except
 the three made once per streamed token (`TextDeltaPart`, `ReasoningDeltaPart`,
 `ToolInputDeltaPart`): a frozen dataclass sets each field through ``object.__setattr__``, which
-tripled their construction time (0.4 -> 1.4 us on the bench machine, a fifth of what core adds
-per token). Text, reasoning, custom
-and source content reuse the spec classes (`TextContent`, `ReasoningContent`, `CustomContent`,
+makes the per-token path measurably slower (bench/README.md, "Measured design choices"). Text,
+reasoning, custom and source content reuse the spec classes (`TextContent`, `ReasoningContent`, `CustomContent`,
 `UrlSource`/`DocumentSource`), which already have the shape users read.
 """
 

@@ -16,7 +16,7 @@ IdGenerator = Callable[[], str]
 """A function returning a new id on each call."""
 
 # A private generator seeded from the OS: ids must not repeat when user code seeds `random`
-# (tests often do), and they are not secrets, so `secrets` (about 10x slower) is not needed.
+# (tests often do), and they are not secrets, so the slower `secrets` is not needed.
 _random = random.Random()
 
 
@@ -66,8 +66,8 @@ def _random_string(alphabet: str, size: int) -> IdGenerator:
         symbols = list(alphabet)
         choices = _random.choices
         return lambda: "".join(choices(symbols, k=size))
-    # Random bytes mapped onto the alphabet by a translation table: 0.6 instead of 3.7 us per
-    # id (`random.choices`) on the bench machine, and an id is made for every call. When 256 is
+    # Random bytes mapped onto the alphabet by a translation table, several times cheaper than
+    # `random.choices` (an id is made for every call). When 256 is
     # not a multiple of the alphabet's length the first symbols are slightly likelier (for 62:
     # 5/256 instead of 4/256), which costs under 0.1 bit of the default id's 95.
     table = bytes((alphabet * (256 // len(alphabet) + 1))[:256], "ascii")
