@@ -39,6 +39,7 @@ def test_streams_the_answer_through_an_entry_point_provider(run_cli: RunCLI) -> 
             "maxOutputTokens": 20,
             "temperature": 0.5,
             "toolChoice": {"type": "auto"},
+            "includeRawChunks": False,  # a stream always says it (as upstream)
             "headers": {"user-agent": f"ai/{__version__}"},
         }
     ]

@@ -59,7 +59,8 @@ class StreamEngine:
             loop = StepLoop(config, state.steps)
             await loop.start("stream_text")
             while True:
-                step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks or None)
+                # As upstream, a stream always tells the model whether to include raw chunks.
+                step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks)
                 streamed = StreamStep(step, loop.deadlines, self._reservers)
                 try:
                     source = await streamed.open()
