@@ -284,7 +284,7 @@ def test_type_validation_error_context_and_wrap() -> None:
         value=value, cause=cause, context={"field": "tool input", "entity_id": "call-1"}
     )
     assert error.message == (
-        'Type validation failed for tool input (id: "call-1"): Value: {"a": "x"}.\n'
+        'Type validation failed for tool input (id: "call-1"): Value: {"a":"x"}.\n'
         "Error message: a: Input should be a valid integer, unable to parse string as an integer"
     )
     same = TypeValidationError.wrap(

@@ -122,8 +122,8 @@ def test_validation_converts_and_reports_error_paths() -> None:
     assert error.value is value
     assert error.context == {"field": "output", "entity_name": "person"}
     assert error.message == (
-        'Type validation failed for output (person): Value: {"name": 3, "home": {"zip": 5}, '
-        '"others": [{"street": null}]}.\n'
+        'Type validation failed for output (person): Value: {"name":3,"home":{"zip":5},'
+        '"others":[{"street":null}]}.\n'
         "Error message: name: Input should be a valid string; home.street: Field required; "
         "home.zip: Input should be a valid string; others.0.street: Input should be a valid string"
     )

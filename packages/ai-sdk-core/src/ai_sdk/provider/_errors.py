@@ -151,7 +151,8 @@ def get_error_message(error: object) -> str:
 
 def _to_json_text(value: object, limit: int | None = None) -> str:
     try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
+        # JSON.stringify's compact form, as upstream's messages show JSON values.
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     except (TypeError, ValueError):  # circular structures and the like
         text = repr(value)
     if limit is not None and len(text) > limit:
