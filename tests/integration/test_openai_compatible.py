@@ -27,7 +27,11 @@ from ai_sdk import (
 from ai_sdk._version import __version__ as core_version
 from ai_sdk.generate_text import InputTokenDetails, OutputTokenDetails
 from ai_sdk.provider import APICallError
-from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_compatible
+from ai_sdk_openai_compatible import (
+    OpenAICompatibleProvider,
+    OpenAICompatibleStreamError,
+    create_openai_compatible,
+)
 from tests.integration.conftest import (
     CITY_SCHEMA,
     FORECAST_SCHEMA,
@@ -458,3 +462,46 @@ async def test_generate_text_gives_up_after_max_retries(
     assert json.loads(last.response_body or "") == {
         "error": {"message": "Rate limit reached", "type": "rate_limit_error"}
     }
+
+
+# -- errors inside a stream ----------------------------------------------------------------
+
+
+async def test_stream_text_reports_a_streamed_error_object_once(
+    server: LoopbackServer, local: OpenAICompatibleProvider
+) -> None:
+    """As the TS SDK: one error part, then text-end, finish-step and finish ``error``."""
+    server_error = {"message": "upstream timeout", "type": "server_error", "code": None}
+    server.route(
+        CHAT, sse_reply([chunk({"role": "assistant", "content": "Hel"}), {"error": server_error}])
+    )
+    reported: list[object] = []
+
+    async with stream_text(
+        model=local("local-model"),
+        prompt="Hi",
+        raise_on_error=False,
+        on_error=lambda event: reported.append(event),
+    ) as result:
+        parts = [part async for part in result.stream]
+
+    assert [part.type for part in parts] == [
+        "start",
+        "start-step",
+        "text-start",
+        "text-delta",
+        "error",
+        "text-end",
+        "finish-step",
+        "finish",
+    ]
+    error = parts[4].error  # type: ignore[union-attr]
+    assert isinstance(error, OpenAICompatibleStreamError)
+    assert (error.message, error.data, error.type, error.is_retryable) == (
+        "upstream timeout",
+        server_error,
+        "server_error",
+        False,
+    )
+    assert reported == [error]  # on_error runs once
+    assert parts[-1].finish_reason == "error"  # type: ignore[union-attr]

@@ -35,7 +35,7 @@ from ai_sdk.provider import (
     UnsupportedWarning,
     Usage,
 )
-from ai_sdk_openai_compatible import OpenAICompatibleProvider
+from ai_sdk_openai_compatible import OpenAICompatibleProvider, OpenAICompatibleStreamError
 from tests.openai_compatible._helpers import CHAT, FIXTURES, chunk, collect, options, tool_delta
 from tests.openai_compatible.conftest import ProviderFactory
 from tests.servers import Delay, LoopbackServer, Reply, json_reply, sse_reply
@@ -710,24 +710,63 @@ async def test_error_object_mid_stream(
         [chunk({"content": "a"}), {"error": server_error}, chunk({}, finish_reason="stop")],
     )
 
+    [error] = errors(parts)
+    assert isinstance(error, OpenAICompatibleStreamError)
+    assert (error.message, error.data, error.type, error.code, error.is_retryable) == (
+        "overloaded",
+        server_error,
+        "server_error",
+        529,
+        False,
+    )
     assert parts == [
         START,
         METADATA,
         TextStart(id="txt-0"),
         TextDelta(id="txt-0", delta="a"),
-        ErrorPart(error=server_error),
+        ErrorPart(error=error),
         TextEnd(id="txt-0"),
         error_finish("stop"),
     ]
 
 
-async def test_error_object_as_only_event(
+async def test_error_object_then_end_is_reported_once(
     server: LoopbackServer, provider: OpenAICompatibleProvider
 ) -> None:
-    parts = await stream_parts(server, provider, [{"error": {"message": "bad key"}}])
+    """As upstream: the server's error explains the missing finish reason; no second error."""
+    server_error = {"message": "upstream timeout", "type": "server_error"}
+    parts = await stream_parts(server, provider, [chunk({"content": "a"}), {"error": server_error}])
 
-    assert parts[:2] == [START, ErrorPart(error={"message": "bad key"})]
-    assert parts[-1] == error_finish()
+    [error] = errors(parts)
+    assert isinstance(error, OpenAICompatibleStreamError)
+    assert parts == [
+        START,
+        METADATA,
+        TextStart(id="txt-0"),
+        TextDelta(id="txt-0", delta="a"),
+        ErrorPart(error=error),
+        TextEnd(id="txt-0"),
+        error_finish(),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("server_error", "message"),
+    [
+        ({"message": "bad key"}, "bad key"),
+        ("model is loading", "model is loading"),  # Ollama's {"error": "<text>"}
+        ({"code": 5}, '{"code":5}'),
+    ],
+)
+async def test_error_object_as_only_event(
+    server: LoopbackServer, provider: OpenAICompatibleProvider, server_error: Any, message: str
+) -> None:
+    parts = await stream_parts(server, provider, [{"error": server_error}])
+
+    [error] = errors(parts)
+    assert isinstance(error, OpenAICompatibleStreamError)
+    assert (error.message, error.data) == (message, server_error)
+    assert parts == [START, ErrorPart(error=error), error_finish()]
 
 
 async def test_disconnect_mid_stream(

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "OpenAICompatibleEmbeddingModel": "ai_sdk_openai_compatible._embedding_model",
     "OpenAICompatibleErrorData": "ai_sdk_openai_compatible._errors",
     "OpenAICompatibleErrorDetail": "ai_sdk_openai_compatible._errors",
+    "OpenAICompatibleStreamError": "ai_sdk_openai_compatible._errors",
     "OpenAICompatibleImageModel": "ai_sdk_openai_compatible._image_model",
     "OpenAICompatibleProvider": "ai_sdk_openai_compatible._provider",
     "RequestBodyTransform": "ai_sdk_openai_compatible._config",
@@ -50,6 +51,7 @@ __all__ = [
     "OpenAICompatibleEmbeddingModel",
     "OpenAICompatibleErrorData",
     "OpenAICompatibleErrorDetail",
+    "OpenAICompatibleStreamError",
     "OpenAICompatibleImageModel",
     "OpenAICompatibleProvider",
     "RequestBodyTransform",
@@ -86,6 +88,7 @@ if TYPE_CHECKING:
         ErrorStructure,
         OpenAICompatibleErrorData,
         OpenAICompatibleErrorDetail,
+        OpenAICompatibleStreamError,
     )
     from ai_sdk_openai_compatible._image_model import (
         DEFAULT_MAX_IMAGES_PER_CALL,

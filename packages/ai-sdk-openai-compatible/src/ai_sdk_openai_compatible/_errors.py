@@ -10,6 +10,7 @@ message and the raw body, so the user sees what the server said rather than a ba
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, JsonValue
 from pydantic_core import from_json
 
-from ai_sdk.provider import APICallError
+from ai_sdk.provider import AISDKError, APICallError
 from ai_sdk.provider_utils import (
     ResponseHandler,
     ResponseResult,
@@ -35,6 +36,7 @@ __all__ = [
     "ErrorStructure",
     "OpenAICompatibleErrorData",
     "OpenAICompatibleErrorDetail",
+    "OpenAICompatibleStreamError",
     "create_failed_response_handler",
     "message_of_error_body",
 ]
@@ -97,6 +99,46 @@ class ErrorStructure(Generic[E]):
     error_schema: type[E] | Schema[E]
     error_to_message: Callable[[E], str]
     is_retryable: Callable[[httpx.Response, E | None], bool] | None = None
+
+
+class OpenAICompatibleStreamError(AISDKError):
+    """The server sent ``{"error": ...}`` inside a stream that had already started.
+
+    The stream's ``error`` part carries it and the finish reason becomes ``error``. The
+    TypeScript SDK passes the server's error object itself; this wraps it so that ``on_error``
+    and ``raise`` get an exception, with the object kept as ``data``.
+
+    Args:
+        data: the server's ``error`` value, as sent.
+    """
+
+    data: object
+    """The server's ``error`` value, as sent (usually ``{"message", "type", "param", "code"}``)."""
+    type: str | None
+    """The server's error type, e.g. ``server_error``, when it sent one."""
+    code: object
+    """The server's error code, when it sent one."""
+    is_retryable: bool
+    """Always false: content may already have been streamed."""
+
+    def __init__(self, data: object) -> None:
+        fields = cast("dict[str, object]", data) if isinstance(data, dict) else {}
+        message = fields.get("message")
+        if not isinstance(message, str) or not message:
+            message = data if isinstance(data, str) and data else _compact_json(data)
+        super().__init__(message)
+        self.data = data
+        kind = fields.get("type")
+        self.type = kind if isinstance(kind, str) else None
+        self.code = fields.get("code")
+        self.is_retryable = False
+
+
+def _compact_json(value: object) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 def _openai_message(data: OpenAICompatibleErrorData) -> str:
