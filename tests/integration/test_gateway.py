@@ -33,6 +33,7 @@ from ai_sdk import (
     ToolInputEndPart,
     ToolInputStartPart,
     ToolResult,
+    embed,
     embed_many,
     generate_text,
     is_step_count,
@@ -447,3 +448,21 @@ async def test_embed_many_splits_into_gateway_sized_batches(
     assert result.values == values
     assert result.embeddings == [[float(i), 1.0] for i in range(2050)]
     assert result.usage.tokens == 2050
+
+
+async def test_embed_and_embed_many_send_dimensions_as_typescript_does(
+    server: LoopbackServer, loopback_gateway: GatewayProvider
+) -> None:
+    reply = {"embeddings": [[0.5, 0.25]], "usage": {"tokens": 1}}
+    server.route(EMBEDDING, json_reply(reply), json_reply(reply), json_reply(reply))
+
+    one = await embed(model="openai/text-embedding-3-small", value="a", dimensions=2)
+    many = await embed_many(model="openai/text-embedding-3-small", values=["b"], dimensions=2)
+    await embed(model="openai/text-embedding-3-small", value="c")
+
+    assert [request.json() for request in server.requests] == [
+        {"values": ["a"], "dimensions": 2},
+        {"values": ["b"], "dimensions": 2},
+        {"values": ["c"]},
+    ]
+    assert (one.embedding, many.embeddings) == ([0.5, 0.25], [[0.5, 0.25]])

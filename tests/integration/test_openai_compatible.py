@@ -18,6 +18,7 @@ from ai_sdk import (
     RetryError,
     ToolCall,
     ToolResult,
+    embed,
     embed_many,
     generate_text,
     is_step_count,
@@ -26,7 +27,7 @@ from ai_sdk import (
 )
 from ai_sdk._version import __version__ as core_version
 from ai_sdk.generate_text import InputTokenDetails, OutputTokenDetails
-from ai_sdk.provider import APICallError
+from ai_sdk.provider import APICallError, InvalidArgumentError
 from ai_sdk_openai_compatible import (
     OpenAICompatibleProvider,
     OpenAICompatibleStreamError,
@@ -407,6 +408,43 @@ async def test_embed_many_batches_by_max_embeddings_per_call(
     ]
     assert result.embeddings == [[float(i), 0.5] for i in range(7)]
     assert result.usage.tokens == 7
+
+
+async def test_embed_sends_dimensions_unless_a_provider_option_sets_them(
+    server: LoopbackServer, local: OpenAICompatibleProvider
+) -> None:
+    reply = json_reply(
+        {
+            "object": "list",
+            "data": [{"object": "embedding", "index": 0, "embedding": [0.5, 0.25]}],
+            "model": "embed-model",
+        }
+    )
+    server.route(EMBEDDINGS, reply, reply, reply)
+    model = local.embedding_model("embed-model")
+
+    result = await embed(model=model, value="a", dimensions=2)
+    await embed_many(model=model, values=["b"], dimensions=2)
+    await embed(model=model, value="c", dimensions=2, provider_options={"local": {"dimensions": 8}})
+
+    base = {"model": "embed-model", "encoding_format": "float"}
+    assert [request.json() for request in server.requests] == [
+        {**base, "input": ["a"], "dimensions": 2},
+        {**base, "input": ["b"], "dimensions": 2},
+        {**base, "input": ["c"], "dimensions": 8},
+    ]
+    assert result.embedding == [0.5, 0.25]
+
+
+@pytest.mark.parametrize("dimensions", [0, -1, 1.5, True, "8"])
+async def test_embed_refuses_a_dimensions_that_is_not_a_positive_integer(
+    server: LoopbackServer, local: OpenAICompatibleProvider, dimensions: Any
+) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        await embed(model=local.embedding_model("embed-model"), value="a", dimensions=dimensions)
+
+    assert (caught.value.parameter, caught.value.value) == ("dimensions", dimensions)
+    assert server.requests == []
 
 
 # -- retries -------------------------------------------------------------------------------

@@ -130,6 +130,11 @@ class OpenAICompatibleEmbeddingModel:
                     value=value,
                 )
             body[key] = value
+        # The call option, unless a provider option set it (as upstream). Read leniently:
+        # core 0.2.0's call options have no `dimensions` yet.
+        dimensions: object = getattr(options, "dimensions", None)
+        if "dimensions" not in body and isinstance(dimensions, int):
+            body["dimensions"] = dimensions
         result = await self._config.post(
             "/embeddings", body=body, call_headers=options.headers, success=_json_handler
         )

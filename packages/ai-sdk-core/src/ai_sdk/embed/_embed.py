@@ -46,16 +46,28 @@ def _check_values(values: object) -> list[str]:
     return cast("list[str]", items)
 
 
+def _check_dimensions(dimensions: object) -> int | None:
+    if dimensions is None:
+        return None
+    if not isinstance(dimensions, int) or isinstance(dimensions, bool) or dimensions <= 0:
+        raise InvalidArgumentError(
+            "dimensions must be a positive integer", parameter="dimensions", value=dimensions
+        )
+    return dimensions
+
+
 async def _embed_chunk(
     model: EmbeddingModel,
     values: list[str],
     *,
+    dimensions: int | None,
     max_retries: int,
     headers: Mapping[str, str | None] | None,
     provider_options: ProviderOptions | None,
 ) -> EmbeddingResult:
     options = EmbeddingCallOptions(
         values=values,
+        dimensions=dimensions,
         headers=dict(headers) if headers is not None else None,
         provider_options=provider_options,
     )
@@ -80,6 +92,7 @@ async def embed(
     *,
     model: EmbeddingModel | str,
     value: str,
+    dimensions: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
@@ -96,6 +109,8 @@ async def embed(
     Args:
         model: The embedding model, or a string id resolved through the default provider.
         value: The text to embed.
+        dimensions: The number of dimensions the embedding should have (a positive integer;
+            the model must support it). Sent as the provider's ``dimensions``.
         max_retries: Retries after the first attempt for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
         provider_options: Provider-specific options, keyed by provider.
@@ -105,9 +120,10 @@ async def embed(
     Raises:
         RetryError: Every attempt failed with a retryable error.
         APICallError: The provider call failed with an error that is not retried.
-        InvalidArgumentError: ``max_retries`` is invalid.
+        InvalidArgumentError: ``max_retries`` or ``dimensions`` is invalid.
     """
     validate_max_retries(max_retries)
+    dimensions = _check_dimensions(dimensions)
     if not isinstance(cast("object", value), str):
         raise InvalidArgumentError(
             f"value must be a string, got {value!r:.100}", parameter="value", value=value
@@ -120,11 +136,13 @@ async def embed(
             provider=resolved.provider,
             model_id=resolved.model_id,
             values=[value],
+            dimensions=dimensions,
         ),
     )
     result = await _embed_chunk(
         resolved,
         [value],
+        dimensions=dimensions,
         max_retries=max_retries,
         headers=headers,
         provider_options=provider_options,
@@ -156,6 +174,7 @@ async def embed_many(
     *,
     model: EmbeddingModel | str,
     values: Sequence[str],
+    dimensions: int | None = None,
     max_parallel_calls: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
@@ -178,6 +197,8 @@ async def embed_many(
     Args:
         model: The embedding model, or a string id resolved through the default provider.
         values: The texts to embed. An empty sequence returns an empty result without a call.
+        dimensions: The number of dimensions each embedding should have (a positive integer;
+            the model must support it). Sent as the provider's ``dimensions``.
         max_parallel_calls: The most calls in flight at once; ``None`` means no limit.
         max_retries: Retries per call for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
@@ -188,9 +209,11 @@ async def embed_many(
     Raises:
         RetryError: Every attempt of a call failed with a retryable error.
         APICallError: A provider call failed with an error that is not retried.
-        InvalidArgumentError: ``max_parallel_calls`` or ``max_retries`` is invalid.
+        InvalidArgumentError: ``max_parallel_calls``, ``max_retries`` or ``dimensions`` is
+            invalid.
     """
     validate_max_retries(max_retries)
+    dimensions = _check_dimensions(dimensions)
     if max_parallel_calls is not None:
         validate_positive_int(max_parallel_calls, "max_parallel_calls")
     values = _check_values(values)
@@ -202,6 +225,7 @@ async def embed_many(
             provider=resolved.provider,
             model_id=resolved.model_id,
             values=list(values),
+            dimensions=dimensions,
         ),
     )
     if not values:
@@ -222,6 +246,7 @@ async def embed_many(
             lambda chunk=chunk: _embed_chunk(
                 resolved,
                 chunk,
+                dimensions=dimensions,
                 max_retries=max_retries,
                 headers=headers,
                 provider_options=provider_options,
@@ -259,6 +284,7 @@ def embed_sync(
     *,
     model: EmbeddingModel | str,
     value: str,
+    dimensions: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
@@ -270,6 +296,7 @@ def embed_sync(
         lambda: embed(
             model=model,
             value=value,
+            dimensions=dimensions,
             max_retries=max_retries,
             headers=headers,
             provider_options=provider_options,
@@ -283,6 +310,7 @@ def embed_many_sync(
     *,
     model: EmbeddingModel | str,
     values: Sequence[str],
+    dimensions: int | None = None,
     max_parallel_calls: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
@@ -295,6 +323,7 @@ def embed_many_sync(
         lambda: embed_many(
             model=model,
             values=values,
+            dimensions=dimensions,
             max_parallel_calls=max_parallel_calls,
             max_retries=max_retries,
             headers=headers,
