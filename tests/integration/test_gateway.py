@@ -381,7 +381,7 @@ async def test_generate_text_reports_its_own_response_metadata_as_typescript_doe
     """The gateway's response id, model id and timestamp are not surfaced (as in the TS SDK)."""
     reply = {
         **text_reply("Hi."),
-        "response": {"id": "resp_gw", "modelId": "anthropic/x", "timestamp": "2020-01-01T00:00:00Z"},
+        "response": {"id": "resp_gw", "modelId": "x/y", "timestamp": "2020-01-01T00:00:00Z"},
     }
     server.route(LANGUAGE, json_reply(reply))
     before = datetime.now(UTC)

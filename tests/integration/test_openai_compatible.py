@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 import ai_sdk_openai_compatible
 from ai_sdk import (
@@ -321,6 +322,66 @@ async def test_structured_output_with_json_schema(server: LoopbackServer) -> Non
         },
     }
     assert result.output == Forecast(city="Paris", temperature_c=21, summary="Sunny")
+
+
+class Reading(BaseModel):
+    city: str
+    unit: str = "celsius"
+    note: str | None = None
+    tags: list[str] = []
+
+
+READING_STRICT = {
+    "properties": {
+        "city": {"title": "City", "type": "string"},
+        "unit": {"title": "Unit", "type": ["string", "null"]},
+        "note": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Note"},
+        "tags": {
+            "anyOf": [
+                {"items": {"type": "string"}, "title": "Tags", "type": "array"},
+                {"type": "null"},
+            ]
+        },
+    },
+    "required": ["city", "unit", "note", "tags"],
+    "title": "Reading",
+    "type": "object",
+    "additionalProperties": False,
+}
+
+
+async def test_strict_structured_output_sends_a_strict_valid_schema_and_reads_nulls_back(
+    server: LoopbackServer,
+) -> None:
+    """OpenAI strict mode rejects a partial ``required``: optional fields are sent nullable."""
+    answer = '{"city":"Paris","unit":null,"note":null,"tags":null}'
+    server.route(
+        CHAT,
+        completion({"role": "assistant", "content": answer}, "stop", (15, 12)),
+        completion({"role": "assistant", "content": answer}, "stop", (15, 12)),
+    )
+    async with create_openai_compatible(
+        name="local", base_url=f"{server.url}/v1", supports_structured_outputs=True
+    ) as provider:
+        result = await generate_text(
+            model=provider("local-model"), prompt="Paris?", output=Output.object(schema=Reading)
+        )
+        listed = await generate_text(
+            model=provider("local-model"),
+            prompt="Paris?",
+            output=Output.object(schema=Reading),
+            provider_options={"local": {"strictJsonSchema": False}},
+        )
+
+    strict, loose = server.requests
+    assert strict.json()["response_format"] == {
+        "type": "json_schema",
+        "json_schema": {"schema": READING_STRICT, "strict": True, "name": "response"},
+    }
+    # Not strict: the schema as pydantic made it (optional fields not required).
+    assert loose.json()["response_format"]["json_schema"]["schema"]["required"] == ["city"]
+    assert result.output == Reading(city="Paris")  # the nulls became the defaults
+    assert listed.output == Reading(city="Paris")
 
 
 # -- sync from async code, early close -----------------------------------------------------

@@ -169,7 +169,9 @@ async def test_non_retryable_later_error_is_wrapped() -> None:
     with pytest.raises(RetryError) as info:
         await retry_with_backoff(failing(*errors), sleep=sleeps)
     error = info.value
-    assert error.message == "Failed after 2 attempts with non-retryable error: 'APICallError: status 401'"
+    assert error.message == (
+        "Failed after 2 attempts with non-retryable error: 'APICallError: status 401'"
+    )
     assert (error.reason, error.errors, error.last_error) == (
         "errorNotRetryable",
         errors,

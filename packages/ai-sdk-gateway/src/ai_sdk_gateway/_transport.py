@@ -53,7 +53,6 @@ TEAM_HEADER = "x-vercel-ai-gateway-team"
 USER_AGENT_TOKEN = f"ai-sdk/gateway/{__version__}"
 
 
-
 def _error_message(data: object) -> str:
     # What upstream's getErrorMessage gives: JSON bodies in JSON.stringify's compact form
     # (core 0.2.0's get_error_message adds spaces, so this does not rely on it).

@@ -74,6 +74,7 @@ from ai_sdk.provider_utils._schema import (
     as_schema,
     inline_json_schema_refs,
     json_schema,
+    remove_strict_nulls,
     to_strict_json_schema,
 )
 from ai_sdk.provider_utils._settings import load_api_key, load_optional_setting, load_setting
@@ -145,6 +146,7 @@ __all__ = [
     "post_json",
     "post_to_api",
     "remove_none_entries",
+    "remove_strict_nulls",
     "resolve",
     "response_headers_of",
     "retry_delay",
