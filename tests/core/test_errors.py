@@ -14,6 +14,7 @@ from ai_sdk.provider._errors import (
     APITimeoutError,
     DownloadError,
     EmptyResponseBodyError,
+    EventTooLargeError,
     InvalidArgumentError,
     InvalidDataContentError,
     InvalidMessageRoleError,
@@ -106,6 +107,7 @@ SAMPLES: list[AISDKError] = [
     UIMessageStreamError(chunk_type="text-delta", chunk_id="t1", message="no start"),
     UnsupportedFunctionalityError(functionality="image input"),
     UnsupportedModelVersionError(version="v2", provider="p", model_id="m"),
+    EventTooLargeError("too large", url="https://api/x", limit=10, status_code=200),
 ]
 
 

@@ -6,7 +6,7 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -28,7 +28,7 @@ from ai_sdk import (
 )
 from ai_sdk._version import __version__ as core_version
 from ai_sdk.generate_text import InputTokenDetails, OutputTokenDetails
-from ai_sdk.provider import APICallError, InvalidArgumentError
+from ai_sdk.provider import APICallError, EventTooLargeError, InvalidArgumentError
 from ai_sdk_openai_compatible import (
     OpenAICompatibleProvider,
     OpenAICompatibleStreamError,
@@ -603,4 +603,28 @@ async def test_stream_text_reports_a_streamed_error_object_once(
         False,
     )
     assert reported == [error]  # on_error runs once
+    assert parts[-1].finish_reason == "error"  # type: ignore[union-attr]
+
+
+async def test_stream_text_ends_with_a_typed_error_when_one_event_never_ends(
+    server: LoopbackServer, local: OpenAICompatibleProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server streaming one endless ``data:`` line: an error at the limit, not memory growth."""
+    monkeypatch.setenv("AI_SDK_MAX_SSE_EVENT_SIZE", "500000")
+
+    def endless() -> Iterator[bytes]:
+        yield b"data: " + json.dumps(chunk({"content": "Hi"})).encode() + b"\n\n"
+        yield b'data: {"choices": "'
+        while True:
+            yield b"x" * 65_536
+
+    server.route(CHAT, Reply(headers={"content-type": "text/event-stream"}, chunks=endless()))
+
+    async with stream_text(model=local("local-model"), prompt="Hi", raise_on_error=False) as result:
+        parts = [part async for part in result.stream]
+
+    errors = [part.error for part in parts if part.type == "error"]  # type: ignore[union-attr]
+    assert [type(error) for error in errors] == [EventTooLargeError]
+    assert errors[0].limit == 500_000  # type: ignore[union-attr]
+    assert await result.text == "Hi"
     assert parts[-1].finish_reason == "error"  # type: ignore[union-attr]

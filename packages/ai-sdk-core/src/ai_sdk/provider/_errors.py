@@ -3,7 +3,8 @@
 ```
 AISDKError
 ├── APICallError                      an HTTP call failed (status, headers, body, is_retryable)
-│   └── APITimeoutError               ... because an httpx timeout fired (connect/read/write/pool)
+│   ├── APITimeoutError               ... because an httpx timeout fired (connect/read/write/pool)
+│   └── EventTooLargeError            ... because one server-sent event passed the size limit
 ├── DownloadError                     fetching a URL given in a prompt failed
 ├── EmptyResponseBodyError            a streaming response had no body
 ├── InvalidArgumentError              an argument is invalid (`argument` / `parameter`, `value`)
@@ -65,6 +66,7 @@ __all__ = [
     "APITimeoutError",
     "DownloadError",
     "EmptyResponseBodyError",
+    "EventTooLargeError",
     "InvalidArgumentError",
     "InvalidDataContentError",
     "InvalidMessageRoleError",
@@ -281,6 +283,24 @@ class APITimeoutError(APICallError):
     It is an `APICallError` with ``is_retryable=True`` and no status code, so the default retry
     policy tries again; raise the client's ``timeout=`` when generations take longer than it.
     """
+
+
+class EventTooLargeError(APICallError):
+    """One server-sent event grew past the size limit before it ended.
+
+    A broken or hostile server streaming a line that never ends would otherwise grow the
+    client's memory without bound. Not retryable. The limit is ``max_event_size`` of
+    `create_event_source_response_handler` / `SSEParser` (default
+    ``DEFAULT_MAX_EVENT_SIZE``, 16 MiB, or the ``AI_SDK_MAX_SSE_EVENT_SIZE`` environment
+    variable in bytes).
+    """
+
+    limit: int
+    """The limit in bytes that the event passed."""
+
+    def __init__(self, message: str, *, url: str, limit: int, **kwargs: Any) -> None:
+        super().__init__(message, url=url, is_retryable=False, **kwargs)
+        self.limit = limit
 
 
 class EmptyResponseBodyError(AISDKError):
