@@ -122,10 +122,14 @@ class OpenAICompatibleStreamError(AISDKError):
     """Always false: content may already have been streamed."""
 
     def __init__(self, data: object) -> None:
-        fields = cast("dict[str, object]", data) if isinstance(data, dict) else {}
+        fields: dict[str, object] = (
+            cast("dict[str, object]", data) if isinstance(data, dict) else {}
+        )
         message = fields.get("message")
         if not isinstance(message, str) or not message:
-            message = data if isinstance(data, str) and data else _compact_json(data)
+            message = data if isinstance(data, str) else _compact_json(cast("object", data))
+            if not message:
+                message = "The server reported an error in the stream."
         super().__init__(message)
         self.data = data
         kind = fields.get("type")
@@ -135,6 +139,8 @@ class OpenAICompatibleStreamError(AISDKError):
 
 
 def _compact_json(value: object) -> str:
+    if isinstance(value, str):
+        return value
     try:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):

@@ -326,7 +326,9 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
         if isinstance(properties, Mapping):
             properties = cast("Mapping[str, Any]", properties)
             required = out.get("required")
-            was_required = set(cast("list[Any]", required)) if isinstance(required, list) else set()
+            was_required: set[object] = (
+                set(cast("list[object]", required)) if isinstance(required, list) else set()
+            )
             out["properties"] = {
                 name: sub if name in was_required else _nullable(sub)
                 for name, sub in properties.items()
@@ -435,10 +437,11 @@ def remove_strict_nulls(value: Any, schema: Mapping[str, Any]) -> Any:
                     return resolve(arrays[0].get("items"))
         return None
 
-    def visit(item: Any, node: Mapping[str, Any] | None, depth: int) -> Any:
+    def visit(item: object, node: Mapping[str, Any] | None, depth: int) -> object:
         if node is None or depth > 64:
             return item
         if isinstance(item, dict):
+            item = cast("dict[str, object]", item)
             described = object_branch(node)
             if described is None:
                 return item
@@ -447,9 +450,11 @@ def remove_strict_nulls(value: Any, schema: Mapping[str, Any]) -> Any:
                 return item
             properties = cast("Mapping[str, Any]", properties)
             required = described.get("required")
-            kept = set(cast("list[Any]", required)) if isinstance(required, list) else set()
+            kept: set[object] = (
+                set(cast("list[object]", required)) if isinstance(required, list) else set()
+            )
             out: dict[str, Any] = {}
-            for key, sub_value in cast("dict[str, Any]", item).items():
+            for key, sub_value in item.items():
                 sub = resolve(properties.get(key))
                 omitted = sub_value is None and sub is not None and key not in kept
                 if omitted and not _allows_null(sub):
