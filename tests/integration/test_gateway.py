@@ -466,3 +466,6 @@ async def test_embed_and_embed_many_send_dimensions_as_typescript_does(
         {"values": ["c"]},
     ]
     assert (one.embedding, many.embeddings) == ([0.5, 0.25], [[0.5, 0.25]])
+    # As upstream's embed/embedMany, the SDK's `ai/<version>` token leads the user-agent.
+    agents = {sent_headers(request.headers)["user-agent"] for request in server.requests}
+    assert agents == {USER_AGENT}

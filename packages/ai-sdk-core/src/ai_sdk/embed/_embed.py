@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import run_sync
+from ai_sdk._version import __version__
 from ai_sdk.embed._result import EmbeddingModelUsage, EmbedManyResult, EmbedResult
 from ai_sdk.provider import (
     CallWarning,
@@ -19,7 +20,12 @@ from ai_sdk.provider import (
     ProviderMetadata,
     ProviderOptions,
 )
-from ai_sdk.provider_utils import DEFAULT_MAX_RETRIES, retry_with_backoff, validate_max_retries
+from ai_sdk.provider_utils import (
+    DEFAULT_MAX_RETRIES,
+    retry_with_backoff,
+    validate_max_retries,
+    with_user_agent_suffix,
+)
 from ai_sdk.registry._resolve import resolve_embedding_model
 from ai_sdk.telemetry._hooks import EmbedStartEvent, notify_callback
 
@@ -68,7 +74,8 @@ async def _embed_chunk(
     options = EmbeddingCallOptions(
         values=values,
         dimensions=dimensions,
-        headers=dict(headers) if headers is not None else None,
+        # As upstream: the SDK's `ai/<version>` token joins the user-agent of the call.
+        headers=cast("dict[str, str | None]", with_user_agent_suffix(headers, f"ai/{__version__}")),
         provider_options=provider_options,
     )
 
