@@ -539,7 +539,9 @@ async def _run_stream(args: dict[str, Any], n: Normaliser, keys: list[str]) -> J
         error = getattr(event, "error", event)
         on_error.append(n.error(error) if isinstance(error, BaseException) else n.value(error))
 
-    result = ai_sdk.stream_text(**args, on_error=record_error)
+    # raise_on_error=False is upstream's behaviour; our default (raise stream errors from the
+    # aggregates and text_stream) is a documented difference (docs/differences.md).
+    result = ai_sdk.stream_text(**args, on_error=record_error, raise_on_error=False)
     parts: list[Json] = []
     async for part in result.stream:  # TS `fullStream` (a deliberate name: NAME_NOTES)
         normalised = n.value(part)

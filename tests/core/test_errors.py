@@ -14,6 +14,7 @@ from ai_sdk.provider._errors import (
     APITimeoutError,
     DownloadError,
     EmptyResponseBodyError,
+    EventTooLargeError,
     InvalidArgumentError,
     InvalidDataContentError,
     InvalidMessageRoleError,
@@ -42,6 +43,7 @@ from ai_sdk.provider._errors import (
     NoVideoGeneratedError,
     RetryError,
     SerializationError,
+    StreamProviderError,
     ToolCallNotFoundForApprovalError,
     ToolCallRepairError,
     TooManyEmbeddingValuesForCallError,
@@ -106,6 +108,10 @@ SAMPLES: list[AISDKError] = [
     UIMessageStreamError(chunk_type="text-delta", chunk_id="t1", message="no start"),
     UnsupportedFunctionalityError(functionality="image input"),
     UnsupportedModelVersionError(version="v2", provider="p", model_id="m"),
+    EventTooLargeError("too large", url="https://api/x", limit=10, status_code=200),
+    StreamProviderError(
+        "overloaded", type="server_error", code=529, data={"message": "overloaded"}
+    ),
 ]
 
 
@@ -284,7 +290,7 @@ def test_type_validation_error_context_and_wrap() -> None:
         value=value, cause=cause, context={"field": "tool input", "entity_id": "call-1"}
     )
     assert error.message == (
-        'Type validation failed for tool input (id: "call-1"): Value: {"a": "x"}.\n'
+        'Type validation failed for tool input (id: "call-1"): Value: {"a":"x"}.\n'
         "Error message: a: Input should be a valid integer, unable to parse string as an integer"
     )
     same = TypeValidationError.wrap(

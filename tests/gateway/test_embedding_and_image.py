@@ -203,14 +203,15 @@ async def test_image_generation_request_and_result(
     assert model.max_images_per_call == 2**53 - 1
 
 
-async def test_image_minimal_body_drops_zero_seed_and_keeps_empty_provider_options(
+async def test_image_minimal_body_keeps_a_zero_seed_and_empty_provider_options(
     server: LoopbackServer, provider: GatewayProvider
 ) -> None:
     server.route(IMAGE, json_reply({"images": ["eA=="]}))
 
     result = await provider.image_model("a/b").do_generate(ImageCallOptions(prompt="x", seed=0))
 
-    assert server.requests[0].json() == {"prompt": "x", "n": 1, "providerOptions": {}}
+    # As @ai-sdk/gateway 4 (`seed != null`): a seed of 0 is sent.
+    assert server.requests[0].json() == {"prompt": "x", "n": 1, "seed": 0, "providerOptions": {}}
     assert (result.images, result.usage, result.warnings) == (["eA=="], None, [])
 
 

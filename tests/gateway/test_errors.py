@@ -190,6 +190,21 @@ async def test_json_error_without_the_documented_shape_keeps_the_generation_id(
     assert error.message.endswith("[gen_02]")
 
 
+async def test_the_api_call_error_under_a_gateway_error_keeps_the_body_compact(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    """As upstream's getErrorMessage (JSON.stringify): no spaces added, non-ASCII kept."""
+    body = {"error": {"oops": "café", "n": [1, 2]}}
+
+    error = await failure(server, provider, json_reply(body, status=500))
+
+    assert isinstance(error, GatewayResponseError)
+    cause = error.cause
+    assert isinstance(cause, APICallError)
+    assert cause.message == '{"error":{"oops":"café","n":[1,2]}}'
+    assert cause.data == body
+
+
 async def test_empty_error_body(server: LoopbackServer, provider: GatewayProvider) -> None:
     error = await failure(server, provider, Reply(status=503))
 

@@ -290,6 +290,23 @@ async def test_credits_come_from_the_origin(
     assert sent_headers(request) == common_headers(post=False)
 
 
+@pytest.mark.parametrize(
+    ("team", "query"), [("my-team", "slug=my-team"), ("team_abc123", "teamId=team_abc123")]
+)
+async def test_credits_of_the_providers_team(server: LoopbackServer, team: str, query: str) -> None:
+    """As @ai-sdk/gateway 4: a provider with a team asks for that team's credits."""
+    server.route("/v1/credits", json_reply({"balance": "1.00", "total_used": "2.00"}), method="GET")
+    async with create_gateway(
+        api_key="test-key", base_url=f"{server.url}/v4/ai", team_id_or_slug=team
+    ) as gateway:
+        credits = await gateway.get_credits()
+
+    assert credits == GatewayCredits(balance="1.00", total_used="2.00")
+    [request] = server.requests
+    assert request.target == f"/v1/credits?{query}"
+    assert request.headers["x-vercel-ai-gateway-team"] == team
+
+
 GENERATION = {
     "id": "gen_01/ABC",
     "total_cost": 0.0012,

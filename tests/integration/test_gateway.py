@@ -9,8 +9,10 @@ resolution path through core is the real one. The other tests set it as the defa
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -31,6 +33,7 @@ from ai_sdk import (
     ToolInputEndPart,
     ToolInputStartPart,
     ToolResult,
+    embed,
     embed_many,
     generate_text,
     is_step_count,
@@ -117,7 +120,8 @@ def language_headers(*, streaming: bool, token: str = "test-key") -> dict[str, s
         "ai-gateway-protocol-version": "0.0.1",
         "ai-gateway-auth-method": "api-key",
         "content-type": "application/json",
-        "user-agent": USER_AGENT,
+        # As upstream, stream_text passes only the user's headers: no `ai/<version>` token.
+        "user-agent": USER_AGENT.removeprefix(f"ai/{core_version} ") if streaming else USER_AGENT,
         "ai-language-model-specification-version": "4",
         "ai-language-model-id": MODEL,
         "ai-language-model-streaming": "true" if streaming else "false",
@@ -330,13 +334,13 @@ async def test_stream_text_runs_the_tool_loop_across_steps(
         "prompt": [QUESTION],
         "tools": [WEATHER_WIRE],
         "toolChoice": {"type": "auto"},
-        "headers": {"user-agent": f"ai/{core_version}"},
+        "includeRawChunks": False,
     }
     assert body(second) == {
         "prompt": [QUESTION, *TOOL_TURN],
         "tools": [WEATHER_WIRE],
         "toolChoice": {"type": "auto"},
-        "headers": {"user-agent": f"ai/{core_version}"},
+        "includeRawChunks": False,
     }
     assert text == "Sunny, 21 °C."
     assert [type(part) for part in parts] == [
@@ -370,6 +374,43 @@ async def test_stream_text_runs_the_tool_loop_across_steps(
     assert parts[-1] == FinishPart(
         finish_reason="stop", raw_finish_reason="end_turn", total_usage=STEP_USAGE + STEP_USAGE
     )
+
+
+async def test_generate_text_reports_its_own_response_metadata_as_typescript_does(
+    server: LoopbackServer, loopback_gateway: GatewayProvider
+) -> None:
+    """The gateway's response id, model id and timestamp are not surfaced (as in the TS SDK)."""
+    reply = {
+        **text_reply("Hi."),
+        "response": {"id": "resp_gw", "modelId": "x/y", "timestamp": "2020-01-01T00:00:00Z"},
+    }
+    server.route(LANGUAGE, json_reply(reply))
+    before = datetime.now(UTC)
+
+    result = await generate_text(model=MODEL, prompt="Hi")
+
+    response = result.response
+    assert re.fullmatch(r"aitxt-[0-9A-Za-z]{24}", response.id)
+    assert response.model_id == MODEL
+    assert before <= response.timestamp <= datetime.now(UTC)
+
+
+async def test_stream_text_body_is_the_typescript_streaming_body(
+    server: LoopbackServer, loopback_gateway: GatewayProvider
+) -> None:
+    """TS streamText passes the user's headers only (no user-agent), always includeRawChunks, and
+    toolChoice auto even without tools (recorded from the TS SDK)."""
+    server.route(LANGUAGE, sse_reply(text_events("Hi"), done=False))
+
+    async with stream_text(model=MODEL, prompt="Weather in Paris?") as result:
+        await result.text
+
+    [request] = server.requests
+    assert body(request) == {
+        "prompt": [QUESTION],
+        "toolChoice": {"type": "auto"},
+        "includeRawChunks": False,
+    }
 
 
 # -- embeddings ----------------------------------------------------------------------------
@@ -408,3 +449,24 @@ async def test_embed_many_splits_into_gateway_sized_batches(
     assert result.values == values
     assert result.embeddings == [[float(i), 1.0] for i in range(2050)]
     assert result.usage.tokens == 2050
+
+
+async def test_embed_and_embed_many_send_dimensions_as_typescript_does(
+    server: LoopbackServer, loopback_gateway: GatewayProvider
+) -> None:
+    reply = {"embeddings": [[0.5, 0.25]], "usage": {"tokens": 1}}
+    server.route(EMBEDDING, json_reply(reply), json_reply(reply), json_reply(reply))
+
+    one = await embed(model="openai/text-embedding-3-small", value="a", dimensions=2)
+    many = await embed_many(model="openai/text-embedding-3-small", values=["b"], dimensions=2)
+    await embed(model="openai/text-embedding-3-small", value="c")
+
+    assert [request.json() for request in server.requests] == [
+        {"values": ["a"], "dimensions": 2},
+        {"values": ["b"], "dimensions": 2},
+        {"values": ["c"]},
+    ]
+    assert (one.embedding, many.embeddings) == ([0.5, 0.25], [[0.5, 0.25]])
+    # As upstream's embed/embedMany, the SDK's `ai/<version>` token leads the user-agent.
+    agents = {sent_headers(request.headers)["user-agent"] for request in server.requests}
+    assert agents == {USER_AGENT}

@@ -6,19 +6,22 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 import ai_sdk_openai_compatible
 from ai_sdk import (
     LanguageModelUsage,
     Output,
     RetryError,
+    StreamProviderError,
     ToolCall,
     ToolResult,
+    embed,
     embed_many,
     generate_text,
     is_step_count,
@@ -27,8 +30,11 @@ from ai_sdk import (
 )
 from ai_sdk._version import __version__ as core_version
 from ai_sdk.generate_text import InputTokenDetails, OutputTokenDetails
-from ai_sdk.provider import APICallError
-from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_compatible
+from ai_sdk.provider import APICallError, EventTooLargeError, InvalidArgumentError
+from ai_sdk_openai_compatible import (
+    OpenAICompatibleProvider,
+    create_openai_compatible,
+)
 from tests.integration.conftest import (
     CITY_SCHEMA,
     FORECAST_SCHEMA,
@@ -319,6 +325,66 @@ async def test_structured_output_with_json_schema(server: LoopbackServer) -> Non
     assert result.output == Forecast(city="Paris", temperature_c=21, summary="Sunny")
 
 
+class Reading(BaseModel):
+    city: str
+    unit: str = "celsius"
+    note: str | None = None
+    tags: list[str] = []
+
+
+READING_STRICT = {
+    "properties": {
+        "city": {"title": "City", "type": "string"},
+        "unit": {"title": "Unit", "type": ["string", "null"]},
+        "note": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Note"},
+        "tags": {
+            "anyOf": [
+                {"items": {"type": "string"}, "title": "Tags", "type": "array"},
+                {"type": "null"},
+            ]
+        },
+    },
+    "required": ["city", "unit", "note", "tags"],
+    "title": "Reading",
+    "type": "object",
+    "additionalProperties": False,
+}
+
+
+async def test_strict_structured_output_sends_a_strict_valid_schema_and_reads_nulls_back(
+    server: LoopbackServer,
+) -> None:
+    """OpenAI strict mode rejects a partial ``required``: optional fields are sent nullable."""
+    answer = '{"city":"Paris","unit":null,"note":null,"tags":null}'
+    server.route(
+        CHAT,
+        completion({"role": "assistant", "content": answer}, "stop", (15, 12)),
+        completion({"role": "assistant", "content": answer}, "stop", (15, 12)),
+    )
+    async with create_openai_compatible(
+        name="local", base_url=f"{server.url}/v1", supports_structured_outputs=True
+    ) as provider:
+        result = await generate_text(
+            model=provider("local-model"), prompt="Paris?", output=Output.object(schema=Reading)
+        )
+        listed = await generate_text(
+            model=provider("local-model"),
+            prompt="Paris?",
+            output=Output.object(schema=Reading),
+            provider_options={"local": {"strictJsonSchema": False}},
+        )
+
+    strict, loose = server.requests
+    assert strict.json()["response_format"] == {
+        "type": "json_schema",
+        "json_schema": {"schema": READING_STRICT, "strict": True, "name": "response"},
+    }
+    # Not strict: the schema as pydantic made it (optional fields not required).
+    assert loose.json()["response_format"]["json_schema"]["schema"]["required"] == ["city"]
+    assert result.output == Reading(city="Paris")  # the nulls became the defaults
+    assert listed.output == Reading(city="Paris")
+
+
 # -- sync from async code, early close -----------------------------------------------------
 
 
@@ -408,6 +474,43 @@ async def test_embed_many_batches_by_max_embeddings_per_call(
     assert result.usage.tokens == 7
 
 
+async def test_embed_sends_dimensions_unless_a_provider_option_sets_them(
+    server: LoopbackServer, local: OpenAICompatibleProvider
+) -> None:
+    reply = json_reply(
+        {
+            "object": "list",
+            "data": [{"object": "embedding", "index": 0, "embedding": [0.5, 0.25]}],
+            "model": "embed-model",
+        }
+    )
+    server.route(EMBEDDINGS, reply, reply, reply)
+    model = local.embedding_model("embed-model")
+
+    result = await embed(model=model, value="a", dimensions=2)
+    await embed_many(model=model, values=["b"], dimensions=2)
+    await embed(model=model, value="c", dimensions=2, provider_options={"local": {"dimensions": 8}})
+
+    base = {"model": "embed-model", "encoding_format": "float"}
+    assert [request.json() for request in server.requests] == [
+        {**base, "input": ["a"], "dimensions": 2},
+        {**base, "input": ["b"], "dimensions": 2},
+        {**base, "input": ["c"], "dimensions": 8},
+    ]
+    assert result.embedding == [0.5, 0.25]
+
+
+@pytest.mark.parametrize("dimensions", [0, -1, 1.5, True, "8"])
+async def test_embed_refuses_a_dimensions_that_is_not_a_positive_integer(
+    server: LoopbackServer, local: OpenAICompatibleProvider, dimensions: Any
+) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        await embed(model=local.embedding_model("embed-model"), value="a", dimensions=dimensions)
+
+    assert (caught.value.parameter, caught.value.value) == ("dimensions", dimensions)
+    assert server.requests == []
+
+
 # -- retries -------------------------------------------------------------------------------
 
 
@@ -461,3 +564,70 @@ async def test_generate_text_gives_up_after_max_retries(
     assert json.loads(last.response_body or "") == {
         "error": {"message": "Rate limit reached", "type": "rate_limit_error"}
     }
+
+
+# -- errors inside a stream ----------------------------------------------------------------
+
+
+async def test_stream_text_reports_a_streamed_error_object_once(
+    server: LoopbackServer, local: OpenAICompatibleProvider
+) -> None:
+    """As the TS SDK: one error part, then text-end, finish-step and finish ``error``."""
+    server_error = {"message": "upstream timeout", "type": "server_error", "code": None}
+    server.route(
+        CHAT, sse_reply([chunk({"role": "assistant", "content": "Hel"}), {"error": server_error}])
+    )
+    reported: list[object] = []
+
+    async with stream_text(
+        model=local("local-model"),
+        prompt="Hi",
+        raise_on_error=False,
+        on_error=lambda event: reported.append(event),
+    ) as result:
+        parts = [part async for part in result.stream]
+
+    assert [part.type for part in parts] == [
+        "start",
+        "start-step",
+        "text-start",
+        "text-delta",
+        "error",
+        "text-end",
+        "finish-step",
+        "finish",
+    ]
+    error = parts[4].error  # type: ignore[union-attr]
+    assert isinstance(error, StreamProviderError)  # core reads the object the server sent
+    assert (error.message, error.data, error.type, error.is_retryable) == (
+        "upstream timeout",
+        server_error,
+        "server_error",
+        False,
+    )
+    assert reported == [error]  # on_error runs once
+    assert parts[-1].finish_reason == "error"  # type: ignore[union-attr]
+
+
+async def test_stream_text_ends_with_a_typed_error_when_one_event_never_ends(
+    server: LoopbackServer, local: OpenAICompatibleProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server streaming one endless ``data:`` line: an error at the limit, not memory growth."""
+    monkeypatch.setenv("AI_SDK_MAX_SSE_EVENT_SIZE", "500000")
+
+    def endless() -> Iterator[bytes]:
+        yield b"data: " + json.dumps(chunk({"content": "Hi"})).encode() + b"\n\n"
+        yield b'data: {"choices": "'
+        while True:
+            yield b"x" * 65_536
+
+    server.route(CHAT, Reply(headers={"content-type": "text/event-stream"}, chunks=endless()))
+
+    async with stream_text(model=local("local-model"), prompt="Hi", raise_on_error=False) as result:
+        parts = [part async for part in result.stream]
+
+    errors = [part.error for part in parts if part.type == "error"]  # type: ignore[union-attr]
+    assert [type(error) for error in errors] == [EventTooLargeError]
+    assert errors[0].limit == 500_000  # type: ignore[union-attr]
+    assert await result.text == "Hi"
+    assert parts[-1].finish_reason == "error"  # type: ignore[union-attr]

@@ -72,9 +72,9 @@ async def test_xai_text_fixture(server: LoopbackServer, provider: OpenAICompatib
     result = await provider("grok-3").do_generate(options())
 
     message = body["choices"][0]["message"]
-    assert result.content == [
-        TextContent(text="Grok"),
+    assert result.content == [  # reasoning first, as upstream
         ReasoningContent(text=message["reasoning_content"]),
+        TextContent(text="Grok"),
     ]
     assert result.usage == Usage(
         input_tokens=InputTokens(total=12, no_cache=10, cache_read=2),
@@ -134,7 +134,8 @@ async def test_reasoning_fields(
 
     wanted: list[Any] = []
     if expected:
-        wanted = [TextContent(text=expected[0]), ReasoningContent(text=expected[1])]
+        # Reasoning first, as upstream.
+        wanted = [ReasoningContent(text=expected[1]), TextContent(text=expected[0])]
     assert result.content == wanted
 
 

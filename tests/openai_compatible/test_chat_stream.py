@@ -710,24 +710,54 @@ async def test_error_object_mid_stream(
         [chunk({"content": "a"}), {"error": server_error}, chunk({}, finish_reason="stop")],
     )
 
+    # The object as sent, as upstream (core's stream_text reads it as a StreamProviderError).
+    [error] = errors(parts)
+    assert error == server_error
     assert parts == [
         START,
         METADATA,
         TextStart(id="txt-0"),
         TextDelta(id="txt-0", delta="a"),
-        ErrorPart(error=server_error),
+        ErrorPart(error=error),
         TextEnd(id="txt-0"),
         error_finish("stop"),
     ]
 
 
-async def test_error_object_as_only_event(
+async def test_error_object_then_end_is_reported_once(
     server: LoopbackServer, provider: OpenAICompatibleProvider
 ) -> None:
-    parts = await stream_parts(server, provider, [{"error": {"message": "bad key"}}])
+    """As upstream: the server's error explains the missing finish reason; no second error."""
+    server_error = {"message": "upstream timeout", "type": "server_error"}
+    parts = await stream_parts(server, provider, [chunk({"content": "a"}), {"error": server_error}])
 
-    assert parts[:2] == [START, ErrorPart(error={"message": "bad key"})]
-    assert parts[-1] == error_finish()
+    [error] = errors(parts)
+    assert error == server_error
+    assert parts == [
+        START,
+        METADATA,
+        TextStart(id="txt-0"),
+        TextDelta(id="txt-0", delta="a"),
+        ErrorPart(error=error),
+        TextEnd(id="txt-0"),
+        error_finish(),
+    ]
+
+
+@pytest.mark.parametrize(
+    "server_error",
+    [
+        {"message": "bad key"},
+        "model is loading",  # Ollama's {"error": "<text>"}
+        {"code": 5},
+    ],
+)
+async def test_error_object_as_only_event(
+    server: LoopbackServer, provider: OpenAICompatibleProvider, server_error: Any
+) -> None:
+    parts = await stream_parts(server, provider, [{"error": server_error}])
+
+    assert parts == [START, ErrorPart(error=server_error), error_finish()]
 
 
 async def test_disconnect_mid_stream(

@@ -235,10 +235,10 @@ async def test_stream(server: LoopbackServer, make_provider: ProviderFactory) ->
     assert parts == [
         StreamStart(warnings=[]),
         METADATA,
-        TextStart(id="txt-0"),
-        TextDelta(id="txt-0", delta="Hel"),
-        TextDelta(id="txt-0", delta="lo"),
-        TextEnd(id="txt-0"),
+        TextStart(id="0"),
+        TextDelta(id="0", delta="Hel"),
+        TextDelta(id="0", delta="lo"),
+        TextEnd(id="0"),
         Finish(
             finish_reason=FinishReason(unified="stop", raw="stop"),
             usage=Usage(
@@ -279,7 +279,7 @@ async def test_stream_errors(server: LoopbackServer, provider: OpenAICompatibleP
     assert isinstance(last, InvalidResponseDataError)
     assert last.message == "Response stream ended without a finish reason."
     assert parts[-3:] == [
-        TextEnd(id="txt-0"),
+        TextEnd(id="0"),
         ErrorPart(error=last),
         Finish(finish_reason=FinishReason(unified="error"), usage=Usage()),
     ]
@@ -305,3 +305,30 @@ async def test_stream_disconnect(
         "finish",
     ]
     assert parts[-1] == Finish(finish_reason=FinishReason(unified="error"), usage=Usage())
+
+
+@pytest.mark.parametrize(
+    ("user_stops", "sent"),
+    [
+        ([], ["\nuser:"]),
+        (["a", "b", "c"], ["\nuser:", "a", "b", "c"]),
+        # OpenAI accepts at most 4: upstream would send 5 here; the user's own win.
+        (["a", "b", "c", "d"], ["a", "b", "c", "d"]),
+        (["a", "b", "c", "d", "e"], ["a", "b", "c", "d", "e"]),  # the user's choice, as given
+    ],
+)
+async def test_stop_sequences_never_exceed_openais_limit_by_our_doing(
+    server: LoopbackServer,
+    provider: OpenAICompatibleProvider,
+    user_stops: list[str],
+    sent: list[str],
+) -> None:
+    server.route(COMPLETIONS, json_reply(completion("x")))
+
+    await provider.completion_model("test-model").do_generate(options(stop_sequences=user_stops))
+
+    assert server.requests[-1].json() == {
+        "model": "test-model",
+        "prompt": "user:\nHello\n\nassistant:\n",
+        "stop": sent,
+    }

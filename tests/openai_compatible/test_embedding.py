@@ -79,7 +79,9 @@ async def test_options(server: LoopbackServer, provider: OpenAICompatibleProvide
             provider_options={
                 "openai-compatible": {"user": "old"},
                 "openaiCompatible": {"dimensions": 256},
-                "testProvider": {"user": "u1", "ignored": True},
+                "test-provider": {"user": "u1", "ignored": True},
+                # As upstream, embedding models read no camelCase provider key.
+                "testProvider": {"user": "not read"},
             },
         )
     )
@@ -95,7 +97,10 @@ async def test_options(server: LoopbackServer, provider: OpenAICompatibleProvide
         DeprecatedWarning(
             setting="providerOptions key 'openai-compatible'",
             message="Use 'openaiCompatible' instead.",
-        )
+        ),
+        DeprecatedWarning(  # upstream warns about the raw name here too
+            setting="providerOptions key 'test-provider'", message="Use 'testProvider' instead."
+        ),
     ]
 
 
@@ -105,7 +110,7 @@ async def test_invalid_dimensions(
     with pytest.raises(InvalidArgumentError, match="'dimensions' must be an integer, got str"):
         await provider.embedding_model("embed").do_embed(
             EmbeddingCallOptions(
-                values=["a"], provider_options={"testProvider": {"dimensions": "8"}}
+                values=["a"], provider_options={"openaiCompatible": {"dimensions": "8"}}
             )
         )
     assert server.requests == []

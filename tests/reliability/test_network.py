@@ -91,7 +91,9 @@ async def test_fault_is_retried_per_policy_and_every_attempt_listed(
             None,
             url + "/chat/completions",
         )
-    assert str(error).startswith(f"Failed after 3 attempts. Last error: {message}")
+    assert str(error).startswith(
+        f"Failed after 3 attempts. Last error: {error_type.__name__}: {message}"
+    )
     assert elapsed < 5  # three attempts, no real backoff
     assert server.requests == []  # nothing ever reached the application layer
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -54,14 +54,15 @@ class Reply:
     """One scripted response.
 
     ``body`` is sent with a Content-Length. ``chunks`` is sent with chunked transfer encoding, one
-    HTTP chunk per item, honouring ``Delay`` and ``DISCONNECT`` markers. ``raw`` bypasses HTTP
+    HTTP chunk per item, honouring ``Delay`` and ``DISCONNECT`` markers (an endless iterator
+    streams until the client hangs up). ``raw`` bypasses HTTP
     framing entirely: the bytes are written as they are and the connection is closed.
     """
 
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict[str, str])
     body: bytes = b""
-    chunks: Sequence[Chunk] | None = None
+    chunks: Iterable[Chunk] | None = None
     raw: bytes | None = None
     delay_before_headers: float = 0.0
 

@@ -40,7 +40,6 @@ def test_streams_the_answer_through_an_entry_point_provider(run_cli: RunCLI) -> 
             "temperature": 0.5,
             "toolChoice": {"type": "auto"},
             "includeRawChunks": False,  # a stream always says it (as upstream)
-            "headers": {"user-agent": f"ai/{__version__}"},
         }
     ]
 

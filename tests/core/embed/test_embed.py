@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from ai_sdk._version import __version__
 from ai_sdk.embed import (
     EmbeddingModelUsage,
     EmbedManyResult,
@@ -108,7 +109,10 @@ async def test_embed_returns_the_vector_usage_and_metadata() -> None:
     )
     assert model.calls == [
         EmbeddingCallOptions(
-            values=["hello"], headers={"x-test": "1"}, provider_options={"mock": {"dims": 2}}
+            values=["hello"],
+            # As upstream, the SDK's token joins the user-agent.
+            headers={"x-test": "1", "user-agent": f"ai/{__version__}"},
+            provider_options={"mock": {"dims": 2}},
         )
     ]
 

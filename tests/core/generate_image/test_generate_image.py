@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from ai_sdk._files import GeneratedFile
+from ai_sdk._version import __version__
 from ai_sdk.generate_image import GenerateImageResult, generate_image, generate_image_sync
 from ai_sdk.provider import (
     APICallError,
@@ -38,6 +39,9 @@ from tests.core.generate_image._images import (
 
 WHEN = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 RESPONSE = ImageResponseInfo(timestamp=WHEN, model_id="mock-model-id")
+
+SDK_AGENT: dict[str, str | None] = {"user-agent": f"ai/{__version__}"}
+"""What upstream adds to every generateImage call's headers."""
 
 
 def numbered(options: ImageCallOptions) -> ImageResult:
@@ -76,7 +80,9 @@ async def test_one_image_as_bytes_and_base64() -> None:
     assert out.image.base64 == PNG_B64
     assert out.image.data == PNG
     assert out.image.uint8_array == PNG
-    assert model.calls == [ImageCallOptions(prompt="a cat", n=1, provider_options={})]
+    assert model.calls == [
+        ImageCallOptions(prompt="a cat", n=1, provider_options={}, headers=SDK_AGENT)
+    ]
 
 
 async def test_n_images_are_split_into_calls_of_the_models_size() -> None:
@@ -219,7 +225,7 @@ async def test_all_settings_reach_the_model() -> None:
             aspect_ratio="16:9",
             seed=7,
             provider_options={"mock": {"style": "vivid"}},
-            headers={"x-a": "1"},
+            headers={"x-a": "1", **SDK_AGENT},  # the SDK's token joins the user-agent
         )
     ]
 
@@ -247,6 +253,7 @@ async def test_input_images_in_every_form_become_image_files() -> None:
         ],
         mask=ImageFileData(data=PNG, media_type="image/png"),
         provider_options={},
+        headers=SDK_AGENT,
     )
 
 

@@ -338,7 +338,7 @@ async def test_invalid_input_is_fed_back_not_raised() -> None:
         tool_call_id="c1",
         tool_name="weather",
         input={"city": 5},
-        error='Invalid input for tool weather: Type validation failed: Value: {"city": 5}.\n'
+        error='Invalid input for tool weather: Type validation failed: Value: {"city":5}.\n'
         "Error message: city: Input should be a valid string",
         dynamic=True,
     )

@@ -54,6 +54,7 @@ from ai_sdk.provider import (
     ReasoningEnd,
     ReasoningStart,
     StreamPart,
+    StreamProviderError,
     StreamStart,
     TextContent,
     TextDelta,
@@ -436,7 +437,7 @@ async def test_raw_chunks_on_request() -> None:
     model = MockLanguageModel(do_stream=parts)
     plain = stream_text(model=model, prompt="x")
     assert not [p async for p in plain.stream if isinstance(p, RawPart)]
-    assert model.calls[0].include_raw_chunks is None
+    assert model.calls[0].include_raw_chunks is False  # always said when streaming (as upstream)
 
 
 async def test_first_chunk_and_chunk_timeouts() -> None:
@@ -517,3 +518,45 @@ async def test_prepare_step_and_prompt_errors_in_streaming() -> None:
     assert (model.calls[0].prompt[0].content, model.calls[0].seed) == ("Be short", 3)
     with pytest.raises(InvalidPromptError):
         stream_text(model=model, messages=[])
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        (
+            {"message": "upstream failed", "type": "server_error", "code": "internal"},
+            ("upstream failed", "server_error", "internal", None, False),
+        ),
+        (  # nested under `error`, a status as text, retryable by status
+            {"error": {"message": "slow down", "status": "429"}},
+            ("slow down", None, None, 429, True),
+        ),
+        (  # a message that says what happened: status and retry inferred
+            {"response": {"error": {"message": " Overloaded "}}},
+            (" Overloaded ", None, None, 503, True),
+        ),
+        (  # an explicit flag wins over the status
+            {"message": "bad gateway", "statusCode": 502, "isRetryable": False},
+            ("bad gateway", None, None, 502, False),
+        ),
+    ],
+)
+async def test_a_streamed_error_object_becomes_a_stream_provider_error(
+    sent: dict[str, Any], expected: tuple[Any, ...]
+) -> None:
+    parts: list[StreamPart] = [StreamStart(), ErrorPart(error=sent), *stream_parts("a")[1:]]
+    result = stream_text(model=MockLanguageModel(do_stream=parts), prompt="x", raise_on_error=False)
+    [error] = [p.error async for p in result.stream if isinstance(p, StreamErrorPart)]
+    assert isinstance(error, StreamProviderError)
+    assert (error.message, error.type, error.code, error.status_code, error.is_retryable) == (
+        expected
+    )
+    assert error.data == sent
+
+
+@pytest.mark.parametrize("sent", [ValueError("boom"), {"code": 5}, "plain text", None])
+async def test_other_streamed_errors_pass_through(sent: object) -> None:
+    parts: list[StreamPart] = [StreamStart(), ErrorPart(error=sent), *stream_parts("a")[1:]]
+    result = stream_text(model=MockLanguageModel(do_stream=parts), prompt="x", raise_on_error=False)
+    [error] = [p.error async for p in result.stream if isinstance(p, StreamErrorPart)]
+    assert error is sent

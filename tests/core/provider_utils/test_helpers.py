@@ -109,4 +109,4 @@ def test_is_url_supported(
 def test_get_error_message() -> None:
     assert [
         get_error_message(v) for v in [None, "text", ValueError("bad"), KeyError(), {"a": 1}]
-    ] == ["unknown error", "text", "bad", "KeyError", '{"a": 1}']
+    ] == ["unknown error", "text", "bad", "KeyError", '{"a":1}']

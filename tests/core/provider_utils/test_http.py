@@ -24,11 +24,13 @@ from ai_sdk.provider_utils import (
     ParseFailure,
     ParseSuccess,
     ResponseResult,
+    as_schema,
     create_binary_response_handler,
     create_event_source_response_handler,
     create_json_error_response_handler,
     create_json_response_handler,
     create_status_code_error_response_handler,
+    get_error_message,
     get_json,
     post_json,
     post_to_api,
@@ -283,6 +285,29 @@ async def test_is_retryable_override_sees_response_and_parsed_error(
 
     assert info.value.is_retryable is False
     assert seen == [(429, ErrorBody.model_validate(body))]
+
+
+async def test_a_json_error_body_as_message_is_compact_json_as_upstream(
+    server: LoopbackServer, client: httpx.AsyncClient
+) -> None:
+    """``get_error_message`` of a JSON value is JSON.stringify's text: no added spaces."""
+    handler = create_json_error_response_handler(
+        error_schema=as_schema(None), error_to_message=get_error_message
+    )
+    body = {"error": {"message": "été", "code": [1, 2]}}
+    server.route("/x", json_reply(body, status=400))
+
+    with pytest.raises(APICallError) as info:
+        await post_json(
+            url=f"{server.url}/x",
+            body={},
+            success=create_json_response_handler(),
+            failure=handler,
+            client=client,
+        )
+
+    assert info.value.message == '{"error":{"message":"été","code":[1,2]}}'
+    assert info.value.data == body
 
 
 async def test_status_code_handler_keeps_the_body(

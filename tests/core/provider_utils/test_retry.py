@@ -76,7 +76,7 @@ async def test_max_retries_exceeded() -> None:
         await retry_with_backoff(failing(*errors), sleep=sleeps)
 
     error = info.value
-    assert error.message == "Failed after 3 attempts. Last error: status 503"
+    assert error.message == "Failed after 3 attempts. Last error: APICallError: status 503"
     assert (error.reason, error.errors, error.last_error) == (
         "maxRetriesExceeded",
         errors,
@@ -169,7 +169,9 @@ async def test_non_retryable_later_error_is_wrapped() -> None:
     with pytest.raises(RetryError) as info:
         await retry_with_backoff(failing(*errors), sleep=sleeps)
     error = info.value
-    assert error.message == "Failed after 2 attempts with non-retryable error: 'status 401'"
+    assert error.message == (
+        "Failed after 2 attempts with non-retryable error: 'APICallError: status 401'"
+    )
     assert (error.reason, error.errors, error.last_error) == (
         "errorNotRetryable",
         errors,
@@ -286,3 +288,30 @@ async def test_retry_over_real_http_honours_retry_after_ms(server: LoopbackServe
         assert await retry_with_backoff(attempt, sleep=sleeps) == {"ok": True}
     assert sleeps.delays == [0.01, 4.0]
     assert len(server.requests) == 3
+
+
+async def test_retry_error_over_real_http_names_the_last_error_as_upstream(
+    server: LoopbackServer,
+) -> None:
+    """Upstream renders the last error with its toString: ``<ErrorName>: <message>``."""
+    server.route("/x", *[json_reply({"error": "busy"}, status=503)] * 3)
+    async with httpx.AsyncClient() as client:
+
+        async def attempt() -> object:
+            return await post_json(
+                url=f"{server.url}/x",
+                body={},
+                success=create_json_response_handler(),
+                failure=create_status_code_error_response_handler(),
+                client=client,
+            )
+
+        with pytest.raises(RetryError) as info:
+            await retry_with_backoff(attempt, sleep=Sleeps())
+
+    error = info.value
+    assert (error.message, error.reason, len(error.errors)) == (
+        "Failed after 3 attempts. Last error: APICallError: Service Unavailable",
+        "maxRetriesExceeded",
+        3,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pytest
 from pydantic import BaseModel, Field
@@ -16,6 +16,7 @@ from ai_sdk.provider_utils import (
     as_schema,
     inline_json_schema_refs,
     json_schema,
+    remove_strict_nulls,
     to_strict_json_schema,
 )
 
@@ -51,9 +52,15 @@ def test_nested_model_strict_schema_is_inlined() -> None:
         "description": "A person.",
         "properties": {
             "name": {"description": "Full name", "title": "Name", "type": "string"},
-            "age": {"title": "Age", "type": "integer"},
+            # Optional fields are required but nullable: strict mode has no optional properties.
+            "age": {"title": "Age", "type": ["integer", "null"]},
             "home": ADDRESS_STRICT,
-            "others": {"items": ADDRESS_STRICT, "title": "Others", "type": "array"},
+            "others": {
+                "anyOf": [
+                    {"items": ADDRESS_STRICT, "title": "Others", "type": "array"},
+                    {"type": "null"},
+                ]
+            },
         },
         "required": ["name", "age", "home", "others"],
         "title": "Person",
@@ -98,7 +105,12 @@ def test_recursive_model_keeps_only_its_own_definition() -> None:
     node = {
         "properties": {
             "value": {"title": "Value", "type": "integer"},
-            "children": {"items": {"$ref": "#/$defs/Node"}, "title": "Children", "type": "array"},
+            "children": {
+                "anyOf": [
+                    {"items": {"$ref": "#/$defs/Node"}, "title": "Children", "type": "array"},
+                    {"type": "null"},
+                ]
+            },
         },
         "required": ["value", "children"],
         "title": "Node",
@@ -122,8 +134,8 @@ def test_validation_converts_and_reports_error_paths() -> None:
     assert error.value is value
     assert error.context == {"field": "output", "entity_name": "person"}
     assert error.message == (
-        'Type validation failed for output (person): Value: {"name": 3, "home": {"zip": 5}, '
-        '"others": [{"street": null}]}.\n'
+        'Type validation failed for output (person): Value: {"name":3,"home":{"zip":5},'
+        '"others":[{"street":null}]}.\n'
         "Error message: name: Input should be a valid string; home.street: Field required; "
         "home.zip: Input should be a valid string; others.0.street: Input should be a valid string"
     )
@@ -179,7 +191,7 @@ def test_raw_json_schema() -> None:
     assert schema.validate({"a": "not checked"}) == {"a": "not checked"}
     assert schema.strict_json_schema == {
         "type": "object",
-        "properties": {"a": {"type": "integer"}},
+        "properties": {"a": {"type": ["integer", "null"]}},
         "additionalProperties": False,
         "required": ["a"],
     }
@@ -232,13 +244,87 @@ def test_strict_flattens_single_all_of_and_forces_closed_objects() -> None:
         "type": "object",
         "properties": {
             "a": {
-                "type": "object",
-                "properties": {"b": {"type": "string"}},
-                "additionalProperties": False,
-                "required": ["b"],
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "properties": {"b": {"type": ["string", "null"]}},
+                        "additionalProperties": False,
+                        "required": ["b"],
+                    },
+                    {"type": "null"},
+                ]
             },
-            "free": {"type": "object", "additionalProperties": False},
+            "free": {
+                "anyOf": [{"type": "object", "additionalProperties": False}, {"type": "null"}]
+            },
         },
         "additionalProperties": False,
         "required": ["a", "free"],
     }
+
+
+class Tag(BaseModel):
+    label: str
+    color: str = "red"
+
+
+class Item(BaseModel):
+    name: str
+    tags: list[Tag] = []
+    note: str | None = None
+    kind: Literal["a", "b"] = "a"
+
+
+def test_strict_schema_makes_optional_fields_nullable_and_every_object_closed() -> None:
+    """OpenAI strict mode: all properties required, optional ones nullable, recursively."""
+    strict = as_schema(Item).strict_json_schema
+    tag = {
+        "properties": {
+            "label": {"title": "Label", "type": "string"},
+            "color": {"title": "Color", "type": ["string", "null"]},
+        },
+        "required": ["label", "color"],
+        "title": "Tag",
+        "type": "object",
+        "additionalProperties": False,
+    }
+    assert strict == {
+        "properties": {
+            "name": {"title": "Name", "type": "string"},
+            "tags": {"anyOf": [{"items": tag, "title": "Tags", "type": "array"}, {"type": "null"}]},
+            "note": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Note"},
+            "kind": {
+                "anyOf": [{"enum": ["a", "b"], "title": "Kind", "type": "string"}, {"type": "null"}]
+            },
+        },
+        "required": ["name", "tags", "note", "kind"],
+        "title": "Item",
+        "type": "object",
+        "additionalProperties": False,
+    }
+    # The model's nulls for optional, non-nullable fields become omitted keys (their defaults).
+    answer = {
+        "name": "x",
+        "tags": [{"label": "t", "color": None}],
+        "note": None,
+        "kind": None,
+    }
+    restored = remove_strict_nulls(answer, as_schema(Item).json_schema)
+    assert restored == {"name": "x", "tags": [{"label": "t"}], "note": None}
+    assert Item.model_validate(restored) == Item(name="x", tags=[Tag(label="t")])
+
+
+def test_remove_strict_nulls_follows_recursive_refs_and_leaves_the_rest() -> None:
+    class Node(BaseModel):
+        value: int = 0
+        child: Node | None = None
+        children: list[Node] = []
+
+    schema = as_schema(Node).json_schema
+    answer = {"value": None, "child": {"value": 1, "child": None, "children": None}, "children": []}
+    assert remove_strict_nulls(answer, schema) == {
+        "child": {"value": 1, "child": None},
+        "children": [],
+    }
+    assert remove_strict_nulls([1, None], schema) == [1, None]
+    assert remove_strict_nulls({"x": None}, {"type": "object"}) == {"x": None}

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ai_sdk.provider_utils import ServerSentEvent, SSEParser
+from ai_sdk.provider_utils import (
+    DEFAULT_MAX_EVENT_SIZE,
+    EventSizeLimitExceeded,
+    ServerSentEvent,
+    SSEParser,
+)
 
 BOM = b"\xef\xbb\xbf"
 
@@ -212,3 +217,36 @@ def test_feed_data_matches_feed(stream: bytes, cuts: list[int]) -> None:
     parser = SSEParser()
     payloads = [p for chunk in split_at(stream, cuts) for p in parser.feed_data(chunk)]
     assert payloads == [event.data.encode() for event in reference(stream)]
+
+
+# -- the size limit ----------------------------------------------------------------------------
+
+
+def test_an_event_longer_than_the_limit_raises_and_shorter_ones_pass() -> None:
+    parser = SSEParser(max_event_size=10)
+    assert parser.feed(b"data: 1234\n\n") == [ServerSentEvent("1234")]
+    assert parser.feed(b"data: ") == []
+    with pytest.raises(EventSizeLimitExceeded) as caught:
+        parser.feed(b"12345")  # 11 bytes held without a blank line
+    assert caught.value.limit == 10
+    assert "10 bytes" in str(caught.value)
+
+
+def test_the_limit_counts_the_unfinished_event_only() -> None:
+    parser = SSEParser(max_event_size=12)
+    # Complete events do not count, however many arrive; only the carried-over tail does.
+    events = parser.feed(b"data: a\n\n" * 100 + b"data: b")
+    assert len(events) == 100
+    assert parser.feed(b"cd\n\n") == [ServerSentEvent("bcd")]
+    with pytest.raises(EventSizeLimitExceeded):
+        parser.feed(b"data: " + b"x" * 20)
+
+
+def test_no_limit_when_none_and_the_default_is_16_mib() -> None:
+    parser = SSEParser(max_event_size=None)
+    big = b"x" * (DEFAULT_MAX_EVENT_SIZE + 1)
+    assert parser.feed(b"data: " + big) == []
+    assert parser.feed(b"\n\n") == [ServerSentEvent(big.decode())]
+    assert DEFAULT_MAX_EVENT_SIZE == 16 * 1024 * 1024
+    with pytest.raises(EventSizeLimitExceeded):
+        SSEParser().feed(b"data: " + big)

@@ -320,6 +320,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         EmptyResponseBodyError as EmptyResponseBodyError,
     )
     from ai_sdk.provider import (
+        EventTooLargeError as EventTooLargeError,
+    )
+    from ai_sdk.provider import (
         ImageModel as ImageModel,
     )
     from ai_sdk.provider import (
@@ -417,6 +420,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         SerializationError as SerializationError,
+    )
+    from ai_sdk.provider import (
+        StreamProviderError as StreamProviderError,
     )
     from ai_sdk.provider import (
         ToolCallNotFoundForApprovalError as ToolCallNotFoundForApprovalError,

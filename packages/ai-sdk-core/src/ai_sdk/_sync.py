@@ -110,8 +110,8 @@ class SyncStream(Iterator[T]):
     The async side runs ahead by up to ``buffer`` items. Items cross threads through a deque
     (its ``append``/``popleft`` are atomic), and a thread is woken only when it is waiting: a
     `queue.Queue` takes a lock and notifies a condition for every item, which the stream
-    benchmark (W6) showed as the largest cost per part. ``close()`` (or leaving a ``with`` block, or garbage
-    collection) cancels the producer and closes the async iterator.
+    benchmark (W6) showed as the largest cost per part. ``close()`` (or leaving a ``with``
+    block, or garbage collection) cancels the producer and closes the async iterator.
     """
 
     def __init__(self, make: Callable[[], AsyncIterator[T]], buffer: int = 256) -> None:

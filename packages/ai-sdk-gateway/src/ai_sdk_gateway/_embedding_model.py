@@ -88,6 +88,10 @@ class GatewayEmbeddingModel:
                 values=options.values,
             )
         body: JSONObject = {"values": list(options.values)}
+        # Read leniently: core 0.2.0's call options have no `dimensions` yet.
+        dimensions: object = getattr(options, "dimensions", None)
+        if isinstance(dimensions, int):
+            body["dimensions"] = dimensions
         if options.provider_options is not None:
             body["providerOptions"] = dict(options.provider_options)
         result = await self._transport.post(

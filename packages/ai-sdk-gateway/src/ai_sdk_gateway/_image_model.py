@@ -88,7 +88,7 @@ class GatewayImageModel:
             body["size"] = options.size
         if options.aspect_ratio:
             body["aspectRatio"] = options.aspect_ratio
-        if options.seed:  # as upstream: a seed of 0 is not sent
+        if options.seed is not None:
             body["seed"] = options.seed
         body["providerOptions"] = dict(options.provider_options)
         if options.files:

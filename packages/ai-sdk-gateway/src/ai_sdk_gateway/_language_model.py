@@ -119,11 +119,12 @@ class GatewayLanguageModel:
             headers=self._headers(options, streaming=False),
             success=validated_json_handler(_parse_generate_result),
         )
-        parsed = result.value
-        response = (parsed.response or ResponseInfo()).model_copy(
-            update={"headers": result.response_headers, "body": result.raw_value}
+        # As in the TypeScript client, the gateway's own response id, timestamp and model id are
+        # not surfaced: the caller fills in its generated id, the current time and the model id.
+        response = ResponseInfo(headers=result.response_headers, body=result.raw_value)
+        return result.value.model_copy(
+            update={"request": RequestInfo(body=body), "response": response}
         )
-        return parsed.model_copy(update={"request": RequestInfo(body=body), "response": response})
 
     async def do_stream(self, options: CallOptions) -> StreamResult:
         """Start a streaming response.
@@ -207,21 +208,9 @@ def _parse_generate_result(raw: JSONValue) -> GenerateResult:
     if not isinstance(raw, dict):
         raise TypeValidationError(value=raw, cause="the generate result must be a JSON object")
     payload = _normalize_legacy_shapes(raw)
-    server_response = payload.pop("response", None)
+    payload.pop("response", None)
     payload.pop("request", None)
-    result = GenerateResult.model_validate(payload)
-    return result.model_copy(update={"response": _server_response_info(server_response)})
-
-
-def _server_response_info(value: JSONValue) -> ResponseInfo:
-    """The id, timestamp and model id the server reported; anything unusable is dropped."""
-    if not isinstance(value, dict):
-        return ResponseInfo()
-    known = {key: value[key] for key in ("id", "timestamp", "modelId") if key in value}
-    try:
-        return ResponseInfo.model_validate(known)
-    except ValidationError:
-        return ResponseInfo()
+    return GenerateResult.model_validate(payload)
 
 
 def _normalize_legacy_shapes(payload: dict[str, JSONValue]) -> dict[str, JSONValue]:

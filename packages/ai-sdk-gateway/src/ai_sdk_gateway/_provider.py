@@ -228,13 +228,18 @@ class GatewayProvider:
         return result.value
 
     async def get_credits(self) -> GatewayCredits:
-        """The account's credit balance and total spend (``GET {origin}/v1/credits``).
+        """The account's credit balance and total spend (``GET {origin}/v1/credits``), of the
+        provider's team when it has one (``?teamId=`` for ``team_...`` ids, else ``?slug=``).
 
         Raises:
             GatewayError: the request failed (credits need an AI Gateway API key or OIDC).
         """
+        url = f"{self._transport.origin}/v1/credits"
+        team = self._transport.team
+        if team:
+            url += "?" + urlencode({"teamId" if team.startswith("team_") else "slug": team})
         result = await self._transport.get(
-            f"{self._transport.origin}/v1/credits",
+            url,
             success=validated_json_handler(GatewayCredits.model_validate),
         )
         return result.value

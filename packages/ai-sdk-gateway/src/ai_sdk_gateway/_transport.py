@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
@@ -51,8 +52,20 @@ AUTH_METHOD_HEADER = "ai-gateway-auth-method"
 TEAM_HEADER = "x-vercel-ai-gateway-team"
 USER_AGENT_TOKEN = f"ai-sdk/gateway/{__version__}"
 
+
+def _error_message(data: object) -> str:
+    # What upstream's getErrorMessage gives: JSON bodies in JSON.stringify's compact form
+    # (core 0.2.0's get_error_message adds spaces, so this does not rely on it).
+    if data is None or isinstance(data, str):
+        return get_error_message(data)
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return get_error_message(data)
+
+
 _FAILURE = create_json_error_response_handler(
-    error_schema=as_schema(None), error_to_message=get_error_message
+    error_schema=as_schema(None), error_to_message=_error_message
 )
 
 
@@ -136,6 +149,11 @@ class GatewayTransport:
         self._team = team_id_or_slug
         self._wall_clock = wall_clock
         self._holder = HTTPClientHolder(http_client, timeout=timeout)
+
+    @property
+    def team(self) -> str | None:
+        """The team sent in ``x-vercel-ai-gateway-team`` (the user's header wins)."""
+        return combine_headers({TEAM_HEADER: self._team}, self._headers).get(TEAM_HEADER)
 
     async def common_headers(self) -> dict[str, str]:
         """Authorization, protocol version, auth method, team, then the user's headers.

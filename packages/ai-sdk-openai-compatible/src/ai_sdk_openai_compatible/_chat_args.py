@@ -19,6 +19,7 @@ from ai_sdk.provider import (
     SpecificToolChoice,
     UnsupportedWarning,
 )
+from ai_sdk.provider_utils import to_strict_json_schema
 from ai_sdk_openai_compatible._chat_messages import convert_to_chat_messages
 from ai_sdk_openai_compatible._config import (
     ProviderConfig,
@@ -101,9 +102,12 @@ def _response_format(
 ) -> dict[str, Any]:
     schema = response_format.schema_
     if schema is not None and config.supports_structured_outputs:
+        strict = strict if isinstance(strict, bool) else True
         json_schema: dict[str, Any] = {
-            "schema": schema,
-            "strict": strict if isinstance(strict, bool) else True,
+            # Strict mode rejects optional properties and open objects: send the strict form
+            # (every property required, optional ones nullable; core turns nulls back).
+            "schema": to_strict_json_schema(schema) if strict else schema,
+            "strict": strict,
             "name": response_format.name or "response",
         }
         if response_format.description is not None:

@@ -134,13 +134,14 @@ class OpenAICompatibleChatLanguageModel:
         )
 
     def _content(self, message: dict[str, Any], key: str) -> list[Content]:
+        # Reasoning first, then text, as upstream (it came first from the model, too).
         content: list[Content] = []
-        text = _text(message.get("content"))
-        if text is not None:
-            content.append(TextContent(text=text))
         reasoning = _text(message.get("reasoning_content")) or _text(message.get("reasoning"))
         if reasoning is not None:
             content.append(ReasoningContent(text=reasoning))
+        text = _text(message.get("content"))
+        if text is not None:
+            content.append(TextContent(text=text))
         tool_calls = message.get("tool_calls")
         if isinstance(tool_calls, list):
             for raw_call in cast("list[object]", tool_calls):

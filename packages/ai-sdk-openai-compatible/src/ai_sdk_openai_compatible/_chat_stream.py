@@ -5,10 +5,11 @@
 carrying one text delta, is read with a few dict lookups and becomes one `TextDelta`, with no
 validation model built per chunk. Everything unusual is handled leniently and reported rather
 than raised: a chunk that is not JSON or has the wrong shape becomes an `ErrorPart` and the
-stream goes on, an ``{"error": ...}`` object becomes an `ErrorPart`, and a stream that ends
-without a ``finish_reason`` (or breaks off) ends with an `ErrorPart` and finish reason
-``error``. Any error makes the final unified finish reason ``error``; the server's own value is
-still kept as ``raw``.
+stream goes on, an ``{"error": ...}`` object becomes an `ErrorPart` carrying that object as
+sent (core's `stream_text` reads it as a `StreamProviderError`), and a stream that ends without
+a ``finish_reason`` (or breaks off) ends with an `ErrorPart` (unless an error was already
+reported) and finish reason ``error``. Any error makes the final unified finish reason
+``error``; the server's own value is still kept as ``raw``.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ class ChatStreamState:
         chunk = cast("dict[str, Any]", chunk)
         choices = chunk.get("choices")
         if choices is None and "error" in chunk:
-            out.append(self.fail(chunk["error"]))
+            out.append(self.fail(chunk["error"]))  # as upstream: the object as sent
             return
         if self._extractor is not None:
             self._extractor.process_chunk(chunk)
@@ -249,7 +250,8 @@ class ChatStreamState:
         self._close_blocks(out)
         if self._tools.finish(out):
             self._errored = True
-        if self._finish is None:
+        if self._finish is None and not self._errored:
+            # As upstream: an error already reported explains the missing finish reason.
             out.append(self.fail(InvalidResponseDataError(data=None, message=_NO_FINISH_REASON)))
         out.append(self._finish_part())
         return out

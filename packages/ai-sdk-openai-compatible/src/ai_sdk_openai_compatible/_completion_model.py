@@ -69,7 +69,10 @@ _OPTION_KEYS: dict[str, str] = {
     "suffix": "suffix",
     "user": "user",
 }
-TEXT_ID = "txt-0"
+TEXT_ID = "0"
+"""The id of the one text block of a completion stream (upstream's)."""
+MAX_STOP_SEQUENCES = 4
+"""OpenAI's limit on ``stop``; the turn separator is left out rather than break it."""
 
 
 def convert_to_completion_prompt(prompt: list[Message]) -> tuple[str, list[str]]:
@@ -183,7 +186,7 @@ class OpenAICompatibleCompletionLanguageModel:
             if key not in _OPTION_KEYS:
                 body[key] = value
         body["prompt"] = prompt
-        body["stop"] = [*stop, *(options.stop_sequences or ())]
+        body["stop"] = _stop_sequences(stop, options.stop_sequences or ())
         return body, warnings
 
     async def do_generate(self, options: CallOptions) -> GenerateResult:
@@ -322,3 +325,15 @@ class _CompletionStream:
             reason = FinishReason(unified="error", raw=reason.raw if reason else None)
         out.append(Finish(usage=convert_completion_usage(self._usage), finish_reason=reason))
         return out
+
+
+def _stop_sequences(turn_stop: Sequence[str], user_stop: Sequence[str]) -> list[str]:
+    """The turn separator and the user's stop sequences, never more than OpenAI accepts.
+
+    Upstream always adds the separator, sending 5 when the user gives 4 (which OpenAI rejects).
+    When both do not fit, the user's own stop sequences win.
+    """
+    combined = [*turn_stop, *user_stop]
+    if len(combined) > MAX_STOP_SEQUENCES:
+        return list(user_stop)
+    return combined

@@ -70,12 +70,14 @@ def merged_options(
     warnings: list[CallWarning],
     *,
     include_generic: bool = True,
+    include_camel: bool = True,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The provider options that apply to a call, and the ones under the provider's own name.
 
     Sources, later ones winning: ``openai-compatible`` (deprecated), ``openaiCompatible``, the
     raw provider name (deprecated when it differs from its camelCase form), the camelCase name.
-    Deprecated keys add a warning.
+    Deprecated keys add a warning. Embedding models read no camelCase key (``include_camel``),
+    as upstream.
 
     Returns:
         ``(all_options, named_options)``: everything merged, and only what came under the
@@ -108,7 +110,7 @@ def merged_options(
             )
         merged.update(raw)
         named.update(raw)
-    if camel != name:
+    if include_camel and camel != name:
         camel_options = options.get(camel)
         if camel_options is not None:
             merged.update(camel_options)

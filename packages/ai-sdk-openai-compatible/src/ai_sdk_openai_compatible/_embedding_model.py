@@ -113,7 +113,9 @@ class OpenAICompatibleEmbeddingModel:
                 values=values,
             )
         warnings: list[CallWarning] = []
-        merged, _ = merged_options(self._config.name, options.provider_options, warnings)
+        merged, _ = merged_options(
+            self._config.name, options.provider_options, warnings, include_camel=False
+        )
         body: dict[str, Any] = {
             "model": self._model_id,
             "input": values,
@@ -130,6 +132,11 @@ class OpenAICompatibleEmbeddingModel:
                     value=value,
                 )
             body[key] = value
+        # The call option, unless a provider option set it (as upstream). Read leniently:
+        # core 0.2.0's call options have no `dimensions` yet.
+        dimensions: object = getattr(options, "dimensions", None)
+        if "dimensions" not in body and isinstance(dimensions, int):
+            body["dimensions"] = dimensions
         result = await self._config.post(
             "/embeddings", body=body, call_headers=options.headers, success=_json_handler
         )

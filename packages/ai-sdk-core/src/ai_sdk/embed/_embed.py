@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import sync_twin
+from ai_sdk._version import __version__
 from ai_sdk.embed._result import EmbeddingModelUsage, EmbedManyResult, EmbedResult
 from ai_sdk.provider import (
     CallWarning,
@@ -19,7 +20,12 @@ from ai_sdk.provider import (
     ProviderMetadata,
     ProviderOptions,
 )
-from ai_sdk.provider_utils import DEFAULT_MAX_RETRIES, retry_with_backoff, validate_max_retries
+from ai_sdk.provider_utils import (
+    DEFAULT_MAX_RETRIES,
+    retry_with_backoff,
+    validate_max_retries,
+    with_user_agent_suffix,
+)
 from ai_sdk.registry._resolve import resolve_embedding_model
 from ai_sdk.telemetry._hooks import EmbedStartEvent, notify_callback
 
@@ -46,17 +52,30 @@ def _check_values(values: object) -> list[str]:
     return cast("list[str]", items)
 
 
+def _check_dimensions(dimensions: object) -> int | None:
+    if dimensions is None:
+        return None
+    if not isinstance(dimensions, int) or isinstance(dimensions, bool) or dimensions <= 0:
+        raise InvalidArgumentError(
+            "dimensions must be a positive integer", parameter="dimensions", value=dimensions
+        )
+    return dimensions
+
+
 async def _embed_chunk(
     model: EmbeddingModel,
     values: list[str],
     *,
+    dimensions: int | None,
     max_retries: int,
     headers: Mapping[str, str | None] | None,
     provider_options: ProviderOptions | None,
 ) -> EmbeddingResult:
     options = EmbeddingCallOptions(
         values=values,
-        headers=dict(headers) if headers is not None else None,
+        dimensions=dimensions,
+        # As upstream: the SDK's `ai/<version>` token joins the user-agent of the call.
+        headers=cast("dict[str, str | None]", with_user_agent_suffix(headers, f"ai/{__version__}")),
         provider_options=provider_options,
     )
 
@@ -80,6 +99,7 @@ async def embed(
     *,
     model: EmbeddingModel | str,
     value: str,
+    dimensions: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
     provider_options: ProviderOptions | None = None,
@@ -96,6 +116,8 @@ async def embed(
     Args:
         model: The embedding model, or a string id resolved through the default provider.
         value: The text to embed.
+        dimensions: The number of dimensions the embedding should have (a positive integer;
+            the model must support it). Sent as the provider's ``dimensions``.
         max_retries: Retries after the first attempt for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
         provider_options: Provider-specific options, keyed by provider.
@@ -105,9 +127,10 @@ async def embed(
     Raises:
         RetryError: Every attempt failed with a retryable error.
         APICallError: The provider call failed with an error that is not retried.
-        InvalidArgumentError: ``max_retries`` is invalid.
+        InvalidArgumentError: ``max_retries`` or ``dimensions`` is invalid.
     """
     validate_max_retries(max_retries)
+    dimensions = _check_dimensions(dimensions)
     if not isinstance(cast("object", value), str):
         raise InvalidArgumentError(
             f"value must be a string, got {value!r:.100}", parameter="value", value=value
@@ -120,11 +143,13 @@ async def embed(
             provider=resolved.provider,
             model_id=resolved.model_id,
             values=[value],
+            dimensions=dimensions,
         ),
     )
     result = await _embed_chunk(
         resolved,
         [value],
+        dimensions=dimensions,
         max_retries=max_retries,
         headers=headers,
         provider_options=provider_options,
@@ -156,6 +181,7 @@ async def embed_many(
     *,
     model: EmbeddingModel | str,
     values: Sequence[str],
+    dimensions: int | None = None,
     max_parallel_calls: int | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
     headers: Mapping[str, str | None] | None = None,
@@ -178,6 +204,8 @@ async def embed_many(
     Args:
         model: The embedding model, or a string id resolved through the default provider.
         values: The texts to embed. An empty sequence returns an empty result without a call.
+        dimensions: The number of dimensions each embedding should have (a positive integer;
+            the model must support it). Sent as the provider's ``dimensions``.
         max_parallel_calls: The most calls in flight at once; ``None`` means no limit.
         max_retries: Retries per call for retryable errors (0 disables).
         headers: Extra HTTP headers; a ``None`` value removes a header.
@@ -188,9 +216,11 @@ async def embed_many(
     Raises:
         RetryError: Every attempt of a call failed with a retryable error.
         APICallError: A provider call failed with an error that is not retried.
-        InvalidArgumentError: ``max_parallel_calls`` or ``max_retries`` is invalid.
+        InvalidArgumentError: ``max_parallel_calls``, ``max_retries`` or ``dimensions`` is
+            invalid.
     """
     validate_max_retries(max_retries)
+    dimensions = _check_dimensions(dimensions)
     if max_parallel_calls is not None:
         validate_positive_int(max_parallel_calls, "max_parallel_calls")
     values = _check_values(values)
@@ -202,6 +232,7 @@ async def embed_many(
             provider=resolved.provider,
             model_id=resolved.model_id,
             values=list(values),
+            dimensions=dimensions,
         ),
     )
     if not values:
@@ -222,6 +253,7 @@ async def embed_many(
             lambda chunk=chunk: _embed_chunk(
                 resolved,
                 chunk,
+                dimensions=dimensions,
                 max_retries=max_retries,
                 headers=headers,
                 provider_options=provider_options,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import NotRequired, TypedDict
+from typing import NotRequired, TypedDict, cast
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import sync_twin
+from ai_sdk._version import __version__
 from ai_sdk.generate_image._result import GenerateImageResult
 from ai_sdk.provider import (
     CallWarning,
@@ -33,6 +34,7 @@ from ai_sdk.provider_utils import (
     retry_with_backoff,
     split_data_url,
     validate_max_retries,
+    with_user_agent_suffix,
 )
 from ai_sdk.registry._resolve import resolve_image_model
 
@@ -159,7 +161,10 @@ async def generate_image(
         files = [_image_file(image) for image in prompt["images"]]
         mask_data = prompt.get("mask")
         mask = _image_file(mask_data) if mask_data is not None else None
-    header_dict = dict(headers) if headers is not None else None
+    # As upstream: the SDK's `ai/<version>` token joins the user-agent of the call.
+    header_dict = cast(
+        "dict[str, str | None]", with_user_agent_suffix(headers, f"ai/{__version__}")
+    )
 
     async def one_call(count: int) -> ImageResult:
         options = ImageCallOptions(

@@ -47,7 +47,12 @@ from ai_sdk.provider import (
     ReasoningEffort,
     UnsupportedWarning,
 )
-from ai_sdk.provider_utils import create_id_generator, validate_max_retries, with_user_agent_suffix
+from ai_sdk.provider_utils import (
+    create_id_generator,
+    normalize_headers,
+    validate_max_retries,
+    with_user_agent_suffix,
+)
 from ai_sdk.registry._resolve import resolve_language_model
 from ai_sdk.telemetry._hooks import (
     CallHooks,
@@ -316,7 +321,11 @@ def make_config(
         output=output,
         provider_options=get("provider_options"),
         max_retries=validate_max_retries(get("max_retries", 2)),
-        headers=with_user_agent_suffix(get("headers"), f"ai/{__version__}"),
+        # As upstream: generate_text adds its token to the user-agent, stream_text sends the
+        # user's headers only.
+        headers=normalize_headers(get("headers"))
+        if function == "stream_text"
+        else with_user_agent_suffix(get("headers"), f"ai/{__version__}"),
         timeout=prepare_timeout(get("timeout")),
         include=_include(get("include")),
         download=get("download") or default_download,
@@ -466,7 +475,7 @@ async def plan_step(
         tools=prepare_tools(tools, tool_order=tool_order),
         tool_choice=prepare_tool_choice(tool_choice),
         include_raw_chunks=include_raw_chunks,
-        headers=cast("dict[str, str | None]", config.headers),
+        headers=cast("dict[str, str | None]", config.headers) if config.headers else None,
         reasoning=settings.reasoning,
         provider_options=provider_options,
     )

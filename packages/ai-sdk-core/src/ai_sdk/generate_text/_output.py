@@ -29,6 +29,7 @@ from ai_sdk.provider_utils import (
     Schema,
     as_schema,
     parse_partial_json,
+    remove_strict_nulls,
     safe_parse_json,
 )
 
@@ -235,7 +236,8 @@ class _ObjectOutput(Output[Any, JSONValue, Any]):
         )
 
     def parse_complete(self, text: str, context: OutputContext) -> Any:
-        value = _parse_json(text, context)
+        # A strict schema made optional properties nullable: their nulls become omitted keys.
+        value = remove_strict_nulls(_parse_json(text, context), self._schema.json_schema)
         result = self._schema.safe_validate(value)
         if isinstance(result, ParseFailure):
             raise _no_object(_NOT_VALID, result.error, text, context)
@@ -285,8 +287,9 @@ class _ArrayOutput(Output[list[Any], list[Any], Any]):
                 context,
             )
         validated: list[Any] = []
+        element_schema = self._element.json_schema
         for element in cast("list[JSONValue]", outer["elements"]):
-            result = self._element.safe_validate(element)
+            result = self._element.safe_validate(remove_strict_nulls(element, element_schema))
             if isinstance(result, ParseFailure):
                 raise _no_object(_NOT_VALID, result.error, text, context)
             validated.append(result.value)

@@ -5,8 +5,8 @@ Stream parts are slotted dataclasses with a class-level ``type`` tag (as in the 
 the three made once per streamed token (`TextDeltaPart`, `ReasoningDeltaPart`,
 `ToolInputDeltaPart`): a frozen dataclass sets each field through ``object.__setattr__``, which
 makes the per-token path measurably slower (bench/README.md, "Measured design choices"). Text,
-reasoning, custom and source content reuse the spec classes (`TextContent`, `ReasoningContent`, `CustomContent`,
-`UrlSource`/`DocumentSource`), which already have the shape users read.
+reasoning, custom and source content reuse the spec classes (`TextContent`, `ReasoningContent`,
+`CustomContent`, `UrlSource`/`DocumentSource`), which already have the shape users read.
 """
 
 from __future__ import annotations

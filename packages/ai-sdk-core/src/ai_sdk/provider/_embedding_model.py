@@ -27,6 +27,8 @@ class EmbeddingCallOptions(WireModel):
 
     values: list[str]
     """The texts to embed, at most `max_embeddings_per_call` of them."""
+    dimensions: int | None = None
+    """The number of dimensions each embedding should have, for models that support it."""
     provider_options: ProviderOptions | None = None
     headers: RequestHeaders | None = None
     """Extra HTTP headers; a `None` value removes a header."""

@@ -3,7 +3,8 @@
 ```
 AISDKError
 ├── APICallError                      an HTTP call failed (status, headers, body, is_retryable)
-│   └── APITimeoutError               ... because an httpx timeout fired (connect/read/write/pool)
+│   ├── APITimeoutError               ... because an httpx timeout fired (connect/read/write/pool)
+│   └── EventTooLargeError            ... because one server-sent event passed the size limit
 ├── DownloadError                     fetching a URL given in a prompt failed
 ├── EmptyResponseBodyError            a streaming response had no body
 ├── InvalidArgumentError              an argument is invalid (`argument` / `parameter`, `value`)
@@ -34,6 +35,7 @@ AISDKError
 ├── NoVideoGeneratedError
 ├── RetryError                        every attempt failed (`reason`, `errors`, `last_error`)
 ├── SerializationError
+├── StreamProviderError               the provider reported an error inside a started stream
 ├── TooManyEmbeddingValuesForCallError
 ├── ToolCallNotFoundForApprovalError
 ├── ToolCallRepairError
@@ -65,6 +67,7 @@ __all__ = [
     "APITimeoutError",
     "DownloadError",
     "EmptyResponseBodyError",
+    "EventTooLargeError",
     "InvalidArgumentError",
     "InvalidDataContentError",
     "InvalidMessageRoleError",
@@ -95,6 +98,7 @@ __all__ = [
     "RetryError",
     "RetryErrorReason",
     "SerializationError",
+    "StreamProviderError",
     "TooManyEmbeddingValuesForCallError",
     "ToolCallNotFoundForApprovalError",
     "ToolCallRepairError",
@@ -151,7 +155,8 @@ def get_error_message(error: object) -> str:
 
 def _to_json_text(value: object, limit: int | None = None) -> str:
     try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
+        # JSON.stringify's compact form, as upstream's messages show JSON values.
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     except (TypeError, ValueError):  # circular structures and the like
         text = repr(value)
     if limit is not None and len(text) > limit:
@@ -280,6 +285,24 @@ class APITimeoutError(APICallError):
     It is an `APICallError` with ``is_retryable=True`` and no status code, so the default retry
     policy tries again; raise the client's ``timeout=`` when generations take longer than it.
     """
+
+
+class EventTooLargeError(APICallError):
+    """One server-sent event grew past the size limit before it ended.
+
+    A broken or hostile server streaming a line that never ends would otherwise grow the
+    client's memory without bound. Not retryable. The limit is ``max_event_size`` of
+    `create_event_source_response_handler` / `SSEParser` (default
+    ``DEFAULT_MAX_EVENT_SIZE``, 16 MiB, or the ``AI_SDK_MAX_SSE_EVENT_SIZE`` environment
+    variable in bytes).
+    """
+
+    limit: int
+    """The limit in bytes that the event passed."""
+
+    def __init__(self, message: str, *, url: str, limit: int, **kwargs: Any) -> None:
+        super().__init__(message, url=url, is_retryable=False, **kwargs)
+        self.limit = limit
 
 
 class EmptyResponseBodyError(AISDKError):
@@ -783,6 +806,45 @@ class NoVideoGeneratedError(AISDKError):
     ) -> None:
         super().__init__(message, cause=cause)
         self.responses = list(responses)
+
+
+class StreamProviderError(AISDKError):
+    """The provider reported an error after its stream had started (an ``error`` stream part).
+
+    `stream_text` turns a well-formed error object a server sent (``{"message": ..., "type":
+    ..., "code": ...}``, possibly nested under ``error``) into this, so callbacks and ``except``
+    get an exception; other values pass through unchanged.
+    """
+
+    type: str | None
+    """The provider's error type, e.g. ``server_error``."""
+    code: str | int | None
+    """The provider's error code."""
+    status_code: int | None
+    """An HTTP status the provider reported in the error, if any."""
+    is_retryable: bool
+    data: object
+    """The error value as the provider sent it."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        type: str | None = None,
+        code: str | int | None = None,
+        status_code: int | None = None,
+        is_retryable: bool | None = None,
+        data: object = None,
+        cause: object = None,
+    ) -> None:
+        super().__init__(message, cause=cause)
+        self.type = type
+        self.code = code
+        self.status_code = status_code
+        self.is_retryable = (
+            is_retryable if is_retryable is not None else is_retryable_status(status_code)
+        )
+        self.data = data
 
 
 class InvalidStreamPartError(AISDKError):

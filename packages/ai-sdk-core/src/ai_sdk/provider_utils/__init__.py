@@ -74,10 +74,17 @@ from ai_sdk.provider_utils._schema import (
     as_schema,
     inline_json_schema_refs,
     json_schema,
+    remove_strict_nulls,
     to_strict_json_schema,
 )
 from ai_sdk.provider_utils._settings import load_api_key, load_optional_setting, load_setting
-from ai_sdk.provider_utils._sse import ServerSentEvent, SSEParser
+from ai_sdk.provider_utils._sse import (
+    DEFAULT_MAX_EVENT_SIZE,
+    MAX_EVENT_SIZE_ENV,
+    EventSizeLimitExceeded,
+    ServerSentEvent,
+    SSEParser,
+)
 from ai_sdk.provider_utils._utils import (
     Resolvable,
     is_url_supported,
@@ -90,11 +97,14 @@ __all__ = [
     "DEFAULT_BACKOFF_FACTOR",
     "DEFAULT_ID_ALPHABET",
     "DEFAULT_INITIAL_DELAY",
+    "DEFAULT_MAX_EVENT_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "MAX_EVENT_SIZE_ENV",
     "RUNTIME_USER_AGENT",
     "SDK_USER_AGENT",
     "DataContent",
+    "EventSizeLimitExceeded",
     "EventTransformer",
     "HTTPClientHolder",
     "HeadersInput",
@@ -145,6 +155,7 @@ __all__ = [
     "post_json",
     "post_to_api",
     "remove_none_entries",
+    "remove_strict_nulls",
     "resolve",
     "response_headers_of",
     "retry_delay",

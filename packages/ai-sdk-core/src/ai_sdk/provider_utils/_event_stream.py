@@ -13,12 +13,12 @@ from __future__ import annotations
 import collections
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar, cast, overload
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar, cast, overload
 
 import httpx
 from pydantic_core import from_json
 
-from ai_sdk.provider._errors import APICallError, JSONParseError
+from ai_sdk.provider._errors import APICallError, EventTooLargeError, JSONParseError
 from ai_sdk.provider_utils._handlers import (
     ResponseHandler,
     ResponseResult,
@@ -27,7 +27,12 @@ from ai_sdk.provider_utils._handlers import (
 )
 from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
-from ai_sdk.provider_utils._sse import SSEParser
+from ai_sdk.provider_utils._sse import (
+    DEFAULT_MAX_EVENT_SIZE,
+    EventSizeLimitExceeded,
+    SSEParser,
+    default_max_event_size,
+)
 
 __all__ = ["EventTransformer", "JSONEventStream", "create_event_source_response_handler"]
 
@@ -85,6 +90,10 @@ class JSONEventStream(Generic[T]):
     ("Connection lost while reading the response", retryable) or `APITimeoutError` when the read
     timeout elapses between two chunks. The HTTP response is closed when the stream is exhausted,
     fails, is cancelled, or is closed early with `aclose` or by leaving ``async with``.
+
+    One event may hold at most ``max_event_size`` bytes (``None``: no limit; by default
+    `DEFAULT_MAX_EVENT_SIZE`, 16 MiB): a longer one ends the stream with
+    `EventTooLargeError`, raised or handed to the transformer's ``abort`` like a lost connection.
     """
 
     def __init__(
@@ -94,12 +103,13 @@ class JSONEventStream(Generic[T]):
         *,
         url: str,
         request_body_values: object,
+        max_event_size: int | None = DEFAULT_MAX_EVENT_SIZE,
     ) -> None:
         self._response = response
         self._url = url
         self._request_body_values = request_body_values
         self._chunks = _body_chunks(response)
-        self._parser = SSEParser()
+        self._parser = SSEParser(max_event_size=max_event_size)
         self._pending: collections.deque[bytes] = collections.deque()
         self._closed = False
         self._validate: Callable[[JSONValue], ParseResult[T]] | None = (
@@ -136,7 +146,12 @@ class JSONEventStream(Generic[T]):
             except BaseException:  # cancellation included: the response must not leak
                 await self.aclose()
                 raise
-            for data in self._parser.feed_data(chunk):
+            try:
+                events = self._parser.feed_data(chunk)
+            except EventSizeLimitExceeded as error:
+                await self.aclose()
+                raise self._too_large(error) from error
+            for data in events:
                 if data != _DONE:
                     pending.append(data)
         data = pending.popleft()
@@ -185,6 +200,8 @@ class JSONEventStream(Generic[T]):
                             yield part
             except httpx.HTTPError as error:
                 ending = transformer.abort(self._transport_error(error))
+            except EventSizeLimitExceeded as error:
+                ending = transformer.abort(self._too_large(error))
             else:
                 parser.close()
                 ending = transformer.flush()
@@ -199,6 +216,18 @@ class JSONEventStream(Generic[T]):
             url=self._url,
             request_body_values=self._request_body_values,
             response=self._response,
+        )
+
+    def _too_large(self, error: EventSizeLimitExceeded) -> EventTooLargeError:
+        response = self._response
+        return EventTooLargeError(
+            str(error),
+            url=self._url,
+            limit=error.limit,
+            request_body_values=self._request_body_values,
+            status_code=response.status_code,
+            response_headers=response_headers_of(response),
+            cause=error,
         )
 
     async def aclose(self) -> None:
@@ -233,26 +262,48 @@ def _not_json(data: bytes, error: ValueError) -> ParseFailure:
 @overload
 def create_event_source_response_handler(
     chunk_schema: Schema[T] | type[T],
+    *,
+    max_event_size: int | Literal["default"] | None = "default",
 ) -> ResponseHandler[JSONEventStream[T]]: ...
 @overload
 def create_event_source_response_handler(
     chunk_schema: None = None,
+    *,
+    max_event_size: int | Literal["default"] | None = "default",
 ) -> ResponseHandler[JSONEventStream[JSONValue]]: ...
 @overload
 def create_event_source_response_handler(
     chunk_schema: SchemaLike,
+    *,
+    max_event_size: int | Literal["default"] | None = "default",
 ) -> ResponseHandler[JSONEventStream[Any]]: ...
 def create_event_source_response_handler(
     chunk_schema: object = None,
+    *,
+    max_event_size: int | Literal["default"] | None = "default",
 ) -> ResponseHandler[JSONEventStream[Any]]:
-    """Hand the response to a `JSONEventStream` that validates each event into ``chunk_schema``."""
+    """Hand the response to a `JSONEventStream` that validates each event into ``chunk_schema``.
+
+    Args:
+        chunk_schema: the schema of each event's JSON (``None``: no validation).
+        max_event_size: the most bytes one event may hold before the stream ends with
+            `EventTooLargeError`; ``None`` for no limit. By default the
+            ``AI_SDK_MAX_SSE_EVENT_SIZE`` environment variable (bytes, ``0`` for no limit) or
+            `DEFAULT_MAX_EVENT_SIZE` (16 MiB), read for each response.
+    """
     resolved = as_schema(chunk_schema) if chunk_schema is not None else None
 
     async def handle(
         response: httpx.Response, *, url: str, request_body_values: object
     ) -> ResponseResult[JSONEventStream[Any]]:
         stream = JSONEventStream(
-            response, resolved, url=url, request_body_values=request_body_values
+            response,
+            resolved,
+            url=url,
+            request_body_values=request_body_values,
+            max_event_size=(
+                default_max_event_size() if max_event_size == "default" else max_event_size
+            ),
         )
         return ResponseResult(stream, response_headers_of(response))
 

@@ -189,7 +189,7 @@ async def retry_with_backoff(
                 raise
             errors.append(error)
             attempts = len(errors)
-            message = get_error_message(error)
+            message = _error_text(error)
             if attempts > max_retries:
                 raise RetryError(
                     f"Failed after {attempts} attempts. Last error: {message}",
@@ -215,3 +215,10 @@ async def retry_with_backoff(
                 reason="errorNotRetryable",
                 errors=errors,
             ) from error
+
+
+def _error_text(error: BaseException) -> str:
+    """``<ErrorName>: <message>``, as upstream's getErrorMessage renders an Error (its toString)."""
+    message = get_error_message(error)
+    name = type(error).__name__
+    return f"{name}: {message}" if message and message != name else name

@@ -26,6 +26,7 @@ __all__ = [
     "as_schema",
     "inline_json_schema_refs",
     "json_schema",
+    "remove_strict_nulls",
     "to_strict_json_schema",
 ]
 
@@ -100,8 +101,9 @@ class Schema(Generic[T]):
         """The schema made acceptable to OpenAI's strict structured outputs.
 
         ``$defs`` inlined, ``additionalProperties: false`` on every object, every property listed
-        in ``required`` and no ``default`` keywords. A field the model may leave out must be
-        declared nullable (``x: int | None``), since strict mode has no optional properties.
+        in ``required`` and no ``default`` keywords. Strict mode has no optional properties, so
+        a property that was optional becomes nullable; `remove_strict_nulls` turns the model's
+        ``null`` for it back into an omitted key (and so the field's default).
         """
         cached = self._cache.get("strict")
         if cached is None:
@@ -322,7 +324,16 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
         out.pop("default", None)
         properties = out.get("properties")
         if isinstance(properties, Mapping):
-            out["required"] = list(cast("Mapping[str, Any]", properties))
+            properties = cast("Mapping[str, Any]", properties)
+            required = out.get("required")
+            was_required: set[object] = (
+                set(cast("list[object]", required)) if isinstance(required, list) else set()
+            )
+            out["properties"] = {
+                name: sub if name in was_required else _nullable(sub)
+                for name, sub in properties.items()
+            }
+            out["required"] = list(properties)
         all_of = out.get("allOf")
         if isinstance(all_of, list) and len(cast("list[Any]", all_of)) == 1:
             only = cast("list[Any]", all_of)[0]
@@ -330,3 +341,129 @@ def _visit_objects(node: Any, *, strict: bool, force: bool) -> Any:
                 del out["allOf"]
                 out = {**cast("Mapping[str, Any]", only), **out}
     return out
+
+
+_SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
+_COMPOSITE_KEYS = ("enum", "const", "anyOf", "oneOf", "allOf", "$ref")
+
+
+def _allows_null(schema: object) -> bool:
+    if not isinstance(schema, Mapping):
+        return True  # `true` and the like accept anything
+    node = cast("Mapping[str, Any]", schema)
+    if not node:
+        return True
+    kind = node.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in cast("list[Any]", kind)):
+        return True
+    if "const" in node and node["const"] is None:
+        return True
+    enum = node.get("enum")
+    if isinstance(enum, list) and None in cast("list[Any]", enum):
+        return True
+    for key in ("anyOf", "oneOf"):
+        branches = node.get(key)
+        if isinstance(branches, list) and any(
+            _allows_null(branch) for branch in cast("list[Any]", branches)
+        ):
+            return True
+    return False
+
+
+def _nullable(schema: Any) -> Any:
+    """``schema`` accepting ``null`` too (a type list for scalars, ``anyOf`` otherwise)."""
+    if _allows_null(schema):
+        return schema
+    node = cast("Mapping[str, Any]", schema)
+    kind = node.get("type")
+    if kind in _SCALAR_TYPES and not any(key in node for key in _COMPOSITE_KEYS):
+        return {**node, "type": [kind, "null"]}
+    return {"anyOf": [dict(node), {"type": "null"}]}
+
+
+def remove_strict_nulls(value: Any, schema: Mapping[str, Any]) -> Any:
+    """Drop the ``null`` a model gave for an optional, non-nullable property of ``schema``.
+
+    The inverse of what `to_strict_json_schema` does to such a property: the key is left out,
+    so the field's default applies on validation. ``schema`` is the schema before the strict
+    transform (``Schema.json_schema``); values it does not describe are returned unchanged.
+    """
+    root_defs: Mapping[str, Any] = {}
+    for key in ("definitions", "$defs"):
+        found = schema.get(key)
+        if isinstance(found, Mapping):
+            root_defs = {**root_defs, **cast("Mapping[str, Any]", found)}
+
+    def resolve(node: object, depth: int = 0) -> Mapping[str, Any] | None:
+        if not isinstance(node, Mapping) or depth > 32:
+            return None
+        mapping = cast("Mapping[str, Any]", node)
+        name = _def_name(mapping.get("$ref"))
+        if name is not None and name in root_defs:
+            return resolve(root_defs[name], depth + 1)
+        all_of = mapping.get("allOf")
+        if isinstance(all_of, list) and len(cast("list[Any]", all_of)) == 1:
+            return resolve(cast("list[Any]", all_of)[0], depth + 1)
+        return mapping
+
+    def object_branch(node: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        if "properties" in node:
+            return node
+        for key in ("anyOf", "oneOf"):
+            branches = node.get(key)
+            if isinstance(branches, list):
+                objects = [
+                    found
+                    for branch in cast("list[Any]", branches)
+                    if (found := resolve(branch)) is not None and "properties" in found
+                ]
+                if len(objects) == 1:
+                    return objects[0]
+        return None
+
+    def array_items(node: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        items = resolve(node.get("items"))
+        if items is not None:
+            return items
+        for key in ("anyOf", "oneOf"):
+            branches = node.get(key)
+            if isinstance(branches, list):
+                arrays = [
+                    found
+                    for branch in cast("list[Any]", branches)
+                    if (found := resolve(branch)) is not None and "items" in found
+                ]
+                if len(arrays) == 1:
+                    return resolve(arrays[0].get("items"))
+        return None
+
+    def visit(item: object, node: Mapping[str, Any] | None, depth: int) -> object:
+        if node is None or depth > 64:
+            return item
+        if isinstance(item, dict):
+            item = cast("dict[str, object]", item)
+            described = object_branch(node)
+            if described is None:
+                return item
+            properties = described.get("properties")
+            if not isinstance(properties, Mapping):
+                return item
+            properties = cast("Mapping[str, Any]", properties)
+            required = described.get("required")
+            kept: set[object] = (
+                set(cast("list[object]", required)) if isinstance(required, list) else set()
+            )
+            out: dict[str, Any] = {}
+            for key, sub_value in item.items():
+                sub = resolve(properties.get(key))
+                omitted = sub_value is None and sub is not None and key not in kept
+                if omitted and not _allows_null(sub):
+                    continue
+                out[key] = visit(sub_value, sub, depth + 1)
+            return out
+        if isinstance(item, list):
+            items = array_items(node)
+            return [visit(element, items, depth + 1) for element in cast("list[Any]", item)]
+        return item
+
+    return visit(value, resolve(schema), 0)

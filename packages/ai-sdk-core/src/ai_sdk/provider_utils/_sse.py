@@ -13,7 +13,49 @@ chunk so the common LF-only stream pays nothing for CR support. ``bench/sse_pars
 
 from __future__ import annotations
 
-__all__ = ["SSEParser", "ServerSentEvent"]
+import os
+
+__all__ = [
+    "DEFAULT_MAX_EVENT_SIZE",
+    "MAX_EVENT_SIZE_ENV",
+    "EventSizeLimitExceeded",
+    "SSEParser",
+    "ServerSentEvent",
+    "default_max_event_size",
+]
+
+DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
+"""The largest server-sent event read by default, in bytes (16 MiB)."""
+
+MAX_EVENT_SIZE_ENV = "AI_SDK_MAX_SSE_EVENT_SIZE"
+"""The environment variable that overrides `DEFAULT_MAX_EVENT_SIZE` (bytes; 0 for no limit)."""
+
+
+def default_max_event_size() -> int | None:
+    """``AI_SDK_MAX_SSE_EVENT_SIZE`` if set (``0``: no limit), else `DEFAULT_MAX_EVENT_SIZE`."""
+    value = os.environ.get(MAX_EVENT_SIZE_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_EVENT_SIZE
+    try:
+        size = int(value)
+    except ValueError:
+        raise ValueError(
+            f"{MAX_EVENT_SIZE_ENV} must be a whole number of bytes (0 for no limit), got {value!r}"
+        ) from None
+    return size if size > 0 else None
+
+
+class EventSizeLimitExceeded(ValueError):
+    """An event grew past the parser's ``max_event_size`` before its blank line arrived."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"A server-sent event grew past {limit} bytes without ending; the server is "
+            f"broken or hostile. Raise the limit ({MAX_EVENT_SIZE_ENV} or max_event_size=) "
+            "if such events are expected."
+        )
+        self.limit = limit
+
 
 _BOM = b"\xef\xbb\xbf"
 _LF = 0x0A
@@ -90,8 +132,9 @@ class SSEParser:
     """Feed it the bytes of an event stream in chunks of any size; it returns complete events.
 
     Only the bytes after the last blank line are kept between calls, so memory stays bounded by
-    one event. Call :meth:`close` at end of stream: an event without its terminating blank line is
-    discarded, as the specification requires.
+    one event, and by ``max_event_size``: an event that grows past it raises
+    `EventSizeLimitExceeded` (``None`` for no limit). Call :meth:`close` at end of stream: an
+    event without its terminating blank line is discarded, as the specification requires.
 
     Example:
         >>> parser = SSEParser()
@@ -101,10 +144,12 @@ class SSEParser:
         [ServerSentEvent(data='hello')]
     """
 
-    __slots__ = ("_last_id", "_pending", "_skip_lf", "_started")
+    __slots__ = ("_last_id", "_limit", "_pending", "_pending_size", "_skip_lf", "_started")
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_event_size: int | None = DEFAULT_MAX_EVENT_SIZE) -> None:
+        self._limit = max_event_size
         self._pending: list[bytes] = []
+        self._pending_size = 0
         self._started = False
         self._skip_lf = False
         self._last_id: str | None = None
@@ -117,6 +162,7 @@ class SSEParser:
     def close(self) -> None:
         """End of stream: drop any unterminated event and reset to a fresh stream."""
         self._pending = []
+        self._pending_size = 0
         self._started = False
         self._skip_lf = False
 
@@ -175,9 +221,11 @@ class SSEParser:
             head = b"".join(self._pending) + chunk if self._pending else chunk
             if len(head) < 3 and _BOM.startswith(head):
                 self._pending = [head]
+                self._pending_size = len(head)
                 return None
             self._started = True
             self._pending = []
+            self._pending_size = 0
             chunk = head[3:] if head.startswith(_BOM) else head
             if not chunk:
                 return None
@@ -195,16 +243,31 @@ class SSEParser:
             else:
                 segment = chunk[:end]
             rest = chunk[end + 2 :]
-            self._pending = [rest] if rest else []
+            self._keep(rest)
             return segment
         if pending and chunk[0] == _LF and pending[-1][-1:] == b"\n":
             # The blank line straddles the previous chunk and this one.
             segment = b"".join(pending)[:-1]
-            rest = chunk[1:]
-            self._pending = [rest] if rest else []
+            self._keep(chunk[1:])
             return segment
         pending.append(chunk)
+        self._pending_size += len(chunk)
+        self._check_size()
         return None
+
+    def _keep(self, rest: bytes) -> None:
+        """Carry ``rest`` (the start of the next event) over to the next chunk."""
+        self._pending = [rest] if rest else []
+        self._pending_size = len(rest)
+        self._check_size()
+
+    def _check_size(self) -> None:
+        # Only the unfinished event is held, so its size is what the limit bounds.
+        limit = self._limit
+        if limit is not None and self._pending_size > limit:
+            self._pending = []
+            self._pending_size = 0
+            raise EventSizeLimitExceeded(limit)
 
     # -- fields ---------------------------------------------------------------------------------
     def _parse_segment(self, segment: bytes) -> list[ServerSentEvent]:

@@ -124,6 +124,8 @@ class EmbedStartEvent:
     provider: str
     model_id: str
     values: list[str]
+    dimensions: int | None = None
+    """The requested embedding size, if one was given."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
