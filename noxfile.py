@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import platform
 import shutil
+import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -248,23 +252,86 @@ def release(session: nox.Session) -> None:
     session.run("python", "scripts/release.py", *session.posargs)
 
 
-LLAMA_CPP = "llama-cpp-python[server]==0.3.36"
+LLAMA_CPP_VERSION = "0.3.36"
+# Compiled without -march=native so that the cached wheel runs on any x86-64 machine.
+LLAMA_CMAKE_ARGS = "-DGGML_NATIVE=OFF"
+
+
+def _user_cache() -> Path:
+    """ai-sdk-python's folder in the user's cache directory (outside every clone)."""
+    if os.environ.get("AI_SDK_PYTHON_CACHE"):
+        return Path(os.environ["AI_SDK_PYTHON_CACHE"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ai-sdk-python"
+
+
+def llama_wheel_dir() -> Path:
+    """Where the llama-cpp-python wheel for this version, interpreter, platform and flags lives."""
+    flags = hashlib.sha256(LLAMA_CMAKE_ARGS.encode()).hexdigest()[:12]
+    python = "cp" + PYTHON.replace(".", "")
+    key = f"llama-cpp-python-{LLAMA_CPP_VERSION}-{python}-{sys.platform}-{platform.machine()}"
+    return _user_cache() / "wheels" / f"{key}-cmake-{flags}"
+
+
+def llama_cached_wheel() -> Path | None:
+    """The cached llama-cpp-python wheel, or None before the first build on this machine."""
+    return next(iter(sorted(llama_wheel_dir().glob("llama_cpp_python-*.whl"))), None)
+
+
+def _build_llama_wheel(session: nox.Session, python: str) -> Path:
+    """Compile llama-cpp-python once into the user cache (7-12 minutes on 2 cores)."""
+    target = llama_wheel_dir()
+    session.log(f"compiling llama-cpp-python {LLAMA_CPP_VERSION} into {target} (once per machine)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Built beside the target and renamed into place: an interrupted build leaves no partial
+    # entry, and two builds at once both end with a whole wheel.
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+    try:
+        session.run("uv", "pip", "install", "-q", "--python", python, "pip", external=True)
+        session.run(
+            python, "-m", "pip", "wheel", "-q", "--no-deps", "--no-cache-dir",
+            "--no-binary", "llama-cpp-python", "--wheel-dir", str(staging),
+            f"llama-cpp-python=={LLAMA_CPP_VERSION}",
+            env={"CMAKE_ARGS": LLAMA_CMAKE_ARGS}, external=True,
+        )  # fmt: skip
+        (built,) = staging.glob("llama_cpp_python-*.whl")
+        (staging / "BUILD").write_text(f"CMAKE_ARGS={LLAMA_CMAKE_ARGS}\n")
+        try:
+            staging.rename(target)
+        except OSError:  # another build finished first: keep its wheel
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    wheel = llama_cached_wheel()
+    assert wheel is not None, f"no wheel in {target} after building {built.name}"
+    return wheel
 
 
 def llama_server_python(session: nox.Session) -> str:
-    """Build (first time: 7-12 minutes) or reuse the llama.cpp server's own venv; return its python.
+    """The llama.cpp server's own venv (under .nox/), installed from the cached wheel; its python.
 
-    llama.cpp is compiled without -march=native so the cached wheel works on any x86-64 machine;
-    uv's wheel cache makes every later install take seconds. Shared by `realserver` and `demo`.
+    The llama-cpp-python wheel is compiled once per machine into the user cache
+    (`~/.cache/ai-sdk-python/wheels/`, keyed by version, interpreter, platform and CMAKE_ARGS), so
+    a fresh clone installs it in seconds. Shared by `realserver` and `demo`.
     """
     venv = ROOT / ".nox" / "_llama-server"
     python = venv / "bin" / "python"
     if not python.exists():
-        session.log("creating the llama.cpp server venv (the first build compiles llama.cpp)")
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
+    wheel = llama_cached_wheel()
+    if wheel is None:
+        wheel = _build_llama_wheel(session, str(python))
+    else:
+        session.log(f"llama-cpp-python from the cached wheel {wheel}")
     session.run(
-        "uv", "pip", "install", "-q", "--python", str(python), LLAMA_CPP, "gguf>=0.17", "numpy",
-        env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF"},
+        "uv", "pip", "install", "-q", "--python", str(python),
+        f"llama-cpp-python[server] @ {wheel.as_uri()}", "gguf>=0.17", "numpy",
         external=True,
     )  # fmt: skip
     return str(python)
@@ -328,16 +395,15 @@ def demo(session: nox.Session) -> None:
     session.log("[1/4] installing ai-sdk-core and ai-sdk-openai-compatible")
     session.install("-q", CORE, PROVIDERS["openai_compatible"][0])
 
-    server_venv = ROOT / ".nox" / "_llama-server" / "bin" / "python"
-    if server_venv.exists():
-        session.log("[2/4] llama.cpp server: reusing its venv")
+    if llama_cached_wheel() is not None:
+        session.log("[2/4] llama.cpp server: installing the llama-cpp-python wheel built before")
     else:
         hint = _build_tools_hint()
         if hint is not None:
             session.error(hint)
         session.log(
             "[2/4] llama.cpp server: building llama-cpp-python (compiles llama.cpp once: "
-            "about 7-12 minutes on 2 cores; later runs take seconds)"
+            "about 7-12 minutes on 2 cores; later runs, from any clone, take seconds)"
         )
     try:
         with _Heartbeat(session, "building/installing llama-cpp-python"):
