@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -12,6 +13,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from types import ModuleType
 
 import nox
 
@@ -176,18 +178,44 @@ def _declared(path: str) -> tuple[str, list[str]]:
     ]
 
 
-def _source_at_tag(session: nox.Session, tag: str, *paths: str) -> Path | None:
-    """Extract ``paths`` as they were at git ``tag`` into a temp folder, or None if no such tag."""
-    found = session.run(
-        "git", "tag", "--list", tag, external=True, silent=True, log=False
-    )  # fmt: skip
-    if not isinstance(found, str) or not found.strip():
-        return None
-    target = Path(session.create_tmp()).resolve() / tag
+def _release_record() -> ModuleType:
+    """scripts/release_record.py, loaded from this checkout."""
+    spec = importlib.util.spec_from_file_location(
+        "release_record", ROOT / "scripts/release_record.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _recorded(session: nox.Session, dist: str, which: str, *floor: int) -> tuple[str, str]:
+    """(version, commit) of ``dist``'s lowest release in ``floor`` or its latest, from RELEASES.
+
+    Fails the session when the record has no such release or this clone lacks its commit.
+    """
+    record = _release_record()
+    try:
+        release = (
+            record.lowest(dist, *floor, ROOT) if which == "lowest" else record.latest(dist, ROOT)
+        )
+    except record.RecordError as error:
+        session.error(f"release record: {error}")
+    session.log(
+        f"{dist} {release.version} from the release record: commit {release.commit} "
+        f"({record.subject(release.commit, ROOT)})"
+    )
+    return release.version, release.commit
+
+
+def _source_at(session: nox.Session, commit: str, *paths: str) -> Path:
+    """Extract ``paths`` as they were at ``commit`` (git archive) into a temp folder."""
+    target = Path(session.create_tmp()).resolve() / f"at-{commit[:12]}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     session.run(
-        "sh", "-c", f"git archive {tag} {' '.join(paths)} | tar -x -C {target}", external=True
+        "sh", "-c", f"git archive {commit} {' '.join(paths)} | tar -x -C {target}", external=True
     )  # fmt: skip
     return target
 
@@ -195,55 +223,44 @@ def _source_at_tag(session: nox.Session, tag: str, *paths: str) -> Path | None:
 @nox.session(python=PYTHON)
 @nox.parametrize("provider", list(PROVIDERS))
 def compat(session: nox.Session, provider: str) -> None:
-    """A provider against the lowest core it declares and the lowest versions of its deps."""
+    """A provider against the lowest core it declares (from RELEASES) and its deps' floors."""
     path, module = PROVIDERS[provider]
     floor, requirements = _declared(path)
-    core_requirements = nox.project.load_toml(ROOT / CORE / "pyproject.toml")["project"][
-        "dependencies"
-    ]
-    tag = f"ai-sdk-core-v{floor}.0"
-    extracted = _source_at_tag(session, tag, CORE)
-    if extracted is None:
-        session.log(f"tag {tag} does not exist (yet): testing against the local core instead")
-        core = str(ROOT / CORE)
-    else:
-        session.log(f"testing against the lowest declared core, {tag}")
-        core = str(extracted / CORE)
-    # The floors of the third-party dependencies that core and the provider declare, installed
-    # before the test tools so that nothing they pull in lifts a floor.
+    major, minor = (int(part) for part in floor.split("."))
+    version, commit = _recorded(session, "ai-sdk-core", "lowest", major, minor)
+    core = _source_at(session, commit, CORE) / CORE
+    core_requirements = nox.project.load_toml(core / "pyproject.toml")["project"]["dependencies"]
+    # The floors of the third-party dependencies that that core and the provider declare,
+    # installed before the test tools so that nothing they pull in lifts a floor.
     floors = sorted({*core_requirements, *requirements})
     session.install("--resolution", "lowest-direct", *floors)
     session.install(*TEST_DEPS)
-    session.install("--no-deps", "--reinstall", core, path)
+    session.install("--no-deps", "--reinstall", str(core), path)
     session.run("uv", "pip", "list", "--format=freeze", silent=False)
     session.run("python", "tests/compat/check_core_names.py", f"{path}/src/{module}")
     session.run("pytest", f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs)
+    session.log(f"{provider} passed against ai-sdk-core {version} at {commit}")
 
 
 @nox.session(name="compat-released", python=PYTHON, default=False)
 @nox.parametrize("provider", list(PROVIDERS))
 def compat_released(session: nox.Session, provider: str) -> None:
-    """The local core against the latest released version (git tag) of a provider and its tests."""
+    """The local core against the latest released provider (from RELEASES) and its tests then."""
     path, _ = PROVIDERS[provider]
-    dist = Path(path).name
-    tags = session.run(
-        "git", "tag", "--list", f"{dist}-v*", "--sort=-v:refname",
-        external=True, silent=True, log=False,
-    )  # fmt: skip
-    latest = tags.split()[0] if isinstance(tags, str) and tags.split() else None
-    if latest is None:
-        session.skip(f"{dist} has no release tag yet")
+    version, commit = _recorded(session, Path(path).name, "latest")
+    # The root pyproject.toml of that time: its pytest configuration and test dependencies.
     paths = (path, f"tests/{provider}", "tests/servers", "tests/conftest.py", "tests/__init__.py")
-    extracted = _source_at_tag(session, latest, *paths)
-    assert extracted is not None
-    session.log(f"local core against {latest}")
-    session.install(*TEST_DEPS)
-    session.install(CORE, str(extracted / path))
+    extracted = _source_at(session, commit, *paths, "pyproject.toml")
+    then = nox.project.load_toml(extracted / "pyproject.toml")
+    session.install(*nox.project.dependency_groups(then, "test"))
+    # --no-sources: that pyproject.toml makes the folder a uv workspace; core is the local one.
+    session.install("--no-sources", CORE, str(extracted / path))
     with session.chdir(extracted):
         session.run(
             "pytest", "-p", "no:cacheprovider", "--rootdir", ".", "-o", "pythonpath=.",
             f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs,
         )  # fmt: skip
+    session.log(f"local core passed {Path(path).name} {version}'s tests at {commit}")
 
 
 @nox.session(python=PYTHON, default=False)
