@@ -18,7 +18,6 @@ from ai_sdk.provider_utils import (
     ResponseHandler,
     ResponseResult,
     combine_headers,
-    join_url_path,
     post_json,
     resolve,
 )
@@ -123,7 +122,7 @@ def _join_url(base_url: str, path: str, query_params: Mapping[str, str] | None) 
     if query_params:
         names = set(query_params)
         pairs = [(k, v) for k, v in pairs if k not in names] + list(query_params.items())
-    return urlunsplit((scheme, netloc, join_url_path(base_path, path), urlencode(pairs), fragment))
+    return urlunsplit((scheme, netloc, base_path.rstrip("/") + path, urlencode(pairs), fragment))
 
 
 @dataclass(slots=True, repr=False, eq=False)

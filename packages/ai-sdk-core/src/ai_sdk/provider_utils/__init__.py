@@ -81,7 +81,6 @@ from ai_sdk.provider_utils._sse import ServerSentEvent, SSEParser
 from ai_sdk.provider_utils._utils import (
     Resolvable,
     is_url_supported,
-    join_url_path,
     remove_none_entries,
     resolve,
     without_trailing_slash,
@@ -136,7 +135,6 @@ __all__ = [
     "is_parsable_json",
     "is_retryable_error",
     "is_url_supported",
-    "join_url_path",
     "json_schema",
     "load_api_key",
     "load_optional_setting",

@@ -13,7 +13,6 @@ __all__ = [
     "Resolvable",
     "get_error_message",
     "is_url_supported",
-    "join_url_path",
     "remove_none_entries",
     "resolve",
     "without_trailing_slash",
@@ -31,11 +30,6 @@ def without_trailing_slash(url: str | None) -> str | None:
     if url is None:
         return None
     return url[:-1] if url.endswith("/") else url
-
-
-def join_url_path(base_path: str, path: str) -> str:
-    """``base_path`` and ``path`` joined by exactly one ``/``."""
-    return base_path.rstrip("/") + "/" + path.lstrip("/")
 
 
 def remove_none_entries(record: Mapping[str, V | None]) -> dict[str, V]:
