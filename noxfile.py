@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import os
+import platform
 import shutil
+import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+from types import ModuleType
 
 import nox
 
@@ -173,18 +179,44 @@ def _declared(path: str) -> tuple[str, list[str]]:
     ]
 
 
-def _source_at_tag(session: nox.Session, tag: str, *paths: str) -> Path | None:
-    """Extract ``paths`` as they were at git ``tag`` into a temp folder, or None if no such tag."""
-    found = session.run(
-        "git", "tag", "--list", tag, external=True, silent=True, log=False
-    )  # fmt: skip
-    if not isinstance(found, str) or not found.strip():
-        return None
-    target = Path(session.create_tmp()).resolve() / tag
+def _release_record() -> ModuleType:
+    """scripts/release_record.py, loaded from this checkout."""
+    spec = importlib.util.spec_from_file_location(
+        "release_record", ROOT / "scripts/release_record.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _recorded(session: nox.Session, dist: str, which: str, *floor: int) -> tuple[str, str]:
+    """(version, commit) of ``dist``'s lowest release in ``floor`` or its latest, from RELEASES.
+
+    Fails the session when the record has no such release or this clone lacks its commit.
+    """
+    record = _release_record()
+    try:
+        release = (
+            record.lowest(dist, *floor, ROOT) if which == "lowest" else record.latest(dist, ROOT)
+        )
+    except record.RecordError as error:
+        session.error(f"release record: {error}")
+    session.log(
+        f"{dist} {release.version} from the release record: commit {release.commit} "
+        f"({record.subject(release.commit, ROOT)})"
+    )
+    return release.version, release.commit
+
+
+def _source_at(session: nox.Session, commit: str, *paths: str) -> Path:
+    """Extract ``paths`` as they were at ``commit`` (git archive) into a temp folder."""
+    target = Path(session.create_tmp()).resolve() / f"at-{commit[:12]}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     session.run(
-        "sh", "-c", f"git archive {tag} {' '.join(paths)} | tar -x -C {target}", external=True
+        "sh", "-c", f"git archive {commit} {' '.join(paths)} | tar -x -C {target}", external=True
     )  # fmt: skip
     return target
 
@@ -192,55 +224,44 @@ def _source_at_tag(session: nox.Session, tag: str, *paths: str) -> Path | None:
 @nox.session(python=PYTHON)
 @nox.parametrize("provider", list(PROVIDERS))
 def compat(session: nox.Session, provider: str) -> None:
-    """A provider against the lowest core it declares and the lowest versions of its deps."""
+    """A provider against the lowest core it declares (from RELEASES) and its deps' floors."""
     path, module = PROVIDERS[provider]
     floor, requirements = _declared(path)
-    core_requirements = nox.project.load_toml(ROOT / CORE / "pyproject.toml")["project"][
-        "dependencies"
-    ]
-    tag = f"ai-sdk-core-v{floor}.0"
-    extracted = _source_at_tag(session, tag, CORE)
-    if extracted is None:
-        session.log(f"tag {tag} does not exist (yet): testing against the local core instead")
-        core = str(ROOT / CORE)
-    else:
-        session.log(f"testing against the lowest declared core, {tag}")
-        core = str(extracted / CORE)
-    # The floors of the third-party dependencies that core and the provider declare, installed
-    # before the test tools so that nothing they pull in lifts a floor.
+    major, minor = (int(part) for part in floor.split("."))
+    version, commit = _recorded(session, "ai-sdk-core", "lowest", major, minor)
+    core = _source_at(session, commit, CORE) / CORE
+    core_requirements = nox.project.load_toml(core / "pyproject.toml")["project"]["dependencies"]
+    # The floors of the third-party dependencies that that core and the provider declare,
+    # installed before the test tools so that nothing they pull in lifts a floor.
     floors = sorted({*core_requirements, *requirements})
     session.install("--resolution", "lowest-direct", *floors)
     session.install(*TEST_DEPS)
-    session.install("--no-deps", "--reinstall", core, path)
+    session.install("--no-deps", "--reinstall", str(core), path)
     session.run("uv", "pip", "list", "--format=freeze", silent=False)
     session.run("python", "tests/compat/check_core_names.py", f"{path}/src/{module}")
     session.run("pytest", f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs)
+    session.log(f"{provider} passed against ai-sdk-core {version} at {commit}")
 
 
 @nox.session(name="compat-released", python=PYTHON, default=False)
 @nox.parametrize("provider", list(PROVIDERS))
 def compat_released(session: nox.Session, provider: str) -> None:
-    """The local core against the latest released version (git tag) of a provider and its tests."""
+    """The local core against the latest released provider (from RELEASES) and its tests then."""
     path, _ = PROVIDERS[provider]
-    dist = Path(path).name
-    tags = session.run(
-        "git", "tag", "--list", f"{dist}-v*", "--sort=-v:refname",
-        external=True, silent=True, log=False,
-    )  # fmt: skip
-    latest = tags.split()[0] if isinstance(tags, str) and tags.split() else None
-    if latest is None:
-        session.skip(f"{dist} has no release tag yet")
+    version, commit = _recorded(session, Path(path).name, "latest")
+    # The root pyproject.toml of that time: its pytest configuration and test dependencies.
     paths = (path, f"tests/{provider}", "tests/servers", "tests/conftest.py", "tests/__init__.py")
-    extracted = _source_at_tag(session, latest, *paths)
-    assert extracted is not None
-    session.log(f"local core against {latest}")
-    session.install(*TEST_DEPS)
-    session.install(CORE, str(extracted / path))
+    extracted = _source_at(session, commit, *paths, "pyproject.toml")
+    then = nox.project.load_toml(extracted / "pyproject.toml")
+    session.install(*nox.project.dependency_groups(then, "test"))
+    # --no-sources: that pyproject.toml makes the folder a uv workspace; core is the local one.
+    session.install("--no-sources", CORE, str(extracted / path))
     with session.chdir(extracted):
         session.run(
             "pytest", "-p", "no:cacheprovider", "--rootdir", ".", "-o", "pythonpath=.",
             f"tests/{provider}", f"--ignore=tests/{provider}/real", *session.posargs,
         )  # fmt: skip
+    session.log(f"local core passed {Path(path).name} {version}'s tests at {commit}")
 
 
 @nox.session(python=PYTHON, default=False)
@@ -249,23 +270,86 @@ def release(session: nox.Session) -> None:
     session.run("python", "scripts/release.py", *session.posargs)
 
 
-LLAMA_CPP = "llama-cpp-python[server]==0.3.36"
+LLAMA_CPP_VERSION = "0.3.36"
+# Compiled without -march=native so that the cached wheel runs on any x86-64 machine.
+LLAMA_CMAKE_ARGS = "-DGGML_NATIVE=OFF"
+
+
+def _user_cache() -> Path:
+    """ai-sdk-python's folder in the user's cache directory (outside every clone)."""
+    if os.environ.get("AI_SDK_PYTHON_CACHE"):
+        return Path(os.environ["AI_SDK_PYTHON_CACHE"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ai-sdk-python"
+
+
+def llama_wheel_dir() -> Path:
+    """Where the llama-cpp-python wheel for this version, interpreter, platform and flags lives."""
+    flags = hashlib.sha256(LLAMA_CMAKE_ARGS.encode()).hexdigest()[:12]
+    python = "cp" + PYTHON.replace(".", "")
+    key = f"llama-cpp-python-{LLAMA_CPP_VERSION}-{python}-{sys.platform}-{platform.machine()}"
+    return _user_cache() / "wheels" / f"{key}-cmake-{flags}"
+
+
+def llama_cached_wheel() -> Path | None:
+    """The cached llama-cpp-python wheel, or None before the first build on this machine."""
+    return next(iter(sorted(llama_wheel_dir().glob("llama_cpp_python-*.whl"))), None)
+
+
+def _build_llama_wheel(session: nox.Session, python: str) -> Path:
+    """Compile llama-cpp-python once into the user cache (7-12 minutes on 2 cores)."""
+    target = llama_wheel_dir()
+    session.log(f"compiling llama-cpp-python {LLAMA_CPP_VERSION} into {target} (once per machine)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Built beside the target and renamed into place: an interrupted build leaves no partial
+    # entry, and two builds at once both end with a whole wheel.
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+    try:
+        session.run("uv", "pip", "install", "-q", "--python", python, "pip", external=True)
+        session.run(
+            python, "-m", "pip", "wheel", "-q", "--no-deps", "--no-cache-dir",
+            "--no-binary", "llama-cpp-python", "--wheel-dir", str(staging),
+            f"llama-cpp-python=={LLAMA_CPP_VERSION}",
+            env={"CMAKE_ARGS": LLAMA_CMAKE_ARGS}, external=True,
+        )  # fmt: skip
+        (built,) = staging.glob("llama_cpp_python-*.whl")
+        (staging / "BUILD").write_text(f"CMAKE_ARGS={LLAMA_CMAKE_ARGS}\n")
+        try:
+            staging.rename(target)
+        except OSError:  # another build finished first: keep its wheel
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    wheel = llama_cached_wheel()
+    assert wheel is not None, f"no wheel in {target} after building {built.name}"
+    return wheel
 
 
 def llama_server_python(session: nox.Session) -> str:
-    """Build (first time: 7-12 minutes) or reuse the llama.cpp server's own venv; return its python.
+    """The llama.cpp server's own venv (under .nox/), installed from the cached wheel; its python.
 
-    llama.cpp is compiled without -march=native so the cached wheel works on any x86-64 machine;
-    uv's wheel cache makes every later install take seconds. Shared by `realserver` and `demo`.
+    The llama-cpp-python wheel is compiled once per machine into the user cache
+    (`~/.cache/ai-sdk-python/wheels/`, keyed by version, interpreter, platform and CMAKE_ARGS), so
+    a fresh clone installs it in seconds. Shared by `realserver` and `demo`.
     """
     venv = ROOT / ".nox" / "_llama-server"
     python = venv / "bin" / "python"
     if not python.exists():
-        session.log("creating the llama.cpp server venv (the first build compiles llama.cpp)")
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
+    wheel = llama_cached_wheel()
+    if wheel is None:
+        wheel = _build_llama_wheel(session, str(python))
+    else:
+        session.log(f"llama-cpp-python from the cached wheel {wheel}")
     session.run(
-        "uv", "pip", "install", "-q", "--python", str(python), LLAMA_CPP, "gguf>=0.17", "numpy",
-        env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF"},
+        "uv", "pip", "install", "-q", "--python", str(python),
+        f"llama-cpp-python[server] @ {wheel.as_uri()}", "gguf>=0.17", "numpy",
         external=True,
     )  # fmt: skip
     return str(python)
@@ -329,16 +413,15 @@ def demo(session: nox.Session) -> None:
     session.log("[1/4] installing ai-sdk-core and ai-sdk-openai-compatible")
     session.install("-q", CORE, PROVIDERS["openai_compatible"][0])
 
-    server_venv = ROOT / ".nox" / "_llama-server" / "bin" / "python"
-    if server_venv.exists():
-        session.log("[2/4] llama.cpp server: reusing its venv")
+    if llama_cached_wheel() is not None:
+        session.log("[2/4] llama.cpp server: installing the llama-cpp-python wheel built before")
     else:
         hint = _build_tools_hint()
         if hint is not None:
             session.error(hint)
         session.log(
             "[2/4] llama.cpp server: building llama-cpp-python (compiles llama.cpp once: "
-            "about 7-12 minutes on 2 cores; later runs take seconds)"
+            "about 7-12 minutes on 2 cores; later runs, from any clone, take seconds)"
         )
     try:
         with _Heartbeat(session, "building/installing llama-cpp-python"):

@@ -1,4 +1,4 @@
-"""Release one distribution: bump its version, date its changelog, commit, and tag it.
+"""Release one distribution: bump its version, date its changelog, record it, commit, and tag it.
 
 Usage: python scripts/release.py <dist> <major|minor|patch> [--dry-run]
 
@@ -6,6 +6,10 @@ Usage: python scripts/release.py <dist> <major|minor|patch> [--dry-run]
 Refuses when the working tree is dirty, when the changelog has nothing under "Unreleased", or
 when a provider's declared ai-sdk-core range would not include the core version it is tested
 with (the local one, after this release if the released dist is core).
+
+The release commit adds ``<dist> <version>`` to the release record (``RELEASES``, see
+scripts/release_record.py): that line names the commit that adds it, so every clone can find the
+release from the history alone. The annotated tag is a convenience on the machine that made it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+try:
+    from scripts import release_record
+except ImportError:  # run as `python scripts/release.py`
+    import release_record  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION_RE = re.compile(r'^__version__ = "(\d+)\.(\d+)\.(\d+)"$', re.MULTILINE)
@@ -107,7 +116,7 @@ def release(
     today: dt.date | None = None,
     root: Path = ROOT,
 ) -> str:
-    """Bump, date, commit and tag ``dist``; return the new tag."""
+    """Bump, date, record, commit and tag ``dist``; return the new tag."""
     folder = root / "packages" / dist
     if not (folder / "pyproject.toml").exists():
         raise ReleaseError(f"no distribution {dist!r} under packages/")
@@ -118,6 +127,13 @@ def release(
     tag = f"{dist}-v{version}"
     if git(root, "tag", "--list", tag):
         raise ReleaseError(f"tag {tag} exists already")
+    if (root / release_record.RECORD).exists():
+        try:
+            entries = release_record.read_entries(root)
+        except release_record.RecordError as error:
+            raise ReleaseError(str(error)) from error
+        if any(e.dist == dist and e.version == version for e in entries):
+            raise ReleaseError(f"{release_record.RECORD} records {dist} {version} already")
     check_core_ranges(new if dist == "ai-sdk-core" else read_version("ai-sdk-core", root), root)
     changelog = date_changelog(dist, version, today or dt.date.today(), root)
     if dry_run:
@@ -125,7 +141,8 @@ def release(
     (folder / "CHANGELOG.md").write_text(changelog)
     path = version_file(dist, root)
     path.write_text(VERSION_RE.sub(f'__version__ = "{version}"', path.read_text()))
-    git(root, "add", str(path), str(folder / "CHANGELOG.md"))
+    record = release_record.append(dist, version, root)
+    git(root, "add", str(path), str(folder / "CHANGELOG.md"), str(record))
     git(root, "commit", "-m", f"Release {dist} {version}")
     git(root, "tag", "-a", tag, "-m", f"{dist} {version}")
     return tag
