@@ -58,7 +58,8 @@ def typecheck(session: nox.Session) -> None:
     """pyright strict: all packages together, then each against only its declared dependencies."""
     session.install(
         "-e", f"{CORE}[otel]", *(f"-e{path}" for path, _ in PROVIDERS.values()),
-        *nox.project.dependency_groups(PYPROJECT, "typecheck"),
+        # TEST_DEPS: pyright checks conformance/, whose replay is a pytest module.
+        *nox.project.dependency_groups(PYPROJECT, "typecheck"), *TEST_DEPS,
     )  # fmt: skip
     session.run("pyright")
     # Alone: a fresh venv holding only what the package declares (a provider gets core as a
