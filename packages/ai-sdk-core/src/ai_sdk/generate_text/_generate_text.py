@@ -19,6 +19,7 @@ from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.provider import (
     GenerateResult,
     LanguageModel,
+    UnifiedFinishReason,
     UnsupportedWarning,
 )
 from ai_sdk.provider_utils import retry_with_backoff
@@ -42,6 +43,20 @@ async def _call_model(step: Step) -> GenerateResult:
     )
 
 
+async def _run_tools(step: Step, finish_reason: UnifiedFinishReason) -> None:
+    for call in list(step.calls):
+        step.reject_invalid(call)
+    # Outputs in call order, as the model listed the calls (streams report completion order).
+    executed = [
+        output
+        async for output in step.run_tools(finish_reason)
+        if not isinstance(output, ToolResult) or not output.preliminary
+    ]
+    order = {call.tool_call_id: index for index, call in enumerate(step.calls)}
+    for output in sorted(executed, key=lambda output: order[output.tool_call_id]):
+        step.add_output(output)
+
+
 async def _run(config: CallConfig) -> GenerateTextResult[Any]:
     if config.timeout.first_chunk is not None or config.timeout.chunk is not None:
         log_warnings(
@@ -55,11 +70,10 @@ async def _run(config: CallConfig) -> GenerateTextResult[Any]:
             model_id=config.model.model_id,
         )
     loop = StepLoop(config)
-    deadlines = loop.deadlines
     await loop.start("generate_text")
     while True:
         step = await loop.begin_step()
-        result = await deadlines.bounded(partial(_call_model, step))
+        result = await step.deadlines.bounded(partial(_call_model, step))
         response_time = time.perf_counter() - step.started
         for item in result.content:
             await step.add(item)
@@ -73,17 +87,8 @@ async def _run(config: CallConfig) -> GenerateTextResult[Any]:
                     response_model_id=info.model_id if info is not None else None,
                 )
             )
-        for call in list(step.calls):
-            step.reject_invalid(call)
-        # Outputs in call order, as the model listed the calls (streams report completion order).
-        executed = [
-            output
-            async for output in step.run_tools(result.finish_reason.unified, deadlines)
-            if not isinstance(output, ToolResult) or not output.preliminary
-        ]
-        order = {call.tool_call_id: index for index, call in enumerate(step.calls)}
-        for output in sorted(executed, key=lambda output: order[output.tool_call_id]):
-            step.add_output(output)
+        if step.calls:
+            await _run_tools(step, result.finish_reason.unified)
         step_result = await step.result(
             finish_reason=result.finish_reason.unified,
             raw_finish_reason=result.finish_reason.raw,

@@ -153,10 +153,13 @@ class Step:
     until the step ends.
     """
 
-    def __init__(self, config: CallConfig, plan: StepPlan, number: int) -> None:
+    def __init__(
+        self, config: CallConfig, plan: StepPlan, number: int, deadlines: Deadlines
+    ) -> None:
         self.config = config
         self.plan = plan
         self.number = number
+        self.deadlines = deadlines
         self.tools = plan.tools or {}
         self.content: list[ContentPart | Block] = []
         self.calls: list[ToolCall] = []
@@ -243,7 +246,7 @@ class Step:
     # -- tools --
 
     async def run_tools(
-        self, finish_reason: UnifiedFinishReason, deadlines: Deadlines
+        self, finish_reason: UnifiedFinishReason
     ) -> AsyncGenerator[ToolResult | ToolError]:
         """Execute the runnable client calls in parallel (only after a ``stop``/``tool-calls``
         finish); yield each output as it completes, preliminary ones (``preliminary=True``)
@@ -301,7 +304,7 @@ class Step:
         remaining = len(tasks)
         try:
             while remaining:
-                kind, item = await deadlines.bounded(queue.get)
+                kind, item = await self.deadlines.bounded(queue.get)
                 if kind == "preliminary":
                     yield item
                 elif kind == "final":
@@ -442,7 +445,7 @@ class StepLoop:
                 include_raw_chunks=include_raw_chunks,
             )
         )
-        step = Step(config, plan, len(steps))
+        step = Step(config, plan, len(steps), self.deadlines)
         hooks = config.hooks
         if hooks is not None:
             model = plan.model

@@ -61,7 +61,7 @@ class StreamEngine:
             while True:
                 # As upstream, a stream always tells the model whether to include raw chunks.
                 step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks)
-                streamed = StreamStep(step, loop.deadlines, self._reservers)
+                streamed = StreamStep(step, self._reservers)
                 try:
                     source = await streamed.open()
                     blocks = streamed.blocks
@@ -105,7 +105,7 @@ class StreamEngine:
                     return
                 if hooks is not None:
                     await hooks.model_call_end(streamed.model_call_end_event())
-                tools = step.run_tools(streamed.finish_reason, loop.deadlines)
+                tools = step.run_tools(streamed.finish_reason)
                 try:
                     async for output in tools:
                         if not isinstance(output, ToolResult) or not output.preliminary:

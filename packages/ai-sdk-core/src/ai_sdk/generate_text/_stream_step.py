@@ -249,12 +249,10 @@ async def _close(stream: object) -> None:
 class StreamStep:
     """One streamed step: reads the model stream into a kernel `Step`, emitting user parts."""
 
-    def __init__(
-        self, step: Step, deadlines: Deadlines, reservers: tuple[IdReserver, IdReserver]
-    ) -> None:
+    def __init__(self, step: Step, reservers: tuple[IdReserver, IdReserver]) -> None:
         self.step = step
         self.config = step.config
-        self.deadlines = deadlines
+        self.deadlines = step.deadlines
         self._text_reserver, self._reasoning_reserver = reservers
         self.started_step = False
         self.first_output: float | None = None
