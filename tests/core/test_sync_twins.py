@@ -74,3 +74,13 @@ def test_sync_stream_result_values_are_the_awaited_values_not_aggregates() -> No
         if isinstance(member, property):
             returned = typing.get_type_hints(member.fget)["return"]
             assert "Aggregate" not in repr(returned), name
+
+
+@pytest.mark.parametrize("name", ["generate", "stream"])
+def test_the_agents_sync_methods_are_twins_of_its_async_ones(name: str) -> None:
+    from ai_sdk import ToolLoopAgent
+
+    twin = getattr(ToolLoopAgent, f"{name}_sync")
+    original = getattr(ToolLoopAgent, name)
+    assert twin.__wrapped__ is original
+    assert inspect.signature(twin).parameters == inspect.signature(original).parameters

@@ -46,6 +46,18 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     from ai_sdk._files import (
         GeneratedFile as GeneratedFile,
     )
+    from ai_sdk.agent import (
+        Agent as Agent,
+    )
+    from ai_sdk.agent import (
+        AgentCall as AgentCall,
+    )
+    from ai_sdk.agent import (
+        PrepareCall as PrepareCall,
+    )
+    from ai_sdk.agent import (
+        ToolLoopAgent as ToolLoopAgent,
+    )
     from ai_sdk.embed import (
         EmbeddingModelUsage as EmbeddingModelUsage,
     )

@@ -6,7 +6,7 @@ import difflib
 import inspect
 import logging
 import os
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeAlias, TypedDict, cast
 
@@ -65,6 +65,7 @@ from ai_sdk.telemetry._hooks import (
 )
 
 __all__ = [
+    "ARGUMENT_NAMES",
     "CallArguments",
     "CallConfig",
     "Include",
@@ -72,6 +73,7 @@ __all__ = [
     "PrepareStepContext",
     "PrepareStepResult",
     "StepPlan",
+    "check_argument_names",
     "log_warnings",
     "make_config",
     "plan_step",
@@ -200,7 +202,7 @@ class CallArguments(TypedDict, total=False):
     on_step_end: Callable[[StepResult], Any] | None
 
 
-_ARGUMENT_NAMES = CallArguments.__optional_keys__
+ARGUMENT_NAMES = CallArguments.__optional_keys__
 
 
 @dataclass(slots=True, kw_only=True)
@@ -265,10 +267,13 @@ def _include(value: Include | Mapping[str, bool] | None) -> Include:
         ) from error
 
 
-def _check_names(function: str, arguments: Mapping[str, object]) -> None:
+def check_argument_names(
+    function: str, arguments: Mapping[str, object], names: Collection[str]
+) -> None:
+    """Raise a `TypeError` naming the closest valid name for an argument not in ``names``."""
     for name in arguments:
-        if name not in _ARGUMENT_NAMES:
-            close = difflib.get_close_matches(name, sorted(_ARGUMENT_NAMES), n=1)
+        if name not in names:
+            close = difflib.get_close_matches(name, sorted(names), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise TypeError(f"{function}() got an unexpected keyword argument {name!r}{hint}")
 
@@ -283,7 +288,7 @@ def make_config(
 ) -> CallConfig:
     """Check every argument of a ``function`` call; raises `InvalidArgumentError` /
     `InvalidPromptError` on bad values and `TypeError` on unknown names."""
-    _check_names(function, arguments)
+    check_argument_names(function, arguments, ARGUMENT_NAMES)
     get = arguments.get
     instructions = get("instructions")
     system = get("system")

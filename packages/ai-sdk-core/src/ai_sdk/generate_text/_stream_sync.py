@@ -7,9 +7,10 @@ re-implements streaming, it only hands the async result's work to `ai_sdk._sync`
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, Generic, Never, ParamSpec
+from typing import Any, Generic, Never, ParamSpec, cast, overload
 
 from typing_extensions import TypeVar
 
@@ -208,18 +209,28 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
         self.close()
 
 
+@overload
+def sync_stream_twin(
+    original: Callable[P, Awaitable[StreamTextResult[OutputT, PartialT, ElementT]]],
+) -> Callable[P, StreamTextResultSync[OutputT, PartialT, ElementT]]: ...
+@overload
 def sync_stream_twin(
     original: Callable[P, StreamTextResult[OutputT, PartialT, ElementT]],
-) -> Callable[P, StreamTextResultSync[OutputT, PartialT, ElementT]]:
-    """The ``_sync`` twin of a function that starts a stream: its exact signature; the stream
-    is started on the portal loop and wrapped in a `StreamTextResultSync`."""
+) -> Callable[P, StreamTextResultSync[OutputT, PartialT, ElementT]]: ...
+def sync_stream_twin(
+    original: Callable[P, Any],
+) -> Callable[P, StreamTextResultSync[Any, Any, Any]]:
+    """The ``_sync`` twin of a function that starts a stream (returning a `StreamTextResult`,
+    or an awaitable of one): its exact signature; the stream is started on the portal loop and
+    wrapped in a `StreamTextResultSync`."""
 
     @functools.wraps(original)
-    def twin(
-        *args: P.args, **kwargs: P.kwargs
-    ) -> StreamTextResultSync[OutputT, PartialT, ElementT]:
-        async def start() -> StreamTextResult[OutputT, PartialT, ElementT]:
-            return original(*args, **kwargs)
+    def twin(*args: P.args, **kwargs: P.kwargs) -> StreamTextResultSync[Any, Any, Any]:
+        async def start() -> StreamTextResult[Any, Any, Any]:
+            started = original(*args, **kwargs)
+            if inspect.isawaitable(started):
+                started = await started
+            return cast("StreamTextResult[Any, Any, Any]", started)
 
         return StreamTextResultSync(run_sync(start))
 
