@@ -173,3 +173,51 @@ async def test_generate_object_keeps_the_request_and_response_bodies() -> None:
     assert result.response.body == {"got": 1}
     assert result.reasoning is None
     assert not hasattr(result.response, "messages")
+
+
+@pytest.mark.parametrize("call", [generate_text, stream_text])
+async def test_runtime_and_tools_context_carry_from_step_to_step(call: Any) -> None:
+    seen: list[tuple[int, dict[str, object], dict[str, object]]] = []
+
+    def prepare(context: Any) -> Any:
+        seen.append(
+            (context.step_number, dict(context.runtime_context), dict(context.tools_context))
+        )
+        if context.step_number == 0:
+            return {"runtime_context": {"turn": 1}, "tools_context": {"weather": "celsius"}}
+        return None
+
+    contexts: list[object] = []
+    tools = {
+        "weather": tool(
+            description="Weather",
+            input_schema=City,
+            execute=lambda value, options: contexts.append(options.context) or "sunny",
+        )
+    }
+    calls = [("c1", "weather", '{"city": "Oslo"}')]
+    model = MockLanguageModel(
+        do_generate=[calls_result(*calls), calls_result(*calls, step=1), text_answer("ok", step=2)],
+        do_stream=[
+            stream_parts(calls=calls, finish="tool-calls"),
+            stream_parts(calls=calls, finish="tool-calls", step=1),
+            stream_parts("ok", step=2),
+        ],
+    )
+    result = call(
+        model=model,
+        prompt="x",
+        tools=tools,
+        prepare_step=prepare,
+        runtime_context={"turn": 0},
+        stop_when=is_step_count(5),
+    )
+    steps = await result.steps if call is stream_text else (await result).steps
+
+    assert seen == [
+        (0, {"turn": 0}, {}),
+        (1, {"turn": 1}, {"weather": "celsius"}),
+        (2, {"turn": 1}, {"weather": "celsius"}),
+    ]
+    assert [dict(step.runtime_context) for step in steps] == [{"turn": 1}] * 3
+    assert contexts == ["celsius", "celsius"]  # the override carries forward, as upstream

@@ -119,14 +119,19 @@ class PrepareStepContext:
     initial_messages: list[ModelMessage]
     response_messages: list[ResponseMessage]
     """The messages the call has produced so far."""
+    runtime_context: Mapping[str, object]
+    """The call's runtime context (as an earlier step left it)."""
+    tools_context: Mapping[str, object]
+    """The per-tool contexts (as an earlier step left them)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PrepareStepResult:
     """Overrides for one step; ``None`` keeps the call's value.
 
-    ``instructions``/``system`` and ``messages`` carry forward to later steps; ``provider_options``
-    is merged into the call's (per provider); the others apply to this step only.
+    ``instructions``/``system``, ``messages``, ``runtime_context`` and ``tools_context`` carry
+    forward to later steps; ``provider_options`` is merged into the call's (per provider); the
+    others apply to this step only.
     """
 
     model: LanguageModel | str | None = None
@@ -138,6 +143,7 @@ class PrepareStepResult:
     messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None
     provider_options: ProviderOptions | None = None
     tools_context: Mapping[str, object] | None = None
+    runtime_context: Mapping[str, object] | None = None
     max_output_tokens: int | None = None
     temperature: float | None = None
     top_p: float | None = None
@@ -194,6 +200,7 @@ class CallArguments(TypedDict, total=False):
     include: Include | Mapping[str, bool] | None
     download: DownloadFunction | None
     tools_context: Mapping[str, object] | None
+    runtime_context: Mapping[str, object] | None
     telemetry: TelemetrySettings | None
     on_start: Callable[[StartEvent], Any] | None
     on_step_start: Callable[[StepStartEvent], Any] | None
@@ -228,6 +235,7 @@ class CallConfig:
     include: Include
     download: DownloadFunction | None
     tools_context: Mapping[str, object]
+    runtime_context: Mapping[str, object]
     on_step_end: Callable[[StepResult], Any] | None = None
     on_end: Callable[[Any], Any] | None = None
     call_id: str = field(default_factory=generate_call_id)
@@ -335,6 +343,7 @@ def make_config(
         include=_include(get("include")),
         download=get("download") or default_download,
         tools_context=get("tools_context") or {},
+        runtime_context=get("runtime_context") or {},
         on_step_end=get("on_step_end"),
         on_end=on_end,
     )
@@ -358,6 +367,7 @@ class StepPlan:
     tools: dict[str, Tool[Any]] | None
     """The active tools (those the model sees and that may execute)."""
     tools_context: Mapping[str, object]
+    runtime_context: Mapping[str, object]
     options: CallOptions
 
 
@@ -406,9 +416,12 @@ async def plan_step(
     instructions: str | list[SystemModelMessage] | None,
     messages: list[ModelMessage],
     response_messages: list[ResponseMessage],
+    runtime_context: Mapping[str, object],
+    tools_context: Mapping[str, object],
     include_raw_chunks: bool | None = None,
 ) -> StepPlan:
-    """Run `prepare_step` and build the call options of the next step."""
+    """Run `prepare_step` and build the call options of the next step (``instructions``,
+    ``messages`` and the contexts are the values earlier steps carried forward)."""
     overrides = (
         await _prepare_step_result(
             config.prepare_step,
@@ -421,6 +434,8 @@ async def plan_step(
                 messages=list(messages),
                 initial_messages=list(config.messages),
                 response_messages=list(response_messages),
+                runtime_context=runtime_context,
+                tools_context=tools_context,
             ),
         )
         if config.prepare_step is not None
@@ -431,7 +446,6 @@ async def plan_step(
     active_tools: Sequence[str] | None = config.active_tools
     tool_order: Sequence[str] | None = config.tool_order
     provider_options = config.provider_options
-    tools_context = config.tools_context
     settings = config.settings
     if overrides is not None:
         if overrides.model is not None:
@@ -451,6 +465,8 @@ async def plan_step(
             tool_order = overrides.tool_order
         if overrides.tools_context is not None:
             tools_context = overrides.tools_context
+        if overrides.runtime_context is not None:
+            runtime_context = overrides.runtime_context
         provider_options = _merge_provider_options(provider_options, overrides.provider_options)
         changed = {
             name: getattr(overrides, name)
@@ -490,6 +506,7 @@ async def plan_step(
         messages=messages,
         tools=tools,
         tools_context=tools_context,
+        runtime_context=runtime_context,
         options=options,
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -410,6 +410,8 @@ class Step:
             request=request,
             response=response,
             provider_metadata=provider_metadata,
+            runtime_context=self.plan.runtime_context,
+            tools_context=self.plan.tools_context,
         )
 
 
@@ -420,8 +422,11 @@ class StepLoop:
         self.config = config
         self.steps: list[StepResult] = steps if steps is not None else []
         self.deadlines = Deadlines(config)
+        # What carries forward from step to step (prepare_step may replace each).
         self._instructions: str | list[SystemModelMessage] | None = config.instructions
         self._messages: list[ModelMessage] = list(config.messages)
+        self._runtime_context: Mapping[str, object] = config.runtime_context
+        self._tools_context: Mapping[str, object] = config.tools_context
 
     async def start(self, operation: str) -> None:
         """Report the start of the call."""
@@ -442,9 +447,13 @@ class StepLoop:
                 instructions=self._instructions,
                 messages=self._messages,
                 response_messages=[m for s in steps for m in s.response.messages],
+                runtime_context=self._runtime_context,
+                tools_context=self._tools_context,
                 include_raw_chunks=include_raw_chunks,
             )
         )
+        self._runtime_context = plan.runtime_context
+        self._tools_context = plan.tools_context
         step = Step(config, plan, len(steps), self.deadlines)
         hooks = config.hooks
         if hooks is not None:

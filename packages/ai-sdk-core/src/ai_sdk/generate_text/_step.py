@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from ai_sdk._files import GeneratedFile
@@ -72,6 +72,10 @@ class StepResult:
     request: StepRequest
     response: StepResponse
     provider_metadata: ProviderMetadata | None = None
+    runtime_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The call's runtime context during this step (`prepare_step` may change it)."""
+    tools_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The per-tool contexts during this step."""
 
     @property
     def text(self) -> str:
