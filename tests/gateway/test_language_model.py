@@ -56,6 +56,7 @@ from ai_sdk.provider import (
     UrlSource,
     Usage,
     UserMessage,
+    to_wire,
 )
 from ai_sdk_gateway import (
     GatewayInvalidRequestError,
@@ -473,6 +474,37 @@ async def test_stream_keeps_raw_chunks_when_asked(
         EXPECTED_PARTS[0],
         Raw(raw_value={"provider": "chunk", "n": 1}),
         *EXPECTED_PARTS[1:],
+    ]
+
+
+async def test_streamed_parts_dump_back_to_the_exact_events_sent(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    # The wire both ways: camelCase keys, ISO timestamps, JSON null in `rawValue`/`error`, and
+    # keys a newer gateway adds (ignored, so absent from the dump).
+    extra_events: list[dict[str, Any]] = [
+        {"type": "raw", "rawValue": None},
+        {"type": "error", "error": None},
+        {"type": "text-delta", "id": "0", "delta": "x", "logprobs": [1], "newField": {"a": 1}},
+    ]
+    server.route(PATH, sse_reply([*STREAM_EVENTS[:-1], *extra_events, STREAM_EVENTS[-1]]))
+
+    result = await provider("openai/gpt-5").do_stream(
+        CallOptions(prompt=[UserMessage(content=[TextPart(text="Hi")])], include_raw_chunks=True)
+    )
+    parts = await collect(result.stream)
+
+    assert parts[-4:-1] == [
+        Raw(raw_value=None),
+        ErrorPart(error=None),
+        TextDelta(id="0", delta="x"),
+    ]
+    assert [to_wire(part) for part in parts] == [
+        *STREAM_EVENTS[:-1],
+        {"type": "raw", "rawValue": None},
+        {"type": "error", "error": None},
+        {"type": "text-delta", "id": "0", "delta": "x"},
+        STREAM_EVENTS[-1],
     ]
 
 

@@ -1,5 +1,6 @@
 """The wire rules: names, bytes, timestamps, nulls, headers, leniency, immutability."""
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -37,7 +38,7 @@ def test_snake_case_construction_equals_parsed_camel_case_json() -> None:
 
 
 def test_snake_case_names_are_accepted_on_input_too() -> None:
-    assert p.TextDelta.model_validate(
+    assert STREAM_PART.validate_python(
         {"type": "text-delta", "id": "0", "delta": "x", "provider_metadata": {"a": {}}}
     ) == p.TextDelta(id="0", delta="x", provider_metadata={"a": {}})
 
@@ -228,7 +229,7 @@ def test_timestamps_serialize_like_js_to_iso_string(value: datetime, wire: str) 
     part = p.ResponseMetadata(timestamp=value)
 
     assert p.to_wire(part) == {"type": "response-metadata", "timestamp": wire}
-    assert part.model_dump(exclude_none=True)["timestamp"] is value
+    assert STREAM_PART.dump_python(part, exclude_none=True)["timestamp"] is value
 
 
 def test_iso_timestamps_parse_to_aware_datetimes() -> None:
@@ -296,18 +297,23 @@ def test_unknown_usage_is_none_never_zero() -> None:
     ],
 )
 def test_json_null_values_are_kept_while_absent_fields_are_dropped(
-    model: p.WireModel, wire: dict[str, object]
+    model: p.WireModel | p.WireData, wire: dict[str, object]
 ) -> None:
+    adapter: TypeAdapter[object] = TypeAdapter(type(model))
+
     assert p.to_wire(model) == wire
-    assert json.loads(model.model_dump_json(by_alias=True, exclude_none=True)) == wire
+    assert json.loads(adapter.dump_json(model, by_alias=True, exclude_none=True)) == wire
 
 
 def test_kept_null_respects_snake_case_dumps_and_exclude() -> None:
     raw = p.Raw(raw_value=None)
+    output = p.JsonOutput(value=None)
 
-    assert raw.model_dump(exclude_none=True) == {"type": "raw", "raw_value": None}
-    assert raw.model_dump(exclude_none=True, exclude={"raw_value"}) == {"type": "raw"}
-    assert raw.model_dump() == {"type": "raw", "raw_value": None}
+    assert STREAM_PART.dump_python(raw, exclude_none=True) == {"type": "raw", "raw_value": None}
+    assert STREAM_PART.dump_python(raw, exclude_none=True, exclude={"raw_value"}) == {"type": "raw"}
+    assert STREAM_PART.dump_python(raw) == {"type": "raw", "raw_value": None}
+    assert output.model_dump(exclude_none=True) == {"type": "json", "value": None}
+    assert output.model_dump(exclude_none=True, exclude={"value"}) == {"type": "json"}
 
 
 def test_nulls_inside_json_values_are_kept() -> None:
@@ -379,11 +385,29 @@ def test_unknown_extra_keys_are_ignored() -> None:
 
 
 def test_parts_and_results_are_immutable() -> None:
+    start = p.TextStart(id="0")
+    content = p.TextContent(text="x")
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        start.id = "1"  # type: ignore[misc]
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        content.text = "y"  # type: ignore[misc]
+    assert dataclasses.replace(start, id="1") == p.TextStart(id="1")
+    assert content.model_copy(update={"text": "y"}) == p.TextContent(text="y")
+
+
+def test_per_token_parts_are_not_frozen_but_replace_works_alike() -> None:
+    # A frozen dataclass sets each field through `object.__setattr__`: about twice the cost of
+    # building the part, on the per-token path. They are read-only by convention.
     delta = p.TextDelta(id="0", delta="x")
 
-    with pytest.raises(pydantic.ValidationError, match="frozen"):
-        delta.delta = "y"  # type: ignore[misc]
-    assert delta.model_copy(update={"delta": "y"}) == p.TextDelta(id="0", delta="y")
+    assert dataclasses.replace(delta, delta="y") == p.TextDelta(id="0", delta="y")
+    assert delta == p.TextDelta(id="0", delta="x")
+    assert [
+        cls.__name__
+        for cls in (p.TextDelta, p.ReasoningDelta, p.ToolInputDelta, p.TextStart, p.Finish)
+        if cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    ] == ["TextStart", "Finish"]
 
 
 def test_json_response_format_schema_is_reachable_by_both_names() -> None:
@@ -393,5 +417,14 @@ def test_json_response_format_schema_is_reachable_by_both_names() -> None:
     assert p.JsonResponseFormat(schema=schema).schema_ == schema
 
 
-def test_model_construct_builds_the_same_object_without_validation() -> None:
-    assert p.TextDelta.model_construct(id="0", delta="x") == p.TextDelta(id="0", delta="x")
+def test_stream_parts_are_slotted_dataclasses_with_a_type_field() -> None:
+    delta = p.TextDelta(id="0", delta="x")
+
+    assert dataclasses.is_dataclass(delta)
+    assert not hasattr(delta, "__dict__")
+    assert dataclasses.asdict(delta) == {
+        "type": "text-delta",
+        "id": "0",
+        "delta": "x",
+        "provider_metadata": None,
+    }

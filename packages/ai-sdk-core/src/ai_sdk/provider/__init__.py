@@ -3,7 +3,9 @@
 Everything a provider implements or returns is defined here: `LanguageModel`, `EmbeddingModel`,
 `ImageModel` and `Provider` (protocols), call options, prompt messages and parts, generated content,
 stream parts, usage, finish reasons, warnings, and the `AISDKError` tree. The data types are
-immutable pydantic models whose `to_wire(obj)` is exactly the JSON the TypeScript SDK sends.
+plain data whose `to_wire(obj)` is exactly the JSON the TypeScript SDK sends: the stream-only
+parts are slotted dataclasses (`WireData`, cheap to build per token), everything else immutable
+pydantic models (`WireModel`).
 """
 
 from ai_sdk.provider import _errors
@@ -147,6 +149,7 @@ from ai_sdk.provider._wire import (
     JSONValue,
     ProviderMetadata,
     ProviderOptions,
+    WireData,
     WireModel,
     to_wire,
 )
@@ -266,6 +269,7 @@ __all__: list[str] = [
     "Usage",
     "UserContentPart",
     "UserMessage",
+    "WireData",
     "WireModel",
     "WrapGenerate",
     "WrapStream",

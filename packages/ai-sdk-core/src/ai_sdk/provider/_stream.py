@@ -1,9 +1,17 @@
 """The parts a streaming language model call yields, in order, as a union tagged by `type`.
 
-Providers build one of these per streamed token, so they carry no validators of their own: a
-plain constructor call is the cheapest way to make one (cheaper than `model_construct`).
+Providers build one of these per streamed token, so the parts that only ever appear in streams
+are slotted stdlib dataclasses (`WireData`): a constructor call is all they cost, about a fifth
+of a pydantic model's (docs/architecture.md has the measurements). They are frozen, except the
+three made once per token (`TextDelta`, `ReasoningDelta`, `ToolInputDelta`), where a frozen
+dataclass's `object.__setattr__` per field would double the cost; treat those as read-only too.
+`type` is a real field with a literal default, so one `TypeAdapter(StreamPart)` parses the
+camelCase JSON of the gateway's stream and dumps parts back to it. The content parts that also
+appear in generate results (`ToolCallContent`, `FileContent`, sources, ...) are still pydantic
+models (`WireModel`); the union holds both kinds.
 """
 
+from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal, TypeAlias
 
 from pydantic import Field
@@ -20,10 +28,10 @@ from ai_sdk.provider._content import (
 from ai_sdk.provider._shared import CallWarning
 from ai_sdk.provider._usage import FinishReason, Usage
 from ai_sdk.provider._wire import (
-    KeepsJSONNull,
+    KeepsJSONNullData,
     ProviderMetadata,
+    WireData,
     WireDatetime,
-    WireModel,
     WireUnknown,
 )
 
@@ -46,14 +54,16 @@ __all__ = [
 ]
 
 
-class StreamStart(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StreamStart(WireData):
     """The first part: the call's warnings (e.g. unsupported settings)."""
 
     type: Literal["stream-start"] = "stream-start"
-    warnings: list[CallWarning] = Field(default_factory=list[CallWarning])
+    warnings: list[CallWarning] = field(default_factory=list[CallWarning])
 
 
-class ResponseMetadata(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResponseMetadata(WireData):
     """Response metadata, sent once the provider knows it."""
 
     type: Literal["response-metadata"] = "response-metadata"
@@ -65,7 +75,8 @@ class ResponseMetadata(WireModel):
     """The model that actually answered (may differ from the requested id)."""
 
 
-class TextStart(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextStart(WireData):
     """A text block begins; its deltas and end share its `id`."""
 
     type: Literal["text-start"] = "text-start"
@@ -73,7 +84,8 @@ class TextStart(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class TextDelta(WireModel):
+@dataclass(slots=True, kw_only=True)
+class TextDelta(WireData):
     """A piece of a text block."""
 
     type: Literal["text-delta"] = "text-delta"
@@ -82,7 +94,8 @@ class TextDelta(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class TextEnd(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextEnd(WireData):
     """A text block ends."""
 
     type: Literal["text-end"] = "text-end"
@@ -90,7 +103,8 @@ class TextEnd(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ReasoningStart(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasoningStart(WireData):
     """A reasoning block begins; its deltas and end share its `id`."""
 
     type: Literal["reasoning-start"] = "reasoning-start"
@@ -98,7 +112,8 @@ class ReasoningStart(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ReasoningDelta(WireModel):
+@dataclass(slots=True, kw_only=True)
+class ReasoningDelta(WireData):
     """A piece of a reasoning block."""
 
     type: Literal["reasoning-delta"] = "reasoning-delta"
@@ -107,7 +122,8 @@ class ReasoningDelta(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ReasoningEnd(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasoningEnd(WireData):
     """A reasoning block ends."""
 
     type: Literal["reasoning-end"] = "reasoning-end"
@@ -115,7 +131,8 @@ class ReasoningEnd(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ToolInputStart(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolInputStart(WireData):
     """The input of a tool call begins to stream; `id` becomes the call's `tool_call_id`."""
 
     type: Literal["tool-input-start"] = "tool-input-start"
@@ -128,7 +145,8 @@ class ToolInputStart(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ToolInputDelta(WireModel):
+@dataclass(slots=True, kw_only=True)
+class ToolInputDelta(WireData):
     """A piece of a tool call's input JSON text."""
 
     type: Literal["tool-input-delta"] = "tool-input-delta"
@@ -137,7 +155,8 @@ class ToolInputDelta(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ToolInputEnd(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolInputEnd(WireData):
     """The input of a tool call is complete; a `tool-call` part follows."""
 
     type: Literal["tool-input-end"] = "tool-input-end"
@@ -145,7 +164,8 @@ class ToolInputEnd(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class Finish(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finish(WireData):
     """The last part: usage and why generation stopped."""
 
     type: Literal["finish"] = "finish"
@@ -154,7 +174,8 @@ class Finish(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class Raw(KeepsJSONNull):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Raw(KeepsJSONNullData):
     """A provider chunk exactly as received (only when `include_raw_chunks` is set)."""
 
     _json_null_fields: ClassVar[tuple[str, ...]] = ("raw_value",)
@@ -163,7 +184,8 @@ class Raw(KeepsJSONNull):
     raw_value: WireUnknown
 
 
-class ErrorPart(KeepsJSONNull):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ErrorPart(KeepsJSONNullData):
     """An error during streaming; the stream may go on, and several may arrive.
 
     `error` is whatever the provider reported: an exception raised on this side, or the JSON

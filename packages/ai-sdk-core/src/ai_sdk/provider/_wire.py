@@ -1,4 +1,4 @@
-"""The base class and value types that make every spec object dump to the exact upstream JSON.
+"""The base classes and value types that make every spec object dump to the exact upstream JSON.
 
 The TypeScript SDK sends spec objects with `JSON.stringify`, so the rules here mirror what that
 does: camelCase keys, `undefined` fields left out (our `None` on optional fields), `null` kept
@@ -7,6 +7,7 @@ where the value is a JSON value, `Uint8Array` as standard base64 and `Date` as
 """
 
 import base64
+import functools
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar, TypeAlias, cast
 
@@ -17,6 +18,7 @@ from pydantic import (
     PlainSerializer,
     SerializationInfo,
     SerializerFunctionWrapHandler,
+    TypeAdapter,
     model_serializer,
 )
 from pydantic.alias_generators import to_camel
@@ -28,6 +30,7 @@ __all__ = [
     "JSONValue",
     "ProviderMetadata",
     "ProviderOptions",
+    "WireData",
     "WireModel",
     "to_wire",
 ]
@@ -53,7 +56,7 @@ ProviderMetadata: TypeAlias = dict[str, JSONObject]
 
 
 class WireModel(BaseModel):
-    """Base class of every spec object that travels as JSON.
+    """Base class of the spec objects that travel as JSON and are pydantic models.
 
     Attributes are snake_case and accept either spelling on input; the camelCase aliases are
     the wire keys. Objects are immutable: derive a changed copy with `model_copy(update=...)`.
@@ -73,7 +76,31 @@ class WireModel(BaseModel):
     )
 
 
-def to_wire(obj: WireModel) -> JSONObject:
+class WireData:
+    """Base class of the spec objects that are slotted stdlib dataclasses (the stream parts).
+
+    They are built once per streamed token, so they are plain data with no validation: a
+    constructor call costs what a dataclass costs. Attributes are snake_case; the camelCase
+    aliases are the wire keys, read and written by a pydantic `TypeAdapter` only where the data
+    crosses the wire (the gateway parses streamed parts, `to_wire` dumps them). Derive a changed
+    copy with `dataclasses.replace(part, ...)`. Unknown keys from newer servers are ignored.
+    """
+
+    __slots__ = ()
+
+    # Read by pydantic when a `TypeAdapter` covers a subclass; never used on the per-token path.
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="ignore"
+    )
+
+
+@functools.cache
+def _adapter(cls: type[WireData]) -> TypeAdapter[Any]:
+    # Built on first dump of each class, not at import.
+    return TypeAdapter(cls)
+
+
+def to_wire(obj: WireModel | WireData) -> JSONObject:
     """Dump a spec object to the JSON dict the TypeScript SDK would put on the wire.
 
     Args:
@@ -82,7 +109,31 @@ def to_wire(obj: WireModel) -> JSONObject:
     Returns:
         A dict of JSON values with camelCase keys; optional fields that are `None` are left out.
     """
-    return cast("JSONObject", obj.model_dump(mode="json", by_alias=True, exclude_none=True))
+    if isinstance(obj, WireModel):
+        return cast("JSONObject", obj.model_dump(mode="json", by_alias=True, exclude_none=True))
+    return cast(
+        "JSONObject",
+        _adapter(type(obj)).dump_python(obj, mode="json", by_alias=True, exclude_none=True),
+    )
+
+
+def _restore_json_nulls(
+    data: dict[str, Any], obj: object, names: tuple[str, ...], info: SerializationInfo
+) -> dict[str, Any]:
+    """Put back the `None` of `names` that `exclude_none` dropped: they are JSON `null`."""
+    if not info.exclude_none:
+        return data
+    include = cast("Any", info.include)
+    exclude = cast("Any", info.exclude)
+    for name in names:
+        if getattr(obj, name) is not None:
+            continue
+        if (include is not None and name not in include) or (
+            exclude is not None and name in exclude
+        ):
+            continue
+        data[to_camel(name) if info.by_alias else name] = None
+    return data
 
 
 class KeepsJSONNull(WireModel):
@@ -99,21 +150,22 @@ class KeepsJSONNull(WireModel):
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> dict[str, Any]:
         data = cast("dict[str, Any]", handler(self))
-        if not info.exclude_none:
-            return data
-        include = cast("Any", info.include)
-        exclude = cast("Any", info.exclude)
-        fields = type(self).model_fields
-        for name in self._json_null_fields:
-            if getattr(self, name) is not None:
-                continue
-            if (include is not None and name not in include) or (
-                exclude is not None and name in exclude
-            ):
-                continue
-            alias = fields[name].alias
-            data[alias if info.by_alias and alias else name] = None
-        return data
+        return _restore_json_nulls(data, self, self._json_null_fields, info)
+
+
+class KeepsJSONNullData(WireData):
+    """`KeepsJSONNull` for dataclass spec objects: `_json_null_fields` dump `None` as `null`."""
+
+    __slots__ = ()
+
+    _json_null_fields: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _restore_json_nulls(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data = cast("dict[str, Any]", handler(self))
+        return _restore_json_nulls(data, self, self._json_null_fields, info)
 
 
 def _bytes_to_base64(value: bytes) -> str:
