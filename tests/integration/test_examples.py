@@ -36,6 +36,7 @@ TESTED = {
     "generate.py",
     "stream.py",
     "tools.py",
+    "agent.py",
     "structured_output.py",
     "partial_objects.py",
     "embeddings.py",
@@ -291,6 +292,38 @@ def test_tools(
         },
         {"role": "tool", "tool_call_id": "call_2", "content": "14:05"},
     ]
+
+
+def test_agent(
+    example_env: LoopbackServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example_env.route(
+        CHAT,
+        completion(None, tool_calls=[tool_call("c1", "get_weather", PARIS)], tokens=(40, 9)),
+        completion("Sunny, 21 °C.", tokens=(60, 6)),
+        completion(
+            None, tool_calls=[tool_call("c2", "get_weather", {"city": "Oslo"})], tokens=(40, 9)
+        ),
+        completion("Freezing, -3 °C.", tokens=(60, 6)),
+    )
+
+    run_example("agent.py", monkeypatch=monkeypatch)
+
+    assert capsys.readouterr().out == (
+        "Weather in Paris? -> Sunny, 21 °C. [2 steps]\nAnd in Oslo? -> Freezing, -3 °C. [2 steps]\n"
+    )
+    requests = [r for r in example_env.requests if r.path == CHAT]
+    first = requests[0].json()
+    assert first["messages"][0] == {
+        "role": "system",
+        "content": "You answer questions about the weather in one short sentence. The user is Ada.",
+    }
+    assert requests[1].json()["messages"][-1] == {
+        "role": "tool",
+        "tool_call_id": "c1",
+        "content": '{"city":"Paris","temperature":21}',
+    }
+    assert all(r.headers["user-agent"].startswith("ai-sdk-agent/tool-loop ") for r in requests)
 
 
 def test_structured_output(
