@@ -16,6 +16,7 @@ from ai_sdk import (
     Output,
     PrepareStepContext,
     PrepareStepResult,
+    ToolLoopAgent,
     generate_text,
     is_step_count,
     tool,
@@ -143,3 +144,37 @@ async def test_structured_output_into_a_bounded_pydantic_model(
     assert first.finish_reason == "stop"
     assert first.warnings == []  # the schema was sent (as json_object + schema), not dropped
     assert again.output == person  # temperature 0 and a seed: deterministic
+
+
+async def test_an_agent_runs_the_same_loop_on_the_real_server(
+    llama: OpenAICompatibleProvider, llama_server: LlamaServer
+) -> None:
+    """`ToolLoopAgent` with the settings above fixed once, asked twice."""
+    executed: list[WeatherQuery] = []
+
+    def weather(query: WeatherQuery) -> dict[str, str]:
+        executed.append(query)
+        return {"city": query.city, "forecast": "sunny"}
+
+    agent = ToolLoopAgent(
+        model=llama(llama_server.tools_model),
+        tools={
+            "weather": tool(
+                description="Get the weather in a city", input_schema=WeatherQuery, execute=weather
+            )
+        },
+        tool_choice={"type": "tool", "tool_name": "weather"},
+        prepare_step=answer_in_text_after_the_tool,
+        max_output_tokens=40,
+        **DETERMINISTIC,
+    )
+
+    for question in ("What is the weather?", "And tomorrow?"):
+        result = await agent.generate(prompt=question)
+        first, second = result.steps  # the model stops calling tools after step 1
+        assert first.finish_reason == "tool-calls"
+        assert [r.output for r in first.tool_results] == [
+            {"city": first.tool_calls[0].input.city, "forecast": "sunny"}
+        ]
+        assert second.tool_calls == []
+    assert len(executed) == 2
