@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import BaseModel
@@ -181,3 +181,36 @@ def weather_tool() -> Any:
         return f"Sunny in {city}"
 
     return weather
+
+
+def test_the_sync_twins_call_a_subclass_override() -> None:
+    class LoggingAgent(ToolLoopAgent):
+        calls: ClassVar[list[str]] = []
+
+        async def generate(self, **kwargs: Any) -> Any:
+            LoggingAgent.calls.append("generate")
+            return await super().generate(**kwargs)
+
+        async def stream(self, **kwargs: Any) -> Any:
+            LoggingAgent.calls.append("stream")
+            return await super().stream(**kwargs)
+
+    model = MockLanguageModel(do_generate=text_answer("hi"), do_stream=stream_parts("hi"))
+    agent = LoggingAgent(model=model)
+    assert agent.generate_sync(prompt="x").text == "hi"
+    with agent.stream_sync(prompt="x") as result:
+        assert result.text == "hi"
+    assert LoggingAgent.calls == ["generate", "stream"]
+
+
+def test_the_prompt_is_not_an_agent_setting() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'prompt'"):
+        ToolLoopAgent(model=MockLanguageModel(), prompt="hi")  # type: ignore[call-arg]
+
+
+async def test_no_stop_conditions_runs_until_the_model_stops_calling_tools() -> None:
+    answers = [calls_result(("c1", "weather", '{"city": "Oslo"}'), step=i) for i in range(25)]
+    model = MockLanguageModel(do_generate=[*answers, text_answer("done", step=25)])
+    agent = ToolLoopAgent(model=model, tools={"weather": weather()}, stop_when=[])
+    result = await agent.generate(prompt="x")
+    assert (len(result.steps), result.text) == (26, "done")

@@ -65,7 +65,7 @@ def test_canonical_json_is_javascripts() -> None:
         (1e21, "1e+21"),
         (-2.5e22, "-2.5e+22"),
         (float("nan"), "null"),
-        (12345678901234567890, "12345678901234567890"),
+        (12345678901234567890, "12345678901234567000"),  # as a double, as JavaScript has it
     ],
 )
 def test_numbers_are_written_as_json_stringify_does(number: float, text: str) -> None:
@@ -129,3 +129,9 @@ def test_the_legacy_form_is_refused_when_an_id_has_a_newline() -> None:
     assert not verify_tool_approval_signature(
         SECRET, signature, **ids("a", "b\nc", "t"), tool_input={}
     )
+
+
+def test_integers_past_2_53_are_the_doubles_javascript_parsed() -> None:
+    assert canonical_json(2**53 - 1) == "9007199254740991"
+    assert canonical_json(2**53 + 1) == "9007199254740992"
+    assert canonical_json(10**21) == "1e+21"

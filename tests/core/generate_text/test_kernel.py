@@ -3,6 +3,7 @@ the same steps for the same model answers, and the call-level rules hold on both
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from typing import Any
 
@@ -19,6 +20,7 @@ from ai_sdk import (
     tool,
 )
 from ai_sdk.generate_text import FinishPart, FinishStepPart
+from ai_sdk.prompt import TimeoutConfig
 from ai_sdk.provider import RequestInfo, Usage
 from ai_sdk.testing import MockLanguageModel
 
@@ -221,3 +223,57 @@ async def test_runtime_and_tools_context_carry_from_step_to_step(call: Any) -> N
     ]
     assert [dict(step.runtime_context) for step in steps] == [{"turn": 1}] * 3
     assert contexts == ["celsius", "celsius"]  # the override carries forward, as upstream
+
+
+async def test_generate_texts_timeouts_bound_the_whole_call_and_step() -> None:
+    """Also what runs outside the model call: repair_tool_call, callbacks."""
+
+    async def slow_repair(context: Any) -> None:
+        await asyncio.sleep(5)
+
+    answers = [calls_result(("c1", "weather", '{"town": 1}')), text_answer("x", step=1)]
+    limits: list[tuple[float | TimeoutConfig, str]] = [
+        (0.2, "total"),
+        (TimeoutConfig(step=0.2), "step"),
+    ]
+    for timeout, name in limits:
+        with pytest.raises(TimeoutError, match=rf"The {name} timeout of 0\.2 s was exceeded"):
+            await generate_text(
+                model=MockLanguageModel(do_generate=answers),
+                prompt="x",
+                tools=_tools(),
+                repair_tool_call=slow_repair,
+                timeout=timeout,
+            )
+
+    async def slow_step_end(step: StepResult) -> None:
+        await asyncio.sleep(5)
+
+    with pytest.raises(TimeoutError, match=r"The total timeout of 0\.2 s was exceeded"):
+        await generate_text(
+            model=MockLanguageModel(do_generate=text_answer("x")),
+            prompt="x",
+            on_step_end=slow_step_end,
+            timeout=0.2,
+        )
+
+
+@pytest.mark.parametrize("call", [generate_text, stream_text])
+async def test_a_timeout_the_model_raises_itself_is_not_renamed(call: Any) -> None:
+    def failing(options: Any) -> Any:
+        raise TimeoutError("provider read timeout after 5 s")
+
+    model = MockLanguageModel(do_generate=failing, do_stream=failing)
+    result = call(model=model, prompt="x", timeout=600, max_retries=0)
+    with pytest.raises(TimeoutError) as raised:
+        await (result.text if call is stream_text else result)
+    assert str(raised.value) == "provider read timeout after 5 s"
+
+
+async def test_a_reader_that_stops_at_finish_step_keeps_the_step() -> None:
+    model = MockLanguageModel(do_stream=[stream_parts("Hello", " world")])
+    async with stream_text(model=model, prompt="hi") as result:
+        async for part in result.stream:
+            if isinstance(part, FinishStepPart):
+                break
+    assert (await result.text, len(await result.steps)) == ("Hello world", 1)

@@ -128,6 +128,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         LanguageModelUsage as LanguageModelUsage,
     )
     from ai_sdk.generate_text import (
+        LoopArguments as LoopArguments,
+    )
+    from ai_sdk.generate_text import (
         ObjectResponse as ObjectResponse,
     )
     from ai_sdk.generate_text import (

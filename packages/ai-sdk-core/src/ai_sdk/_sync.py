@@ -17,7 +17,7 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from typing import Any, ParamSpec, TypeVar, cast
 
-__all__ = ["SyncStream", "portal_loop", "run_sync", "sync_twin", "twin_doc"]
+__all__ = ["SyncStream", "dispatching", "named_twin", "portal_loop", "run_sync", "sync_twin"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -84,13 +84,32 @@ def sync_twin(original: Callable[P, Awaitable[T]]) -> Callable[P, T]:
     """The ``_sync`` twin of an async function: its exact signature, run through `run_sync`.
 
     Every twin is made this way, so a twin cannot drift from its original
-    (``tests/core/test_sync_twins.py`` holds them to it).
+    (``tests/core/test_sync_twins.py`` holds them to it). A twin made in a class body
+    (``generate_sync = sync_twin(generate)``) calls the method on the instance, so a subclass's
+    override runs in both.
     """
+    call = dispatching(original)
 
     @functools.wraps(original)
     def twin(*args: P.args, **kwargs: P.kwargs) -> T:
-        return run_sync(lambda: original(*args, **kwargs))
+        return run_sync(lambda: call(*args, **kwargs))
 
+    return named_twin(twin, original)
+
+
+def dispatching(original: Callable[..., Any]) -> Callable[..., Any]:
+    """``original``, or for a method (defined in a class body) a call of the instance's own."""
+    if "<locals>" in original.__qualname__ or "." not in original.__qualname__:
+        return original
+    name = original.__name__
+
+    def method(instance: object, *args: Any, **kwargs: Any) -> Any:
+        return getattr(instance, name)(*args, **kwargs)
+
+    return method
+
+
+def named_twin(twin: Callable[P, T], original: Callable[..., Any]) -> Callable[P, T]:
     twin.__name__ = f"{original.__name__}_sync"
     twin.__qualname__ = f"{original.__qualname__}_sync"
     twin.__doc__ = twin_doc(original.__name__)

@@ -26,7 +26,11 @@ from ai_sdk.generate_text import (
     is_step_count,
     stream_text,
 )
-from ai_sdk.generate_text._config import ARGUMENT_NAMES, check_argument_names
+from ai_sdk.generate_text._config import (
+    LOOP_ARGUMENT_NAMES,
+    LoopArguments,
+    check_argument_names,
+)
 from ai_sdk.generate_text._stream_result import StreamTransform
 from ai_sdk.generate_text._stream_sync import sync_stream_twin
 from ai_sdk.generate_text._tool import Tool, normalize_tools
@@ -157,9 +161,9 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
         on_end: called with each call's final result (with the call's own ``on_end``).
         call_options_schema: the type of the per-call ``options`` (validated on each call).
         prepare_call: changes a call's arguments before it runs (see `AgentCall`).
-        **settings: every other `generate_text` option (`CallArguments`): ``instructions``,
-            ``tools``, ``stop_when`` (default ``is_step_count(20)``), ``prepare_step``, call
-            settings, ``headers``, ``telemetry``, callbacks, ...
+        **settings: every other `generate_text` option but the prompt (`LoopArguments`):
+            ``instructions``, ``tools``, ``stop_when`` (default ``is_step_count(20)``),
+            ``prepare_step``, call settings, ``headers``, ``telemetry``, callbacks, ...
 
     Raises:
         TypeError: an unknown setting (the error names the closest valid one).
@@ -174,9 +178,9 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
         on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
         call_options_schema: type[OptionsT] | Schema[OptionsT] | None = None,
         prepare_call: PrepareCall | None = None,
-        **settings: Unpack[CallArguments],
+        **settings: Unpack[LoopArguments],
     ) -> None:
-        check_argument_names("ToolLoopAgent", settings, ARGUMENT_NAMES)
+        check_argument_names("ToolLoopAgent", settings, LOOP_ARGUMENT_NAMES)
         self._model = model
         self._id = id
         self._output = output
@@ -214,7 +218,8 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
         call = cast("AgentCall", settings)
         call["model"] = self._model
         call["output"] = self._output
-        call["stop_when"] = self._settings.get("stop_when") or is_step_count(DEFAULT_MAX_STEPS)
+        stop_when = self._settings.get("stop_when")
+        call["stop_when"] = stop_when if stop_when is not None else is_step_count(DEFAULT_MAX_STEPS)
         if prompt is not None:
             call["prompt"] = prompt
         if messages is not None:
@@ -243,7 +248,7 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
         *,
         prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-        options: OptionsT | None = None,
+        options: OptionsT | Mapping[str, Any] | None = None,
         timeout: float | TimeoutConfig | None = None,  # noqa: ASYNC109 - a config
         on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,
         **callbacks: Unpack[_CallCallbacks],
@@ -274,7 +279,7 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
         *,
         prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
-        options: OptionsT | None = None,
+        options: OptionsT | Mapping[str, Any] | None = None,
         timeout: float | TimeoutConfig | None = None,  # noqa: ASYNC109 - a config
         transform: StreamTransform | Sequence[StreamTransform] | None = None,
         on_end: Callable[[GenerateTextResult[OutputT]], Any] | None = None,

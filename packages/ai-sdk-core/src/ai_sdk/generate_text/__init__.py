@@ -7,6 +7,7 @@ synchronous code (also inside a running event loop).
 from ai_sdk.generate_text._config import (
     CallArguments,
     Include,
+    LoopArguments,
     PrepareStep,
     PrepareStepContext,
     PrepareStepResult,
@@ -84,6 +85,7 @@ __all__ = [
     "InputTokenDetails",
     "LanguageModelResponseMetadata",
     "LanguageModelUsage",
+    "LoopArguments",
     "ModelInfo",
     "ObjectResponse",
     "Output",

@@ -72,7 +72,8 @@ def canonical_json(value: object) -> str:
     if value is None or value is True or value is False:
         return json.dumps(value)
     if isinstance(value, int):
-        return str(value)
+        # JavaScript parsed the input into doubles: integers past 2**53 are rounded there.
+        return str(value) if abs(value) < 2**53 else _js_number(float(value))
     if isinstance(value, float):
         return _js_number(value)
     if isinstance(value, str):

@@ -66,9 +66,11 @@ from ai_sdk.telemetry._hooks import (
 
 __all__ = [
     "ARGUMENT_NAMES",
+    "LOOP_ARGUMENT_NAMES",
     "CallArguments",
     "CallConfig",
     "Include",
+    "LoopArguments",
     "PrepareStep",
     "PrepareStepContext",
     "PrepareStepResult",
@@ -168,12 +170,10 @@ the model, tools, tool choice, instructions, messages or settings of that step."
 _SETTING_NAMES = tuple(f.name for f in fields(CallSettings))
 
 
-class CallArguments(TypedDict, total=False):
-    """The keyword arguments `generate_text` and `stream_text` share (each is described on
-    `generate_text`); ``**options: Unpack[CallArguments]`` in a signature takes them all."""
+class LoopArguments(TypedDict, total=False):
+    """Every option of `generate_text` and `stream_text` but the prompt: what a
+    `ToolLoopAgent` fixes at creation (each is described on `generate_text`)."""
 
-    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None
-    messages: Sequence[ModelMessage | Mapping[str, Any]] | None
     instructions: Instructions | Mapping[str, Any] | None
     system: Instructions | Mapping[str, Any] | None
     allow_system_in_messages: bool
@@ -209,7 +209,16 @@ class CallArguments(TypedDict, total=False):
     on_step_end: Callable[[StepResult], Any] | None
 
 
+class CallArguments(LoopArguments, total=False):
+    """The keyword arguments `generate_text` and `stream_text` share (each is described on
+    `generate_text`); ``**options: Unpack[CallArguments]`` in a signature takes them all."""
+
+    prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None
+    messages: Sequence[ModelMessage | Mapping[str, Any]] | None
+
+
 ARGUMENT_NAMES = CallArguments.__optional_keys__
+LOOP_ARGUMENT_NAMES = LoopArguments.__optional_keys__
 
 
 @dataclass(slots=True, kw_only=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from typing_extensions import TypeVar, Unpack
@@ -70,43 +69,48 @@ async def _run(config: CallConfig) -> GenerateTextResult[Any]:
             model_id=config.model.model_id,
         )
     loop = StepLoop(config)
-    await loop.start("generate_text")
-    while True:
-        step = await loop.begin_step()
-        result = await step.deadlines.bounded(partial(_call_model, step))
-        response_time = time.perf_counter() - step.started
-        for item in result.content:
-            await step.add(item)
-        info = result.response
-        if config.hooks is not None:
-            await config.hooks.model_call_end(
-                step.model_call_end_event(
+    deadlines = loop.deadlines
+    async with deadlines.scope("total"):
+        await loop.start("generate_text")
+        while True:
+            deadlines.start_step()
+            async with deadlines.scope("step"):
+                step = await loop.begin_step()
+                result = await _call_model(step)
+                response_time = time.perf_counter() - step.started
+                for item in result.content:
+                    await step.add(item)
+                info = result.response
+                if config.hooks is not None:
+                    await config.hooks.model_call_end(
+                        step.model_call_end_event(
+                            finish_reason=result.finish_reason.unified,
+                            usage=result.usage,
+                            response_id=info.id if info is not None else None,
+                            response_model_id=info.model_id if info is not None else None,
+                        )
+                    )
+                if step.calls:
+                    await _run_tools(step, result.finish_reason.unified)
+                step_result = await step.result(
                     finish_reason=result.finish_reason.unified,
+                    raw_finish_reason=result.finish_reason.raw,
                     usage=result.usage,
+                    provider_metadata=result.provider_metadata,
+                    warnings=list(result.warnings),
+                    request=step.request(result.request),
                     response_id=info.id if info is not None else None,
+                    response_timestamp=info.timestamp if info is not None else None,
                     response_model_id=info.model_id if info is not None else None,
+                    headers=info.headers if info is not None else None,
+                    body=info.body if info is not None else None,
+                    response_time=response_time,
                 )
-            )
-        if step.calls:
-            await _run_tools(step, result.finish_reason.unified)
-        step_result = await step.result(
-            finish_reason=result.finish_reason.unified,
-            raw_finish_reason=result.finish_reason.raw,
-            usage=result.usage,
-            provider_metadata=result.provider_metadata,
-            warnings=list(result.warnings),
-            request=step.request(result.request),
-            response_id=info.id if info is not None else None,
-            response_timestamp=info.timestamp if info is not None else None,
-            response_model_id=info.model_id if info is not None else None,
-            headers=info.headers if info is not None else None,
-            body=info.body if info is not None else None,
-            response_time=response_time,
-        )
-        if not await loop.end_step(step, step_result):
-            break
-    final = loop.result()
-    await loop.finish(final)
+                loop.record_step(step, step_result)
+            if not await loop.end_step(step, step_result):
+                break
+        final = loop.result()
+        await loop.finish(final)
     if config.output is not None and final.finish_reason == "stop":
         final.output  # noqa: B018  (parse now: a bad structured output fails the call)
     return final

@@ -15,8 +15,9 @@ import asyncio
 import inspect
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._config import (
@@ -37,7 +38,7 @@ from ai_sdk.generate_text._parts import (
     ToolError,
     ToolResult,
 )
-from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
+from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import ModelInfo, StepResult, is_stop_condition_met
 from ai_sdk.generate_text._tool_calls import (
     execute_tool_call,
@@ -45,7 +46,7 @@ from ai_sdk.generate_text._tool_calls import (
     parse_tool_call,
     to_response_messages,
 )
-from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
+from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ModelMessage, SystemModelMessage
 from ai_sdk.provider import (
     CallWarning,
@@ -87,7 +88,13 @@ async def notify(callback: Callable[[Any], Any] | None, event: object) -> None:
 
 class Deadlines:
     """The call's ``total`` and the current step's ``step`` deadline (loop time; ``None`` =
-    no limit): every wait of a step goes through `bounded`, so both paths time out alike."""
+    no limit).
+
+    `generate_text` runs the whole call inside `scope("total")` and each step inside
+    `scope("step")`; a stream cannot (its steps pause at every ``yield``, in the reader's task),
+    so each of its waits goes through `bounded` instead. Either way a `TimeoutError` names the
+    limit that fired, and one raised by the awaited code itself passes through unchanged.
+    """
 
     __slots__ = ("_config", "step", "total")
 
@@ -98,6 +105,7 @@ class Deadlines:
         self.step: float | None = None
 
     def start_step(self) -> None:
+        """Start the step deadline (called before each step is planned)."""
         step = self._config.timeout.step
         self.step = asyncio.get_running_loop().time() + step if step is not None else None
 
@@ -111,16 +119,42 @@ class Deadlines:
             named.append((self.step, f"step timeout of {timeout.step} s"))
         return named
 
+    def scope(self, which: Literal["total", "step"]) -> AbstractAsyncContextManager[None]:
+        """A block bounded by the ``total`` or the current ``step`` deadline."""
+        deadline = self.total if which == "total" else self.step
+        if deadline is None:
+            return nullcontext()
+        timeout = self._config.timeout
+        limit = timeout.total if which == "total" else timeout.step
+        return _Scope(deadline, f"{which} timeout of {limit} s")
+
     async def bounded(self, make: Callable[[], Awaitable[T]]) -> T:
-        """``await make()`` within the deadlines; a `TimeoutError` names the one that fired."""
+        """``await make()`` within the deadlines."""
         if self.total is None and self.step is None:
             return await make()
-        deadline, name = min(self.named())
+        async with _Scope(*min(self.named())):
+            return await make()
+
+
+class _Scope:
+    """``asyncio.timeout_at`` whose `TimeoutError` says which limit fired (only when it did)."""
+
+    __slots__ = ("_inner", "_name")
+
+    def __init__(self, deadline: float, name: str) -> None:
+        self._inner = asyncio.timeout_at(deadline)
+        self._name = name
+
+    async def __aenter__(self) -> None:
+        await self._inner.__aenter__()
+
+    async def __aexit__(self, *exc: Any) -> bool | None:
         try:
-            async with asyncio.timeout_at(deadline):
-                return await make()
+            return await self._inner.__aexit__(*exc)
         except TimeoutError as error:
-            raise TimeoutError(f"The {name} was exceeded.") from error
+            if self._inner.expired():
+                raise TimeoutError(f"The {self._name} was exceeded.") from error
+            raise
 
 
 class Block:
@@ -436,10 +470,10 @@ class StepLoop:
             await hooks.start(self.config.start_event(operation))
 
     async def begin_step(self, *, include_raw_chunks: bool | None = None) -> Step:
-        """Plan the next step (runs `prepare_step`) and report its start."""
+        """Plan the next step (runs `prepare_step`) and report its start; the step deadline
+        must have been started (`Deadlines.start_step`)."""
         config = self.config
         steps = self.steps
-        self.deadlines.start_step()
         plan = await self.deadlines.bounded(
             lambda: plan_step(
                 config,
@@ -480,15 +514,18 @@ class StepLoop:
         step.started = time.perf_counter()
         return step
 
+    def record_step(self, step: Step, result: StepResult) -> None:
+        """Record a finished step: its result and what carries forward to the next one."""
+        self.steps.append(result)
+        self._instructions = step.plan.instructions
+        self._messages = [*step.plan.messages, *result.response.messages]
+
     async def end_step(self, step: Step, result: StepResult) -> bool:
-        """Record a finished step and run its callbacks; whether the loop goes on.
+        """Run a recorded step's callbacks; whether the loop goes on.
 
         It goes on while every client tool call of the step has an output and no stop
         condition holds.
         """
-        self.steps.append(result)
-        self._instructions = step.plan.instructions
-        self._messages = [*step.plan.messages, *result.response.messages]
         await notify(self.config.on_step_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.step_end(result)
@@ -502,12 +539,7 @@ class StepLoop:
 
     def result(self) -> GenerateTextResult[Any]:
         """The result of the steps so far."""
-        steps = self.steps
-        # One step keeps the provider's raw usage; a sum of several has none.
-        usage = steps[0].usage if len(steps) == 1 else sum_usage(step.usage for step in steps)
-        return GenerateTextResult(
-            steps=list(steps), usage=usage, _parser=OutputParser(self.config.output, steps[-1])
-        )
+        return result_of(self.steps, self.config.output)
 
     async def finish(self, result: GenerateTextResult[Any]) -> None:
         """Report the end of the call."""

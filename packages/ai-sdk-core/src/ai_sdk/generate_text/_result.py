@@ -19,7 +19,7 @@ from ai_sdk.generate_text._parts import (
     ToolResult,
 )
 from ai_sdk.generate_text._step import StepResult
-from ai_sdk.generate_text._usage import LanguageModelUsage
+from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (
     CallWarning,
@@ -29,7 +29,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
 )
 
-__all__ = ["GenerateTextResult", "OutputParser"]
+__all__ = ["GenerateTextResult", "OutputParser", "result_of"]
 
 OutputT = TypeVar("OutputT", default=str)
 
@@ -202,3 +202,14 @@ class GenerateTextResult(Generic[OutputT]):
     def provider_metadata(self) -> ProviderMetadata | None:
         """The provider metadata of the last step."""
         return self.final_step.provider_metadata
+
+
+def result_of(
+    steps: list[StepResult], output: Output[Any, Any, Any] | None
+) -> GenerateTextResult[Any]:
+    """The result of a call that ran ``steps`` (at least one)."""
+    # One step keeps the provider's raw usage; a sum of several has none.
+    usage = steps[0].usage if len(steps) == 1 else sum_usage(step.usage for step in steps)
+    return GenerateTextResult(
+        steps=list(steps), usage=usage, _parser=OutputParser(output, steps[-1])
+    )

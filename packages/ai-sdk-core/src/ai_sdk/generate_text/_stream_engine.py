@@ -60,6 +60,7 @@ class StreamEngine:
             await loop.start("stream_text")
             while True:
                 # As upstream, a stream always tells the model whether to include raw chunks.
+                loop.deadlines.start_step()
                 step = await loop.begin_step(include_raw_chunks=config.include.raw_chunks)
                 streamed = StreamStep(step, self._reservers)
                 try:
@@ -114,6 +115,8 @@ class StreamEngine:
                 finally:
                     await tools.aclose()
                 result = await streamed.result()
+                # Recorded before the part is read, so a reader that stops here keeps the step.
+                loop.record_step(step, result)
                 yield streamed.finish_step_part(result)
                 if not await loop.end_step(step, result):
                     break

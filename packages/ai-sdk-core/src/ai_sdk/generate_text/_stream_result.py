@@ -34,10 +34,10 @@ from ai_sdk.generate_text._parts import (
     ToolCall,
     ToolResult,
 )
-from ai_sdk.generate_text._result import GenerateTextResult, OutputParser
+from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState
-from ai_sdk.generate_text._usage import LanguageModelUsage, sum_usage
+from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (
     CallWarning,
@@ -281,12 +281,7 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
                 "No output generated: the stream was cancelled or closed before a step finished."
             )
         if state.final is None:  # cancelled or closed after some steps: report those
-            usage = sum_usage(step.usage for step in state.steps)
-            state.final = GenerateTextResult(
-                steps=list(state.steps),
-                usage=usage,
-                _parser=OutputParser(self._config.output, state.steps[-1]),
-            )
+            state.final = result_of(state.steps, self._config.output)
 
     def _final(self) -> GenerateTextResult[OutputT]:
         final = self._state.final

@@ -126,8 +126,9 @@ def _status(value: object) -> int | None:
 
 
 def normalize_stream_error(error: object) -> object:
-    """A `StreamProviderError` for a well-formed error object a provider streamed (a string
-    ``message`` at its top, or under ``error`` or ``response.error``); anything else as is."""
+    """A `StreamProviderError` for a well-formed error object a provider streamed; anything
+    else as is. As upstream, the details are ``response.error`` if that is an object, else
+    ``error`` if that is one, else the object itself, and they need a string ``message``."""
     if not isinstance(error, dict):
         return error
     outer = cast("dict[str, Any]", error)

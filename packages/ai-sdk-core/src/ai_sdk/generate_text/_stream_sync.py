@@ -15,7 +15,7 @@ from typing import Any, Generic, Never, ParamSpec, cast, overload
 from typing_extensions import TypeVar
 
 from ai_sdk._files import GeneratedFile
-from ai_sdk._sync import SyncStream, run_sync, twin_doc
+from ai_sdk._sync import SyncStream, dispatching, named_twin, run_sync
 from ai_sdk.generate_text._parts import (
     ContentPart,
     GeneratedReasoningFilePart,
@@ -224,17 +224,16 @@ def sync_stream_twin(
     or an awaitable of one): its exact signature; the stream is started on the portal loop and
     wrapped in a `StreamTextResultSync`."""
 
+    call = dispatching(original)
+
     @functools.wraps(original)
     def twin(*args: P.args, **kwargs: P.kwargs) -> StreamTextResultSync[Any, Any, Any]:
         async def start() -> StreamTextResult[Any, Any, Any]:
-            started = original(*args, **kwargs)
+            started = call(*args, **kwargs)
             if inspect.isawaitable(started):
                 started = await started
             return cast("StreamTextResult[Any, Any, Any]", started)
 
         return StreamTextResultSync(run_sync(start))
 
-    twin.__name__ = f"{original.__name__}_sync"
-    twin.__qualname__ = f"{original.__qualname__}_sync"
-    twin.__doc__ = twin_doc(original.__name__)
-    return twin
+    return named_twin(twin, original)
