@@ -39,9 +39,6 @@ from ai_sdk.provider_utils._ids import (
 )
 from ai_sdk.provider_utils._json import (
     JSONValue,
-    ParseFailure,
-    ParseResult,
-    ParseSuccess,
     PartialJSONState,
     is_parsable_json,
     parse_json,
@@ -68,6 +65,9 @@ from ai_sdk.provider_utils._retry import (
 )
 from ai_sdk.provider_utils._schema import (
     JSONSchema,
+    ParseFailure,
+    ParseResult,
+    ParseSuccess,
     Schema,
     SchemaLike,
     add_additional_properties_false,

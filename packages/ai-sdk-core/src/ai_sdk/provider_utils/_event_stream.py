@@ -25,8 +25,15 @@ from ai_sdk.provider_utils._handlers import (
     response_headers_of,
     transport_error_to_api_error,
 )
-from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
-from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
+from ai_sdk.provider_utils._json import JSONValue
+from ai_sdk.provider_utils._schema import (
+    ParseFailure,
+    ParseResult,
+    ParseSuccess,
+    Schema,
+    SchemaLike,
+    as_schema,
+)
 from ai_sdk.provider_utils._sse import (
     DEFAULT_MAX_EVENT_SIZE,
     EventSizeLimitExceeded,
