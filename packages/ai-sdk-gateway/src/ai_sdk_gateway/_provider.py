@@ -14,6 +14,7 @@ from urllib.parse import quote, quote_plus, urlencode
 
 import httpx
 
+from ai_sdk._sync import run_sync
 from ai_sdk.provider import get_error_message
 from ai_sdk_gateway._auth import ApiKey, OidcTokenProvider
 from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
@@ -45,6 +46,9 @@ DEFAULT_METADATA_CACHE_REFRESH = 300.0
 """Seconds a fetched model list is served before a background refresh starts (5 minutes)."""
 
 _logger = logging.getLogger("ai_sdk_gateway")
+
+_closing: set[asyncio.Task[None]] = set()
+"""Closings `GatewayProvider.close` scheduled on a running loop, kept alive until done."""
 
 
 class _ModelListCache:
@@ -139,7 +143,7 @@ class GatewayProvider:
     Create one with `create_gateway`, or use the default instance `gateway`. Calling the
     provider is the same as `language_model`. It owns one ``httpx.AsyncClient`` per event loop
     (created on first use) unless ``http_client=`` was given; close it with `aclose` or by
-    using the provider as an async context manager.
+    using the provider as an async context manager (`close` and ``with`` in synchronous code).
     """
 
     def __init__(
@@ -333,6 +337,34 @@ class GatewayProvider:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+    def close(self) -> None:
+        """`aclose` for synchronous code (after the ``_sync`` functions); also ``with provider:``.
+
+        With no event loop running in this thread it blocks until the clients are closed. Where
+        one runs (a Jupyter cell, a coroutine) it cannot wait for that loop's own client without
+        blocking the loop, so the closing is scheduled on it and done when it next runs;
+        ``await provider.aclose()`` there closes at once.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            run_sync(self.aclose)
+            return
+        task = loop.create_task(self.aclose())
+        _closing.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(_closing.discard)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def create_gateway(

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import collections
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
-from types import TracebackType
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar, cast, overload
 
 import httpx
 from pydantic_core import from_json
 
 from ai_sdk.provider._errors import APICallError, EventTooLargeError, JSONParseError
+from ai_sdk.provider_utils._closing import AsyncClosing
 from ai_sdk.provider_utils._handlers import (
     ResponseHandler,
     ResponseResult,
@@ -89,7 +89,7 @@ def _body_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
     return response.aiter_bytes()
 
 
-class JSONEventStream(Generic[T]):
+class JSONEventStream(AsyncClosing, Generic[T]):
     """An async iterator of `ParseResult` per SSE event of a response, ``[DONE]`` skipped.
 
     A malformed or mismatching event yields a `ParseFailure` and the stream goes on (one bad
@@ -249,17 +249,6 @@ class JSONEventStream(Generic[T]):
                 await aclose()
         finally:
             await self._response.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 def _not_json(data: bytes, error: ValueError) -> ParseFailure:
