@@ -54,6 +54,7 @@ from ai_sdk.provider_utils._media import (
     detect_media_type,
     split_data_url,
 )
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._retry import (
     DEFAULT_BACKOFF_FACTOR,
     DEFAULT_INITIAL_DELAY,
@@ -65,9 +66,6 @@ from ai_sdk.provider_utils._retry import (
 )
 from ai_sdk.provider_utils._schema import (
     JSONSchema,
-    ParseFailure,
-    ParseResult,
-    ParseSuccess,
     Schema,
     SchemaLike,
     add_additional_properties_false,

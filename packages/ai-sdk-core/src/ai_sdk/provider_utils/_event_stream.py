@@ -26,14 +26,8 @@ from ai_sdk.provider_utils._handlers import (
     transport_error_to_api_error,
 )
 from ai_sdk.provider_utils._json import JSONValue
-from ai_sdk.provider_utils._schema import (
-    ParseFailure,
-    ParseResult,
-    ParseSuccess,
-    Schema,
-    SchemaLike,
-    as_schema,
-)
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
 from ai_sdk.provider_utils._sse import (
     DEFAULT_MAX_EVENT_SIZE,
     EventSizeLimitExceeded,

@@ -1,5 +1,4 @@
-"""One `Schema` type for pydantic models, plain Python types and raw JSON Schema dicts, and the
-`ParseResult` its `safe_validate` (and `safe_parse_json`, which builds on it) returns.
+"""One `Schema` type for pydantic models, plain Python types and raw JSON Schema dicts.
 
 A schema has two jobs: describe the expected value to a model (``json_schema``, with ``$defs``
 inlined because several providers do not resolve ``$ref``; ``strict_json_schema`` for OpenAI strict
@@ -12,18 +11,15 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Literal, TypeAlias, TypeVar, cast, overload
+from typing import Any, Generic, TypeAlias, TypeVar, cast, overload
 
 from pydantic import JsonValue, TypeAdapter
 
-from ai_sdk.provider._errors import JSONParseError, TypeValidationContext, TypeValidationError
+from ai_sdk.provider._errors import TypeValidationContext, TypeValidationError
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 
 __all__ = [
     "JSONSchema",
-    "ParseFailure",
-    "ParseResult",
-    "ParseSuccess",
     "Schema",
     "SchemaLike",
     "add_additional_properties_false",
@@ -42,35 +38,6 @@ JSONSchema: TypeAlias = dict[str, Any]
 SchemaLike: TypeAlias = object
 """What `as_schema` accepts: a `Schema`, a pydantic model class, any type `TypeAdapter` accepts
 (``list[int]``, a ``TypedDict``, a dataclass, ``Annotated[...]``), or ``None``."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParseSuccess(Generic[T]):
-    """A value that parsed (and validated, when a schema was given).
-
-    Narrow a `ParseResult` with ``isinstance(result, ParseSuccess)`` or ``result.success is True``.
-    """
-
-    value: T
-    """The parsed value, validated into the schema's type when there was one."""
-    raw_value: JsonValue
-    """The JSON value before validation."""
-    success: ClassVar[Literal[True]] = True
-
-
-@dataclass(frozen=True, slots=True)
-class ParseFailure:
-    """Text that did not parse, or a value that failed validation."""
-
-    error: JSONParseError | TypeValidationError
-    """Why: `JSONParseError` for malformed text, `TypeValidationError` for a schema mismatch."""
-    raw_value: JsonValue
-    """The JSON value when parsing succeeded but validation failed; ``None`` otherwise."""
-    success: ClassVar[Literal[False]] = False
-
-
-ParseResult: TypeAlias = ParseSuccess[T] | ParseFailure
-"""The outcome of `safe_parse_json` and of each event of a JSON event stream."""
 
 
 _EMPTY_OBJECT: JSONSchema = {"type": "object", "properties": {}, "additionalProperties": False}
