@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import EmbeddingCallOptions, EmbeddingResult
+from ai_sdk.testing._script import answer
 
 __all__ = ["EmbedScript", "MockEmbeddingModel"]
 
@@ -64,26 +64,10 @@ class MockEmbeddingModel:
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        script = self._script
-        if script is None:
-            raise NotImplementedError(
-                "MockEmbeddingModel.do_embed has no script; pass do_embed= to the constructor."
-            )
-        if isinstance(script, EmbeddingResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-        index = len(self.calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockEmbeddingModel was called {index + 1} times but scripted for {len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await answer(
+            self._script,
+            options,
+            result_type=EmbeddingResult,
+            call_index=len(self.calls) - 1,
+            method="MockEmbeddingModel.do_embed",
+        )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import ImageCallOptions, ImageResult
+from ai_sdk.testing._script import answer
 
 __all__ = ["ImageScript", "MockImageModel"]
 
@@ -63,26 +63,10 @@ class MockImageModel:
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        script = self._script
-        if script is None:
-            raise NotImplementedError(
-                "MockImageModel.do_generate has no script; pass do_generate= to the constructor."
-            )
-        if isinstance(script, ImageResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-        index = len(self.calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockImageModel was called {index + 1} times but scripted for {len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await answer(
+            self._script,
+            options,
+            result_type=ImageResult,
+            call_index=len(self.calls) - 1,
+            method="MockImageModel.do_generate",
+        )

@@ -27,6 +27,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     Usage,
 )
+from ai_sdk.testing._script import answer, no_script
 
 __all__ = [
     "GenerateScript",
@@ -181,30 +182,13 @@ class MockLanguageModel:
         """Record the call and answer from the script."""
         self.calls.append(options)
         self.generate_calls.append(options)
-        script = self._generate
-        if script is None:
-            raise NotImplementedError(
-                "MockLanguageModel.do_generate has no script; pass do_generate= to the constructor."
-            )
-        if isinstance(script, GenerateResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result: Any = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return cast("GenerateResult", result)
-        index = len(self.generate_calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockLanguageModel.do_generate was called {index + 1} times but scripted for "
-                f"{len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await answer(
+            self._generate,
+            options,
+            result_type=GenerateResult,
+            call_index=len(self.generate_calls) - 1,
+            method="MockLanguageModel.do_generate",
+        )
 
     async def do_stream(self, options: CallOptions) -> StreamResult:
         """Record the call and stream from the script."""
@@ -212,9 +196,7 @@ class MockLanguageModel:
         self.stream_calls.append(options)
         script = self._stream
         if script is None:
-            raise NotImplementedError(
-                "MockLanguageModel.do_stream has no script; pass do_stream= to the constructor."
-            )
+            raise no_script("MockLanguageModel.do_stream")
         record = MockStreamRecord(options=options)
         self.streams.append(record)
         if isinstance(script, StreamResult):
