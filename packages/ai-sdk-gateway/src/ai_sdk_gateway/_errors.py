@@ -26,7 +26,7 @@ policy retries gateway errors and reads ``retry-after`` from the underlying `API
 from __future__ import annotations
 
 import math
-from typing import ClassVar, Literal, TypeAlias, cast
+from typing import Any, ClassVar, Literal, TypeAlias, cast
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictFloat, StrictInt, StrictStr
 from pydantic import ValidationError as PydanticValidationError
@@ -423,7 +423,7 @@ def create_gateway_error_from_response(
             response_body=response_body,
             response_headers=response_headers,
         )
-    details: dict[str, object] = {}
+    details: dict[str, Any] = {}  # the subclass's extra attributes (all `str | None` here)
     if detail.type == "model_not_found":
         details["model_id"] = _param_field(_ModelNotFoundParam, detail.param, "model_id")
     elif detail.type == "forbidden":

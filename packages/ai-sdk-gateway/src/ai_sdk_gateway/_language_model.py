@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -33,8 +33,9 @@ from ai_sdk.provider_utils import (
     create_event_source_response_handler,
 )
 from ai_sdk_gateway._errors import GatewayResponseError, as_gateway_error
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+from ai_sdk_gateway._model import GatewayModel
+from ai_sdk_gateway._transport import validated_json_handler
+from ai_sdk_gateway._vercel import vercel_o11y_headers
 
 if TYPE_CHECKING:
     from ai_sdk.provider import LanguageModel
@@ -53,40 +54,17 @@ def _stream_part_adapter() -> TypeAdapter[StreamPart]:
     return TypeAdapter(StreamPart)
 
 
-class GatewayLanguageModel:
+class GatewayLanguageModel(GatewayModel):
     """A language model behind the Vercel AI Gateway, e.g. ``openai/gpt-5`` (spec v4).
 
     Create it with ``gateway("openai/gpt-5")`` or ``gateway.language_model(...)``. It fetches
     nothing itself: every file URL is passed through for the gateway to fetch.
     """
 
-    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
-        self._model_id = model_id
-        self._transport = transport
-        self._o11y_env = vercel_o11y_env()
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        return "v4"
-
-    @property
-    def provider(self) -> str:
-        """``"gateway"``."""
-        return "gateway"
-
-    @property
-    def model_id(self) -> str:
-        """The gateway model id, ``<creator>/<model>``."""
-        return self._model_id
-
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
         """Every URL: the gateway (or the provider behind it) downloads files itself."""
         return _ALL_URLS
-
-    def __repr__(self) -> str:
-        return f"GatewayLanguageModel(model_id={self._model_id!r})"
 
     def _headers(self, options: CallOptions, *, streaming: bool) -> list[Mapping[str, str | None]]:
         return [
