@@ -75,6 +75,18 @@ class _Call:
     chats: dict[int, Span] = field(default_factory=dict[int, Span])
     tools: dict[str, Span] = field(default_factory=dict[str, Span])
 
+    def start_child(
+        self,
+        tracer: Tracer,
+        name: str,
+        kind: SpanKind,
+        attributes: dict[str, AttributeValue | None],
+    ) -> Span:
+        """A span under the call's root span, with the attributes that are not ``None``."""
+        span = tracer.start_span(name, context=trace.set_span_in_context(self.root), kind=kind)
+        _set(span, attributes)
+        return span
+
     def close_children(self, error: BaseException | None) -> None:
         for span in [*self.chats.values(), *self.tools.values()]:
             if error is not None:
@@ -133,11 +145,6 @@ class OpenTelemetry(Telemetry):
         if call is None:
             return
         options = event.options
-        span = self._tracer.start_span(
-            f"chat {event.model_id}",
-            context=trace.set_span_in_context(call.root),
-            kind=SpanKind.CLIENT,
-        )
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "chat",
             "gen_ai.provider.name": event.provider,
@@ -155,8 +162,9 @@ class OpenTelemetry(Telemetry):
         }
         if call.record_inputs:
             attributes["gen_ai.input.messages"] = _json(options.prompt)
-        _set(span, attributes)
-        call.chats[event.step_number] = span
+        call.chats[event.step_number] = call.start_child(
+            self._tracer, f"chat {event.model_id}", SpanKind.CLIENT, attributes
+        )
 
     def on_model_call_end(self, event: ModelCallEndEvent) -> None:
         call = self._calls.get(event.call_id)
@@ -181,11 +189,6 @@ class OpenTelemetry(Telemetry):
         if call is None:
             return
         tool_call = event.tool_call
-        span = self._tracer.start_span(
-            f"execute_tool {tool_call.tool_name}",
-            context=trace.set_span_in_context(call.root),
-            kind=SpanKind.INTERNAL,
-        )
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "execute_tool",
             "gen_ai.tool.name": tool_call.tool_name,
@@ -194,8 +197,9 @@ class OpenTelemetry(Telemetry):
         }
         if call.record_inputs:
             attributes["gen_ai.tool.call.arguments"] = _json(tool_call.input)
-        _set(span, attributes)
-        call.tools[tool_call.tool_call_id] = span
+        call.tools[tool_call.tool_call_id] = call.start_child(
+            self._tracer, f"execute_tool {tool_call.tool_name}", SpanKind.INTERNAL, attributes
+        )
 
     def on_tool_execution_end(self, event: ToolExecutionEndEvent) -> None:
         call = self._calls.get(event.call_id)
