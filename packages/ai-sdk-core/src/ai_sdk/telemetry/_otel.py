@@ -31,6 +31,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 if TYPE_CHECKING:
     from ai_sdk.generate_text._result import GenerateTextResult
     from ai_sdk.generate_text._usage import LanguageModelUsage
+    from ai_sdk.prompt import CallSettings
+    from ai_sdk.provider import CallOptions
 
 __all__ = ["OpenTelemetry"]
 
@@ -52,6 +54,27 @@ def _usage_attributes(usage: LanguageModelUsage) -> dict[str, AttributeValue]:
         attributes["gen_ai.usage.cache_read.input_tokens"] = details.cache_read_tokens
     if details.cache_write_tokens is not None:
         attributes["gen_ai.usage.cache_creation.input_tokens"] = details.cache_write_tokens
+    return attributes
+
+
+_REQUEST_SETTINGS = {
+    "gen_ai.request.temperature": "temperature",
+    "gen_ai.request.max_tokens": "max_output_tokens",
+    "gen_ai.request.top_p": "top_p",
+    "gen_ai.request.top_k": "top_k",
+    "gen_ai.request.frequency_penalty": "frequency_penalty",
+    "gen_ai.request.presence_penalty": "presence_penalty",
+    "gen_ai.request.seed": "seed",
+}
+"""The GenAI request attributes and the call setting each one reports."""
+
+
+def _request_attributes(settings: CallSettings | CallOptions) -> dict[str, AttributeValue | None]:
+    attributes: dict[str, AttributeValue | None] = {
+        key: getattr(settings, name) for key, name in _REQUEST_SETTINGS.items()
+    }
+    stop = settings.stop_sequences
+    attributes["gen_ai.request.stop_sequences"] = list(stop) if stop else None
     return attributes
 
 
@@ -113,22 +136,12 @@ class OpenTelemetry(Telemetry):
         self._calls: dict[str, _Call] = {}
 
     def on_start(self, event: StartEvent) -> None:
-        settings = event.settings
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "invoke_agent",
             "gen_ai.provider.name": event.provider,
             "gen_ai.request.model": event.model_id,
             "gen_ai.agent.name": event.function_id,
-            "gen_ai.request.temperature": settings.temperature,
-            "gen_ai.request.max_tokens": settings.max_output_tokens,
-            "gen_ai.request.top_p": settings.top_p,
-            "gen_ai.request.top_k": settings.top_k,
-            "gen_ai.request.frequency_penalty": settings.frequency_penalty,
-            "gen_ai.request.presence_penalty": settings.presence_penalty,
-            "gen_ai.request.seed": settings.seed,
-            "gen_ai.request.stop_sequences": list(settings.stop_sequences)
-            if settings.stop_sequences
-            else None,
+            **_request_attributes(event.settings),
         }
         if event.record_inputs:
             attributes["gen_ai.input.messages"] = _json(event.messages)
@@ -149,16 +162,7 @@ class OpenTelemetry(Telemetry):
             "gen_ai.operation.name": "chat",
             "gen_ai.provider.name": event.provider,
             "gen_ai.request.model": event.model_id,
-            "gen_ai.request.temperature": options.temperature,
-            "gen_ai.request.max_tokens": options.max_output_tokens,
-            "gen_ai.request.top_p": options.top_p,
-            "gen_ai.request.top_k": options.top_k,
-            "gen_ai.request.frequency_penalty": options.frequency_penalty,
-            "gen_ai.request.presence_penalty": options.presence_penalty,
-            "gen_ai.request.seed": options.seed,
-            "gen_ai.request.stop_sequences": list(options.stop_sequences)
-            if options.stop_sequences
-            else None,
+            **_request_attributes(options),
         }
         if call.record_inputs:
             attributes["gen_ai.input.messages"] = _json(options.prompt)
