@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import EmbeddingCallOptions, EmbeddingResult
-from ai_sdk.testing._script import answer
+from ai_sdk.testing._script import Script
 
 __all__ = ["EmbedScript", "MockEmbeddingModel"]
 
@@ -57,17 +57,11 @@ class MockEmbeddingModel:
         self.model_id = model_id
         self.max_embeddings_per_call = max_embeddings_per_call
         self.supports_parallel_calls = supports_parallel_calls
-        self._script = do_embed
+        self._script = Script(do_embed, EmbeddingResult, "MockEmbeddingModel.do_embed")
         self.calls: list[EmbeddingCallOptions] = []
         """The options of every `do_embed` call, in call order."""
 
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        return await answer(
-            self._script,
-            options,
-            result_type=EmbeddingResult,
-            call_index=len(self.calls) - 1,
-            method="MockEmbeddingModel.do_embed",
-        )
+        return await self._script.answer(options, len(self.calls) - 1)

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import ImageCallOptions, ImageResult
-from ai_sdk.testing._script import answer
+from ai_sdk.testing._script import Script
 
 __all__ = ["ImageScript", "MockImageModel"]
 
@@ -56,17 +56,11 @@ class MockImageModel:
         self.provider = provider
         self.model_id = model_id
         self.max_images_per_call = max_images_per_call
-        self._script = do_generate
+        self._script = Script(do_generate, ImageResult, "MockImageModel.do_generate")
         self.calls: list[ImageCallOptions] = []
         """The options of every `do_generate` call, in call order."""
 
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        return await answer(
-            self._script,
-            options,
-            result_type=ImageResult,
-            call_index=len(self.calls) - 1,
-            method="MockImageModel.do_generate",
-        )
+        return await self._script.answer(options, len(self.calls) - 1)

@@ -27,7 +27,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     Usage,
 )
-from ai_sdk.testing._script import answer, no_script
+from ai_sdk.testing._script import Script, no_script
 
 __all__ = [
     "GenerateScript",
@@ -167,7 +167,7 @@ class MockLanguageModel:
         self.provider = provider
         self.model_id = model_id
         self.supported_urls: Mapping[str, Sequence[re.Pattern[str]]] = supported_urls or {}
-        self._generate = do_generate
+        self._generate = Script(do_generate, GenerateResult, "MockLanguageModel.do_generate")
         self._stream = do_stream
         self.calls: list[CallOptions] = []
         """The options of every call (generate and stream), in call order."""
@@ -182,13 +182,7 @@ class MockLanguageModel:
         """Record the call and answer from the script."""
         self.calls.append(options)
         self.generate_calls.append(options)
-        return await answer(
-            self._generate,
-            options,
-            result_type=GenerateResult,
-            call_index=len(self.generate_calls) - 1,
-            method="MockLanguageModel.do_generate",
-        )
+        return await self._generate.answer(options, len(self.generate_calls) - 1)
 
     async def do_stream(self, options: CallOptions) -> StreamResult:
         """Record the call and stream from the script."""
