@@ -6,10 +6,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Itera
 from typing import Any, cast
 
 from ai_sdk.provider import (
-    CallOptions,
     Content,
     GenerateResult,
-    LanguageModel,
     LanguageModelMiddleware,
     StreamPart,
     StreamResult,
@@ -31,21 +29,13 @@ def rewriting_middleware(
     """
 
     async def wrap_generate(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
+        *, do_generate: Callable[[], Awaitable[GenerateResult]], **_: object
     ) -> GenerateResult:
         result = await do_generate()
         return result.model_copy(update={"content": rewrite_content(result.content)})
 
     async def wrap_stream(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
+        *, do_stream: Callable[[], Awaitable[StreamResult]], **_: object
     ) -> StreamResult:
         result = await do_stream()
         feed = new_feed()
