@@ -101,19 +101,8 @@ class OpenAICompatibleProvider:
             supports_parallel_calls=supports_parallel_calls,
         )
 
-    def text_embedding_model(
-        self,
-        model_id: str,
-        *,
-        max_embeddings_per_call: int | None = DEFAULT_MAX_EMBEDDINGS_PER_CALL,
-        supports_parallel_calls: bool = True,
-    ) -> OpenAICompatibleEmbeddingModel:
-        """Another name for `embedding_model`."""
-        return self.embedding_model(
-            model_id,
-            max_embeddings_per_call=max_embeddings_per_call,
-            supports_parallel_calls=supports_parallel_calls,
-        )
+    text_embedding_model = embedding_model
+    """Another name for `embedding_model`."""
 
     def image_model(
         self, model_id: str, *, max_images_per_call: int | None = DEFAULT_MAX_IMAGES_PER_CALL
