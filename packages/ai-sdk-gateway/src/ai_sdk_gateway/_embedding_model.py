@@ -14,7 +14,6 @@ from ai_sdk.provider import (
 )
 from ai_sdk_gateway._model import GatewayModel
 from ai_sdk_gateway._transport import validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_headers
 
 if TYPE_CHECKING:
     from ai_sdk.provider import EmbeddingModel
@@ -72,18 +71,12 @@ class GatewayEmbeddingModel(GatewayModel):
             body["dimensions"] = dimensions
         if options.provider_options is not None:
             body["providerOptions"] = dict(options.provider_options)
-        result = await self._transport.post(
-            f"{self._transport.base_url}/embedding-model",
-            body=body,
-            headers=[
-                options.headers or {},
-                {
-                    "ai-embedding-model-specification-version": "4",
-                    "ai-model-id": self._model_id,
-                },
-                vercel_o11y_headers(self._o11y_env),
-            ],
-            success=validated_json_handler(_parse_embedding_result),
+        result = await self._post(
+            "embedding-model",
+            body,
+            options.headers,
+            {"ai-embedding-model-specification-version": "4", "ai-model-id": self._model_id},
+            validated_json_handler(_parse_embedding_result),
         )
         return result.value.model_copy(
             update={

@@ -16,7 +16,6 @@ from ai_sdk.provider import (
 )
 from ai_sdk_gateway._model import GatewayModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_headers
 
 if TYPE_CHECKING:
     from ai_sdk.provider import ImageModel
@@ -76,15 +75,12 @@ class GatewayImageModel(GatewayModel):
             body["files"] = [to_wire(file) for file in options.files]
         if options.mask is not None:
             body["mask"] = to_wire(options.mask)
-        result = await self._transport.post(
-            f"{self._transport.base_url}/image-model",
-            body=body,
-            headers=[
-                options.headers or {},
-                {"ai-image-model-specification-version": "4", "ai-model-id": self._model_id},
-                vercel_o11y_headers(self._o11y_env),
-            ],
-            success=validated_json_handler(self._parse),
+        result = await self._post(
+            "image-model",
+            body,
+            options.headers,
+            {"ai-image-model-specification-version": "4", "ai-model-id": self._model_id},
+            validated_json_handler(self._parse),
         )
         parsed = result.value
         return parsed.model_copy(

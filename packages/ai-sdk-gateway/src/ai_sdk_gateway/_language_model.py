@@ -35,7 +35,6 @@ from ai_sdk.provider_utils import (
 from ai_sdk_gateway._errors import GatewayResponseError, as_gateway_error
 from ai_sdk_gateway._model import GatewayModel
 from ai_sdk_gateway._transport import validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_headers
 
 if TYPE_CHECKING:
     from ai_sdk.provider import LanguageModel
@@ -66,20 +65,12 @@ class GatewayLanguageModel(GatewayModel):
         """Every URL: the gateway (or the provider behind it) downloads files itself."""
         return _ALL_URLS
 
-    def _headers(self, options: CallOptions, *, streaming: bool) -> list[Mapping[str, str | None]]:
-        return [
-            options.headers or {},
-            {
-                "ai-language-model-specification-version": "4",
-                "ai-language-model-id": self._model_id,
-                "ai-language-model-streaming": "true" if streaming else "false",
-            },
-            vercel_o11y_headers(self._o11y_env),
-        ]
-
-    @property
-    def _url(self) -> str:
-        return f"{self._transport.base_url}/language-model"
+    def _model_headers(self, *, streaming: bool) -> dict[str, str | None]:
+        return {
+            "ai-language-model-specification-version": "4",
+            "ai-language-model-id": self._model_id,
+            "ai-language-model-streaming": "true" if streaming else "false",
+        }
 
     async def do_generate(self, options: CallOptions) -> GenerateResult:
         """Generate a complete response.
@@ -91,11 +82,12 @@ class GatewayLanguageModel(GatewayModel):
             GatewayError: the call failed (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._transport.post(
-            self._url,
-            body=body,
-            headers=self._headers(options, streaming=False),
-            success=validated_json_handler(_parse_generate_result),
+        result = await self._post(
+            "language-model",
+            body,
+            options.headers,
+            self._model_headers(streaming=False),
+            validated_json_handler(_parse_generate_result),
         )
         # As in the TypeScript client, the gateway's own response id, timestamp and model id are
         # not surfaced: the caller fills in its generated id, the current time and the model id.
@@ -119,11 +111,12 @@ class GatewayLanguageModel(GatewayModel):
             GatewayError: the call could not start (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._transport.post(
-            self._url,
-            body=body,
-            headers=self._headers(options, streaming=True),
-            success=create_event_source_response_handler(),
+        result = await self._post(
+            "language-model",
+            body,
+            options.headers,
+            self._model_headers(streaming=True),
+            create_event_source_response_handler(),
         )
         return StreamResult(
             stream=result.value.transform(

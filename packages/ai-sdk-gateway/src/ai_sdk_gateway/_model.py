@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Literal, TypeVar
 
+from ai_sdk.provider import JSONValue
+from ai_sdk.provider_utils import ResponseHandler, ResponseResult
 from ai_sdk_gateway._transport import GatewayTransport
-from ai_sdk_gateway._vercel import vercel_o11y_env
+from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
 
 __all__ = ["GatewayModel"]
+
+T = TypeVar("T")
 
 
 class GatewayModel:
@@ -33,6 +38,23 @@ class GatewayModel:
     def model_id(self) -> str:
         """The gateway model id, ``<creator>/<model>``."""
         return self._model_id
+
+    async def _post(
+        self,
+        path: str,
+        body: JSONValue,
+        call_headers: Mapping[str, str | None] | None,
+        model_headers: Mapping[str, str | None],
+        success: ResponseHandler[T],
+    ) -> ResponseResult[T]:
+        """POST ``body`` to ``{base_url}/{path}`` with the call's headers, then the model's,
+        then Vercel's observability headers."""
+        return await self._transport.post(
+            f"{self._transport.base_url}/{path}",
+            body=body,
+            headers=[call_headers or {}, model_headers, vercel_o11y_headers(self._o11y_env)],
+            success=success,
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(model_id={self._model_id!r})"
