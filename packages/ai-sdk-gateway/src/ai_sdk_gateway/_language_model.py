@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -30,6 +30,8 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import (
     ParseFailure,
+    ResponseHandler,
+    ResponseResult,
     create_event_source_response_handler,
 )
 from ai_sdk_gateway._errors import GatewayResponseError, as_gateway_error
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from ai_sdk.provider import LanguageModel
 
 __all__ = ["GatewayLanguageModel"]
+
+T = TypeVar("T")
 
 _ALL_URLS: Mapping[str, Sequence[re.Pattern[str]]] = {"*/*": (re.compile(r".*"),)}
 _UNIFIED_FINISH_REASONS = frozenset(
@@ -65,12 +69,15 @@ class GatewayLanguageModel(GatewayModel):
         """Every URL: the gateway (or the provider behind it) downloads files itself."""
         return _ALL_URLS
 
-    def _model_headers(self, *, streaming: bool) -> dict[str, str | None]:
-        return {
+    async def _send(
+        self, options: CallOptions, body: JSONValue, success: ResponseHandler[T], *, streaming: bool
+    ) -> ResponseResult[T]:
+        model_headers: dict[str, str | None] = {
             "ai-language-model-specification-version": "4",
             "ai-language-model-id": self._model_id,
             "ai-language-model-streaming": "true" if streaming else "false",
         }
+        return await self._post("language-model", body, options.headers, model_headers, success)
 
     async def do_generate(self, options: CallOptions) -> GenerateResult:
         """Generate a complete response.
@@ -82,12 +89,8 @@ class GatewayLanguageModel(GatewayModel):
             GatewayError: the call failed (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._post(
-            "language-model",
-            body,
-            options.headers,
-            self._model_headers(streaming=False),
-            validated_json_handler(_parse_generate_result),
+        result = await self._send(
+            options, body, validated_json_handler(_parse_generate_result), streaming=False
         )
         # As in the TypeScript client, the gateway's own response id, timestamp and model id are
         # not surfaced: the caller fills in its generated id, the current time and the model id.
@@ -111,12 +114,8 @@ class GatewayLanguageModel(GatewayModel):
             GatewayError: the call could not start (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._post(
-            "language-model",
-            body,
-            options.headers,
-            self._model_headers(streaming=True),
-            create_event_source_response_handler(),
+        result = await self._send(
+            options, body, create_event_source_response_handler(), streaming=True
         )
         return StreamResult(
             stream=result.value.transform(
