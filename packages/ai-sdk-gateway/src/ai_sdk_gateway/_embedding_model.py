@@ -37,6 +37,8 @@ class GatewayEmbeddingModel(GatewayModel):
     Create it with ``gateway.embedding_model(...)``. Calls may run in parallel.
     """
 
+    _kind = "embedding"
+
     @property
     def max_embeddings_per_call(self) -> int | None:
         """`MAX_EMBEDDINGS_PER_CALL` (2048)."""
@@ -72,11 +74,7 @@ class GatewayEmbeddingModel(GatewayModel):
         if options.provider_options is not None:
             body["providerOptions"] = dict(options.provider_options)
         result = await self._post(
-            "embedding-model",
-            body,
-            options.headers,
-            {"ai-embedding-model-specification-version": "4", "ai-model-id": self._model_id},
-            validated_json_handler(_parse_embedding_result),
+            body, options.headers, validated_json_handler(_parse_embedding_result)
         )
         return result.value.model_copy(
             update={

@@ -36,6 +36,8 @@ class GatewayImageModel(GatewayModel):
     Create it with ``gateway.image_model(...)``. Images come back as base64 text.
     """
 
+    _kind = "image"
+
     def __init__(
         self,
         model_id: str,
@@ -75,13 +77,7 @@ class GatewayImageModel(GatewayModel):
             body["files"] = [to_wire(file) for file in options.files]
         if options.mask is not None:
             body["mask"] = to_wire(options.mask)
-        result = await self._post(
-            "image-model",
-            body,
-            options.headers,
-            {"ai-image-model-specification-version": "4", "ai-model-id": self._model_id},
-            validated_json_handler(self._parse),
-        )
+        result = await self._post(body, options.headers, validated_json_handler(self._parse))
         parsed = result.value
         return parsed.model_copy(
             update={

@@ -64,6 +64,8 @@ class GatewayLanguageModel(GatewayModel):
     nothing itself: every file URL is passed through for the gateway to fetch.
     """
 
+    _kind = "language"
+
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
         """Every URL: the gateway (or the provider behind it) downloads files itself."""
@@ -77,7 +79,7 @@ class GatewayLanguageModel(GatewayModel):
             "ai-language-model-id": self._model_id,
             "ai-language-model-streaming": "true" if streaming else "false",
         }
-        return await self._post("language-model", body, options.headers, model_headers, success)
+        return await self._post(body, options.headers, success, model_headers)
 
     async def do_generate(self, options: CallOptions) -> GenerateResult:
         """Generate a complete response.

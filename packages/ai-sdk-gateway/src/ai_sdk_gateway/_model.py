@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from ai_sdk.provider import JSONValue
 from ai_sdk.provider_utils import ResponseHandler, ResponseResult
@@ -18,6 +18,9 @@ T = TypeVar("T")
 class GatewayModel:
     """The base of every gateway model kind: reports ``gateway`` and its ``<creator>/<model>``
     id, and sends its calls through the provider's transport."""
+
+    _kind: ClassVar[str]
+    """``language``, ``embedding`` or ``image``: names the endpoint and the model headers."""
 
     def __init__(self, model_id: str, transport: GatewayTransport) -> None:
         self._model_id = model_id
@@ -39,18 +42,23 @@ class GatewayModel:
         """The gateway model id, ``<creator>/<model>``."""
         return self._model_id
 
+    def _model_headers(self) -> dict[str, str | None]:
+        """The headers that name the model and the spec version it speaks."""
+        return {f"ai-{self._kind}-model-specification-version": "4", "ai-model-id": self._model_id}
+
     async def _post(
         self,
-        path: str,
         body: JSONValue,
         call_headers: Mapping[str, str | None] | None,
-        model_headers: Mapping[str, str | None],
         success: ResponseHandler[T],
+        model_headers: Mapping[str, str | None] | None = None,
     ) -> ResponseResult[T]:
-        """POST ``body`` to ``{base_url}/{path}`` with the call's headers, then the model's,
-        then Vercel's observability headers."""
+        """POST ``body`` to ``{base_url}/{kind}-model`` with the call's headers, then the
+        model's (`_model_headers` by default), then Vercel's observability headers."""
+        if model_headers is None:
+            model_headers = self._model_headers()
         return await self._transport.post(
-            f"{self._transport.base_url}/{path}",
+            f"{self._transport.base_url}/{self._kind}-model",
             body=body,
             headers=[call_headers or {}, model_headers, vercel_o11y_headers(self._o11y_env)],
             success=success,
