@@ -1,4 +1,4 @@
-"""The error tree: fields, messages, is_instance, pickling."""
+"""The error tree: fields, messages, pickling, and `is_instance` for a class loaded twice."""
 
 from __future__ import annotations
 
@@ -139,34 +139,30 @@ def test_pickle_round_trip_keeps_every_field(error: AISDKError) -> None:
 
 
 @pytest.mark.parametrize("error", SAMPLES, ids=lambda e: type(e).__name__)
-def test_is_instance_matches_class_and_bases_only(error: AISDKError) -> None:
-    assert type(error).is_instance(error)
-    assert AISDKError.is_instance(error)
-    assert isinstance(error, Exception)
-    others = [type(s) for s in SAMPLES if not isinstance(error, type(s))]
-    assert [cls for cls in others if cls.is_instance(error)] == []
+def test_is_instance_markers_agree_with_isinstance(error: AISDKError) -> None:
+    classes = [type(sample) for sample in SAMPLES]
+    assert [cls for cls in classes if cls.is_instance(error)] == [
+        cls for cls in classes if isinstance(error, cls)
+    ]
 
 
-def test_is_instance_for_provider_subclasses_and_non_errors() -> None:
-    class GatewayRateLimitError(APICallError):
-        pass
-
-    error = GatewayRateLimitError("slow", url="u", status_code=429)
-    assert APICallError.is_instance(error)
-    assert GatewayRateLimitError.is_instance(error)
-    assert not GatewayRateLimitError.is_instance(APICallError("x", url="u"))
-    assert not AISDKError.is_instance(ValueError("x"))
-    assert not AISDKError.is_instance(None)
-    assert not APICallError.is_instance(APICallError)  # the class itself is not an instance
+def test_is_instance_rejects_non_errors_and_classes() -> None:
+    assert (
+        AISDKError.is_instance(ValueError("x")),
+        AISDKError.is_instance(None),
+        APICallError.is_instance(APICallError),
+    ) == (False, False, False)
 
 
 def test_is_instance_survives_a_second_copy_of_the_class() -> None:
     # What a duplicated module (two import paths, reloads) would produce: same name, other class.
+    # This is what the markers are for; everywhere else the SDK and its tests use isinstance.
     namespace: dict[str, object] = {"AISDKError": AISDKError, "__name__": "ai_sdk.provider._errors"}
     exec("class APICallError(AISDKError):\n    pass\n", namespace)
     twin = namespace["APICallError"]
     assert isinstance(twin, type)
     assert twin is not APICallError
+    assert not isinstance(twin("from the twin"), APICallError)
     assert APICallError.is_instance(twin("from the twin"))
 
 
@@ -257,7 +253,7 @@ def test_messages() -> None:
 def test_no_such_provider_error_is_a_no_such_model_error() -> None:
     error = SAMPLES[25]
     assert isinstance(error, NoSuchProviderError)
-    assert NoSuchModelError.is_instance(error)
+    assert isinstance(error, NoSuchModelError)
     assert (error.model_id, error.model_type, error.provider_id, error.available_providers) == (
         "p:m",
         "embeddingModel",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from ai_sdk import generate_text_sync
 from ai_sdk._sync import run_sync
 from ai_sdk.provider import CallOptions, TextPart, UserMessage
 from ai_sdk_gateway import create_gateway
@@ -91,3 +93,28 @@ def test_one_provider_serves_the_sync_portal_loop_too(
     assert first.content == second.content
     assert len(server.requests) == 2
     assert server.connections_opened == 1
+
+
+def test_close_after_a_sync_call_closes_the_owned_client(
+    server: LoopbackServer, base_url: str
+) -> None:
+    server.route(PATH, json_reply(OK))
+
+    with create_gateway(api_key="k", base_url=base_url) as gw:
+        result = generate_text_sync(model=gw("a/b"), prompt="Hi")
+        open_before_close = server.open_connections
+
+    assert (result.text, open_before_close, server.wait_for_open_connections()) == ("ok", 1, 0)
+
+
+async def test_close_inside_a_running_loop_closes_once_the_loop_runs(
+    server: LoopbackServer, base_url: str
+) -> None:
+    server.route(PATH, json_reply(OK))
+    gw = create_gateway(api_key="k", base_url=base_url)
+    await gw("a/b").do_generate(OPTIONS)
+    open_before_close = server.open_connections
+
+    gw.close()  # returns at once: this loop's client can only be closed on this loop
+
+    assert (open_before_close, await asyncio.to_thread(server.wait_for_open_connections)) == (1, 0)

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from ai_sdk import generate_text_sync
 from ai_sdk.provider import (
     EmbeddingModel,
     ImageModel,
@@ -197,6 +198,31 @@ async def test_owned_client_is_shared_and_closed(server: LoopbackServer) -> None
         client = provider._config.http.get()  # pyright: ignore[reportPrivateUsage]
         assert server.connections_opened == 1  # one pooled connection for both calls
     assert client.is_closed
+
+
+def test_close_after_a_sync_call_closes_the_owned_client(server: LoopbackServer) -> None:
+    with create_openai_compatible(name="p", base_url=f"{server.url}/v1") as provider:
+        result = generate_text_sync(model=provider("m"), prompt="Hi")
+        open_before_close = server.open_connections
+
+    assert (result.text, open_before_close, server.wait_for_open_connections()) == ("ok", 1, 0)
+    provider.close()  # idempotent
+    assert generate_text_sync(model=provider("m"), prompt="Hi").text == "ok"  # a new client
+    provider.close()
+    assert server.wait_for_open_connections() == 0
+
+
+async def test_close_inside_a_running_loop_closes_once_the_loop_runs(
+    server: LoopbackServer,
+) -> None:
+    provider = create_openai_compatible(name="p", base_url=f"{server.url}/v1")
+    await provider("m").do_generate(options())
+    await asyncio.to_thread(lambda: generate_text_sync(model=provider("m"), prompt="Hi"))
+    open_before_close = server.open_connections
+
+    provider.close()  # returns at once: this loop's client can only be closed on this loop
+
+    assert (open_before_close, await asyncio.to_thread(server.wait_for_open_connections)) == (2, 0)
 
 
 def test_usable_from_several_event_loops(server: LoopbackServer) -> None:

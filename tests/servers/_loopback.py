@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -262,6 +263,14 @@ class LoopbackServer:
     def open_connections(self) -> int:
         """Connections currently open from clients."""
         return len(self._writers)
+
+    def wait_for_open_connections(self, most: int = 0, timeout: float = 5.0) -> int:
+        """Block until at most ``most`` client connections are open, or ``timeout`` passed; the
+        number open then. (A client's close reaches the server a moment after it returns.)"""
+        deadline = time.monotonic() + timeout
+        while self.open_connections > most and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return self.open_connections
 
     # scripting -----------------------------------------------------------------------------
     def route(self, path: str, *replies: Reply | Handler, method: str = "POST") -> None:

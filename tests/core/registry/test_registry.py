@@ -64,7 +64,7 @@ def test_an_unknown_provider_is_no_such_provider_with_the_available_ones() -> No
     assert (error.provider_id, error.available_providers) == ("c", ["a", "b"])
     assert (error.model_id, error.model_type) == ("c:model", "languageModel")
     assert "registered providers: a, b" in error.message
-    assert NoSuchModelError.is_instance(error)
+    assert isinstance(error, NoSuchModelError)
 
 
 def test_the_providers_own_no_such_model_passes_through() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ai_sdk.provider import (
     EmbeddingCallOptions,
@@ -12,8 +12,8 @@ from ai_sdk.provider import (
     JSONValue,
     TooManyEmbeddingValuesForCallError,
 )
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+from ai_sdk_gateway._model import GatewayModel
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import EmbeddingModel
@@ -31,31 +31,13 @@ def _parse_embedding_result(raw: JSONValue) -> EmbeddingResult:
     return EmbeddingResult.model_validate(raw)
 
 
-class GatewayEmbeddingModel:
+class GatewayEmbeddingModel(GatewayModel):
     """An embedding model behind the Vercel AI Gateway, e.g. ``openai/text-embedding-3-small``.
 
     Create it with ``gateway.embedding_model(...)``. Calls may run in parallel.
     """
 
-    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
-        self._model_id = model_id
-        self._transport = transport
-        self._o11y_env = vercel_o11y_env()
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        return "v4"
-
-    @property
-    def provider(self) -> str:
-        """``"gateway"``."""
-        return "gateway"
-
-    @property
-    def model_id(self) -> str:
-        """The gateway model id, ``<creator>/<model>``."""
-        return self._model_id
+    _kind = "embedding"
 
     @property
     def max_embeddings_per_call(self) -> int | None:
@@ -66,9 +48,6 @@ class GatewayEmbeddingModel:
     def supports_parallel_calls(self) -> bool:
         """``True``."""
         return True
-
-    def __repr__(self) -> str:
-        return f"GatewayEmbeddingModel(model_id={self._model_id!r})"
 
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Embed the values in one gateway call.
@@ -94,18 +73,8 @@ class GatewayEmbeddingModel:
             body["dimensions"] = dimensions
         if options.provider_options is not None:
             body["providerOptions"] = dict(options.provider_options)
-        result = await self._transport.post(
-            f"{self._transport.base_url}/embedding-model",
-            body=body,
-            headers=[
-                options.headers or {},
-                {
-                    "ai-embedding-model-specification-version": "4",
-                    "ai-model-id": self._model_id,
-                },
-                vercel_o11y_headers(self._o11y_env),
-            ],
-            success=validated_json_handler(_parse_embedding_result),
+        result = await self._post(
+            body, options.headers, validated_json_handler(_parse_embedding_result)
         )
         return result.value.model_copy(
             update={

@@ -26,7 +26,7 @@ policy retries gateway errors and reads ``retry-after`` from the underlying `API
 from __future__ import annotations
 
 import math
-from typing import ClassVar, Literal, TypeAlias, cast
+from typing import Any, ClassVar, Literal, TypeAlias, cast
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictFloat, StrictInt, StrictStr
 from pydantic import ValidationError as PydanticValidationError
@@ -84,12 +84,16 @@ class GatewayError(AISDKError):
         response_body: the raw response text; taken from ``cause`` when not given.
         response_headers: the response headers (lower-case keys); taken from ``cause`` when not
             given. Core's retry policy reads ``retry-after`` from them.
+        **details: the attributes a subclass adds (named in its ``_details``, e.g.
+            ``model_id``); each is ``None`` when not given; any other keyword is a `TypeError`.
     """
 
     type: ClassVar[str] = "gateway_error"
     """The error type, as the gateway names it (``authentication_error``, ...)."""
     default_status_code: ClassVar[int] = 500
     default_message: ClassVar[str] = "Gateway request failed"
+    _details: ClassVar[tuple[str, ...]] = ()
+    """The attributes this class adds to the base ones, set from the constructor's keywords."""
 
     status_code: int
     """The HTTP status of the failure (or the class default when there was no response)."""
@@ -112,7 +116,11 @@ class GatewayError(AISDKError):
         is_retryable: bool | None = None,
         response_body: str | None = None,
         response_headers: dict[str, str] | None = None,
+        **details: object,
     ) -> None:
+        unknown = sorted(details.keys() - set(self._details))
+        if unknown:
+            raise TypeError(f"{type(self).__name__} got unexpected keywords: {', '.join(unknown)}")
         text = message if message is not None else self.default_message
         if generation_id:
             text = f"{text} [{generation_id}]"
@@ -121,13 +129,15 @@ class GatewayError(AISDKError):
         self.status_code = status
         self.generation_id = generation_id
         self.is_retryable = is_retryable_status(status) if is_retryable is None else is_retryable
-        api_error = cause if APICallError.is_instance(cause) else None
+        api_error = cause if isinstance(cause, APICallError) else None
         if response_body is None and api_error is not None:
             response_body = api_error.response_body
         if response_headers is None and api_error is not None:
             response_headers = api_error.response_headers
         self.response_body = response_body
         self.response_headers = response_headers
+        for name in self._details:
+            setattr(self, name, details.get(name))
 
 
 class GatewayAuthenticationError(GatewayError):
@@ -231,32 +241,10 @@ class GatewayModelNotFoundError(GatewayError):
     type: ClassVar[str] = "model_not_found"
     default_status_code: ClassVar[int] = 404
     default_message: ClassVar[str] = "Model not found"
+    _details: ClassVar[tuple[str, ...]] = ("model_id",)
 
     model_id: str | None
     """The model id the server named, if it did."""
-
-    def __init__(
-        self,
-        message: str | None = None,
-        *,
-        model_id: str | None = None,
-        status_code: int | None = None,
-        cause: object = None,
-        generation_id: str | None = None,
-        is_retryable: bool | None = None,
-        response_body: str | None = None,
-        response_headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            message,
-            status_code=status_code,
-            cause=cause,
-            generation_id=generation_id,
-            is_retryable=is_retryable,
-            response_body=response_body,
-            response_headers=response_headers,
-        )
-        self.model_id = model_id
 
 
 class GatewayNotFoundError(GatewayError):
@@ -289,32 +277,10 @@ class GatewayForbiddenError(GatewayError):
     type: ClassVar[str] = "forbidden"
     default_status_code: ClassVar[int] = 403
     default_message: ClassVar[str] = "Forbidden"
+    _details: ClassVar[tuple[str, ...]] = ("rule_id",)
 
     rule_id: str | None
     """The id of the rule that refused the request, if the server named it."""
-
-    def __init__(
-        self,
-        message: str | None = None,
-        *,
-        rule_id: str | None = None,
-        status_code: int | None = None,
-        cause: object = None,
-        generation_id: str | None = None,
-        is_retryable: bool | None = None,
-        response_body: str | None = None,
-        response_headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            message,
-            status_code=status_code,
-            cause=cause,
-            generation_id=generation_id,
-            is_retryable=is_retryable,
-            response_body=response_body,
-            response_headers=response_headers,
-        )
-        self.rule_id = rule_id
 
 
 class GatewayResponseError(GatewayError):
@@ -327,36 +293,12 @@ class GatewayResponseError(GatewayError):
     type: ClassVar[str] = "response_error"
     default_status_code: ClassVar[int] = 502
     default_message: ClassVar[str] = "Invalid response from Gateway"
+    _details: ClassVar[tuple[str, ...]] = ("response", "validation_error")
 
     response: object
     """The response as received: parsed JSON, or the raw text when it was not JSON."""
     validation_error: TypeValidationError | None
     """Why the response did not match the expected shape, when that was the problem."""
-
-    def __init__(
-        self,
-        message: str | None = None,
-        *,
-        response: object = None,
-        validation_error: TypeValidationError | None = None,
-        status_code: int | None = None,
-        cause: object = None,
-        generation_id: str | None = None,
-        is_retryable: bool | None = None,
-        response_body: str | None = None,
-        response_headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            message,
-            status_code=status_code,
-            cause=cause,
-            generation_id=generation_id,
-            is_retryable=is_retryable,
-            response_body=response_body,
-            response_headers=response_headers,
-        )
-        self.response = response
-        self.validation_error = validation_error
 
 
 class GatewayTimeoutError(GatewayError):
@@ -444,10 +386,11 @@ def create_gateway_error_from_response(
         response_body: the raw response text (defaults to the cause's).
         response_headers: the response headers (default to the cause's).
     """
-    if response_body is None and APICallError.is_instance(cause):
-        response_body = cause.response_body
-    if response_headers is None and APICallError.is_instance(cause):
-        response_headers = cause.response_headers
+    if isinstance(cause, APICallError):
+        if response_body is None:
+            response_body = cause.response_body
+        if response_headers is None:
+            response_headers = cause.response_headers
     try:
         body = _ErrorBody.model_validate(response)
     except PydanticValidationError as error:
@@ -480,26 +423,11 @@ def create_gateway_error_from_response(
             response_body=response_body,
             response_headers=response_headers,
         )
+    details: dict[str, Any] = {}  # the subclass's extra attributes (all `str | None` here)
     if detail.type == "model_not_found":
-        return GatewayModelNotFoundError(
-            message,
-            model_id=_param_field(_ModelNotFoundParam, detail.param, "model_id"),
-            status_code=status_code,
-            cause=cause,
-            generation_id=generation_id,
-            response_body=response_body,
-            response_headers=response_headers,
-        )
-    if detail.type == "forbidden":
-        return GatewayForbiddenError(
-            message,
-            rule_id=_param_field(_ForbiddenParam, detail.param, "rule_id"),
-            status_code=status_code,
-            cause=cause,
-            generation_id=generation_id,
-            response_body=response_body,
-            response_headers=response_headers,
-        )
+        details["model_id"] = _param_field(_ModelNotFoundParam, detail.param, "model_id")
+    elif detail.type == "forbidden":
+        details["rule_id"] = _param_field(_ForbiddenParam, detail.param, "rule_id")
     # internal_server_error, an unknown type and no type at all share the fallback class.
     cls = _CLASS_BY_TYPE.get(detail.type or "", GatewayInternalServerError)
     return cls(
@@ -509,15 +437,21 @@ def create_gateway_error_from_response(
         generation_id=generation_id,
         response_body=response_body,
         response_headers=response_headers,
+        **details,
     )
 
 
 _CLASS_BY_TYPE: dict[str, type[GatewayError]] = {
-    GatewayInvalidRequestError.type: GatewayInvalidRequestError,
-    GatewayRateLimitError.type: GatewayRateLimitError,
-    GatewayNotFoundError.type: GatewayNotFoundError,
-    GatewayFailedDependencyError.type: GatewayFailedDependencyError,
-    GatewayInternalServerError.type: GatewayInternalServerError,
+    cls.type: cls
+    for cls in (
+        GatewayInvalidRequestError,
+        GatewayRateLimitError,
+        GatewayModelNotFoundError,
+        GatewayNotFoundError,
+        GatewayFailedDependencyError,
+        GatewayForbiddenError,
+        GatewayInternalServerError,
+    )
 }
 
 
@@ -565,11 +499,11 @@ def as_gateway_error(error: BaseException, auth_method: AuthMethod | None = None
         error: the failure.
         auth_method: what the request authenticated with (for the advice on a 401).
     """
-    if GatewayError.is_instance(error):
+    if isinstance(error, GatewayError):
         return error
-    if APITimeoutError.is_instance(error):
+    if isinstance(error, APITimeoutError):
         return GatewayTimeoutError.create_timeout_error(original_message=error.message, cause=error)
-    if APICallError.is_instance(error):
+    if isinstance(error, APICallError):
         status = error.status_code
         if status is None or 200 <= status < 300:
             inner = error.cause

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ai_sdk.provider import (
     ImageCallOptions,
@@ -14,8 +14,8 @@ from ai_sdk.provider import (
     TypeValidationError,
     to_wire,
 )
+from ai_sdk_gateway._model import GatewayModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
 
 if TYPE_CHECKING:
     from ai_sdk.provider import ImageModel
@@ -30,11 +30,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class GatewayImageModel:
+class GatewayImageModel(GatewayModel):
     """An image model behind the Vercel AI Gateway, e.g. ``openai/gpt-image-1``.
 
     Create it with ``gateway.image_model(...)``. Images come back as base64 text.
     """
+
+    _kind = "image"
 
     def __init__(
         self,
@@ -43,33 +45,13 @@ class GatewayImageModel:
         *,
         now: Callable[[], datetime] = _utc_now,
     ) -> None:
-        self._model_id = model_id
-        self._transport = transport
-        self._o11y_env = vercel_o11y_env()
+        super().__init__(model_id, transport)
         self._now = now
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        return "v4"
-
-    @property
-    def provider(self) -> str:
-        """``"gateway"``."""
-        return "gateway"
-
-    @property
-    def model_id(self) -> str:
-        """The gateway model id, ``<creator>/<model>``."""
-        return self._model_id
 
     @property
     def max_images_per_call(self) -> int | None:
         """`MAX_IMAGES_PER_CALL`: never split on the client."""
         return MAX_IMAGES_PER_CALL
-
-    def __repr__(self) -> str:
-        return f"GatewayImageModel(model_id={self._model_id!r})"
 
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Generate ``options.n`` images (or edit ``options.files``).
@@ -95,16 +77,7 @@ class GatewayImageModel:
             body["files"] = [to_wire(file) for file in options.files]
         if options.mask is not None:
             body["mask"] = to_wire(options.mask)
-        result = await self._transport.post(
-            f"{self._transport.base_url}/image-model",
-            body=body,
-            headers=[
-                options.headers or {},
-                {"ai-image-model-specification-version": "4", "ai-model-id": self._model_id},
-                vercel_o11y_headers(self._o11y_env),
-            ],
-            success=validated_json_handler(self._parse),
-        )
+        result = await self._post(body, options.headers, validated_json_handler(self._parse))
         parsed = result.value
         return parsed.model_copy(
             update={

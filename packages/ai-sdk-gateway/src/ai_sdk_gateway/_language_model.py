@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -30,16 +30,20 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import (
     ParseFailure,
+    ResponseHandler,
+    ResponseResult,
     create_event_source_response_handler,
 )
 from ai_sdk_gateway._errors import GatewayResponseError, as_gateway_error
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
-from ai_sdk_gateway._vercel import vercel_o11y_env, vercel_o11y_headers
+from ai_sdk_gateway._model import GatewayModel
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import LanguageModel
 
 __all__ = ["GatewayLanguageModel"]
+
+T = TypeVar("T")
 
 _ALL_URLS: Mapping[str, Sequence[re.Pattern[str]]] = {"*/*": (re.compile(r".*"),)}
 _UNIFIED_FINISH_REASONS = frozenset(
@@ -53,55 +57,29 @@ def _stream_part_adapter() -> TypeAdapter[StreamPart]:
     return TypeAdapter(StreamPart)
 
 
-class GatewayLanguageModel:
+class GatewayLanguageModel(GatewayModel):
     """A language model behind the Vercel AI Gateway, e.g. ``openai/gpt-5`` (spec v4).
 
     Create it with ``gateway("openai/gpt-5")`` or ``gateway.language_model(...)``. It fetches
     nothing itself: every file URL is passed through for the gateway to fetch.
     """
 
-    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
-        self._model_id = model_id
-        self._transport = transport
-        self._o11y_env = vercel_o11y_env()
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always ``"v4"``."""
-        return "v4"
-
-    @property
-    def provider(self) -> str:
-        """``"gateway"``."""
-        return "gateway"
-
-    @property
-    def model_id(self) -> str:
-        """The gateway model id, ``<creator>/<model>``."""
-        return self._model_id
+    _kind = "language"
 
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
         """Every URL: the gateway (or the provider behind it) downloads files itself."""
         return _ALL_URLS
 
-    def __repr__(self) -> str:
-        return f"GatewayLanguageModel(model_id={self._model_id!r})"
-
-    def _headers(self, options: CallOptions, *, streaming: bool) -> list[Mapping[str, str | None]]:
-        return [
-            options.headers or {},
-            {
-                "ai-language-model-specification-version": "4",
-                "ai-language-model-id": self._model_id,
-                "ai-language-model-streaming": "true" if streaming else "false",
-            },
-            vercel_o11y_headers(self._o11y_env),
-        ]
-
-    @property
-    def _url(self) -> str:
-        return f"{self._transport.base_url}/language-model"
+    async def _send(
+        self, options: CallOptions, body: JSONValue, success: ResponseHandler[T], *, streaming: bool
+    ) -> ResponseResult[T]:
+        model_headers: dict[str, str | None] = {
+            "ai-language-model-specification-version": "4",
+            "ai-language-model-id": self._model_id,
+            "ai-language-model-streaming": "true" if streaming else "false",
+        }
+        return await self._post(body, options.headers, success, model_headers)
 
     async def do_generate(self, options: CallOptions) -> GenerateResult:
         """Generate a complete response.
@@ -113,11 +91,8 @@ class GatewayLanguageModel:
             GatewayError: the call failed (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._transport.post(
-            self._url,
-            body=body,
-            headers=self._headers(options, streaming=False),
-            success=validated_json_handler(_parse_generate_result),
+        result = await self._send(
+            options, body, validated_json_handler(_parse_generate_result), streaming=False
         )
         # As in the TypeScript client, the gateway's own response id, timestamp and model id are
         # not surfaced: the caller fills in its generated id, the current time and the model id.
@@ -141,11 +116,8 @@ class GatewayLanguageModel:
             GatewayError: the call could not start (see the error tree in `GatewayError`).
         """
         body = to_wire(options)
-        result = await self._transport.post(
-            self._url,
-            body=body,
-            headers=self._headers(options, streaming=True),
-            success=create_event_source_response_handler(),
+        result = await self._send(
+            options, body, create_event_source_response_handler(), streaming=True
         )
         return StreamResult(
             stream=result.value.transform(

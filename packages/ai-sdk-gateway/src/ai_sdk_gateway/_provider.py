@@ -8,12 +8,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date, timedelta
-from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
 from urllib.parse import quote, quote_plus, urlencode
 
 import httpx
 
+from ai_sdk._sync import run_sync
 from ai_sdk.provider import get_error_message
 from ai_sdk_gateway._auth import ApiKey, OidcTokenProvider
 from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
@@ -45,6 +45,9 @@ DEFAULT_METADATA_CACHE_REFRESH = 300.0
 """Seconds a fetched model list is served before a background refresh starts (5 minutes)."""
 
 _logger = logging.getLogger("ai_sdk_gateway")
+
+_closing: set[asyncio.Task[None]] = set()
+"""Closings `GatewayProvider.close` scheduled on a running loop, kept alive until done."""
 
 
 class _ModelListCache:
@@ -139,7 +142,7 @@ class GatewayProvider:
     Create one with `create_gateway`, or use the default instance `gateway`. Calling the
     provider is the same as `language_model`. It owns one ``httpx.AsyncClient`` per event loop
     (created on first use) unless ``http_client=`` was given; close it with `aclose` or by
-    using the provider as an async context manager.
+    using the provider as an async context manager (`close` and ``with`` in synchronous code).
     """
 
     def __init__(
@@ -326,13 +329,31 @@ class GatewayProvider:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+    def close(self) -> None:
+        """`aclose` for synchronous code (after the ``_sync`` functions); also ``with provider:``.
+
+        With no event loop running in this thread it blocks until the clients are closed. Where
+        one runs (a Jupyter cell, a coroutine) it cannot wait for that loop's own client without
+        blocking the loop, so the closing is scheduled on it and done when it next runs;
+        ``await provider.aclose()`` there closes at once.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            run_sync(self.aclose)
+            return
+        task = loop.create_task(self.aclose())
+        _closing.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(_closing.discard)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def create_gateway(

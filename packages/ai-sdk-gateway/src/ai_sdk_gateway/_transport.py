@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -194,23 +195,7 @@ class GatewayTransport:
         Raises:
             GatewayError: any failure, mapped by `as_gateway_error`.
         """
-        common = await self.common_headers()
-        try:
-            return await post_json(
-                url=url,
-                body=body,
-                success=success,
-                failure=_FAILURE,
-                client=self._holder.get(),
-                headers=combine_headers(common, *headers),
-                timeout=self._holder.request_timeout,
-                user_agent=(USER_AGENT_TOKEN,),
-            )
-        except Exception as error:
-            mapped = self.map_error(error, common)
-            if mapped is error:
-                raise
-            raise mapped from error
+        return await self._request(functools.partial(post_json, body=body), url, success, headers)
 
     async def get(self, url: str, *, success: ResponseHandler[T]) -> ResponseResult[T]:
         """GET ``url`` with the common headers (no observability headers, as upstream).
@@ -218,14 +203,23 @@ class GatewayTransport:
         Raises:
             GatewayError: any failure, mapped by `as_gateway_error`.
         """
+        return await self._request(get_json, url, success, ())
+
+    async def _request(
+        self,
+        send: Callable[..., Awaitable[ResponseResult[T]]],
+        url: str,
+        success: ResponseHandler[T],
+        headers: Sequence[Mapping[str, str | None] | None],
+    ) -> ResponseResult[T]:
         common = await self.common_headers()
         try:
-            return await get_json(
+            return await send(
                 url=url,
                 success=success,
                 failure=_FAILURE,
                 client=self._holder.get(),
-                headers=common,
+                headers=combine_headers(common, *headers),
                 timeout=self._holder.request_timeout,
                 user_agent=(USER_AGENT_TOKEN,),
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from ai_sdk.provider import (
     CallOptions,
@@ -31,7 +31,6 @@ from ai_sdk.provider_utils import (
 from ai_sdk_openai_compatible._chat_args import ChatArgs, build_chat_args
 from ai_sdk_openai_compatible._chat_messages import json_text
 from ai_sdk_openai_compatible._chat_stream import ChatStreamState, prediction_metadata
-from ai_sdk_openai_compatible._config import ProviderConfig
 from ai_sdk_openai_compatible._mapping import (
     CHOICES_RESPONSE,
     as_list,
@@ -40,6 +39,7 @@ from ai_sdk_openai_compatible._mapping import (
     finish_reason,
     response_fields,
 )
+from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 from ai_sdk_openai_compatible._tool_calls import thought_signature_metadata
 
 __all__ = ["OpenAICompatibleChatLanguageModel"]
@@ -52,7 +52,7 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-class OpenAICompatibleChatLanguageModel:
+class OpenAICompatibleChatLanguageModel(OpenAICompatibleModel):
     """A chat model of an OpenAI-compatible server. Create it with the provider
     (``provider("model")`` or ``provider.chat_model("model")``).
 
@@ -61,21 +61,7 @@ class OpenAICompatibleChatLanguageModel:
         config: the provider's shared settings.
     """
 
-    specification_version: Literal["v4"] = "v4"
-
-    def __init__(self, model_id: str, config: ProviderConfig) -> None:
-        self._model_id = model_id
-        self._config = config
-
-    @property
-    def provider(self) -> str:
-        """``<provider name>.chat``."""
-        return f"{self._config.name}.chat"
-
-    @property
-    def model_id(self) -> str:
-        """The server's model name."""
-        return self._model_id
+    _kind = "chat"
 
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
@@ -86,12 +72,6 @@ class OpenAICompatibleChatLanguageModel:
     def supports_structured_outputs(self) -> bool:
         """Whether JSON schemas are sent as ``response_format: json_schema``."""
         return self._config.supports_structured_outputs
-
-    def __repr__(self) -> str:
-        return (
-            f"OpenAICompatibleChatLanguageModel(provider={self.provider!r}, "
-            f"model_id={self._model_id!r})"
-        )
 
     def _usage(self, usage: JSONObject | None) -> Usage:
         convert = self._config.convert_usage

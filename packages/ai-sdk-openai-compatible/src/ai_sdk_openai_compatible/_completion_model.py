@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from ai_sdk.provider import (
     APICallError,
@@ -46,7 +46,7 @@ from ai_sdk.provider_utils import (
     create_event_source_response_handler,
     create_json_response_handler,
 )
-from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
+from ai_sdk_openai_compatible._config import merged_options
 from ai_sdk_openai_compatible._mapping import (
     CHOICES_RESPONSE,
     as_list,
@@ -56,6 +56,7 @@ from ai_sdk_openai_compatible._mapping import (
     raw_chunk,
     response_fields,
 )
+from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 
 __all__ = ["OpenAICompatibleCompletionLanguageModel", "convert_to_completion_prompt"]
 
@@ -111,7 +112,7 @@ def convert_to_completion_prompt(prompt: list[Message]) -> tuple[str, list[str]]
     return "".join(pieces), ["\nuser:"]
 
 
-class OpenAICompatibleCompletionLanguageModel:
+class OpenAICompatibleCompletionLanguageModel(OpenAICompatibleModel):
     """A text completion model of an OpenAI-compatible server (``provider.completion_model``).
 
     Args:
@@ -119,32 +120,12 @@ class OpenAICompatibleCompletionLanguageModel:
         config: the provider's shared settings.
     """
 
-    specification_version: Literal["v4"] = "v4"
-
-    def __init__(self, model_id: str, config: ProviderConfig) -> None:
-        self._model_id = model_id
-        self._config = config
-
-    @property
-    def provider(self) -> str:
-        """``<provider name>.completion``."""
-        return f"{self._config.name}.completion"
-
-    @property
-    def model_id(self) -> str:
-        """The server's model name."""
-        return self._model_id
+    _kind = "completion"
 
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:
         """None: completion prompts are text only."""
         return {}
-
-    def __repr__(self) -> str:
-        return (
-            f"OpenAICompatibleCompletionLanguageModel(provider={self.provider!r}, "
-            f"model_id={self._model_id!r})"
-        )
 
     def _args(self, options: CallOptions) -> tuple[dict[str, Any], list[CallWarning]]:
         warnings: list[CallWarning] = []

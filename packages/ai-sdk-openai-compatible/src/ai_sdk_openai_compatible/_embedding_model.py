@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import array
 import sys
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from ai_sdk.provider import (
     APICallError,
@@ -21,6 +21,7 @@ from ai_sdk.provider_utils import convert_base64_to_bytes, create_json_response_
 from ai_sdk_openai_compatible._chat_messages import json_text
 from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
 from ai_sdk_openai_compatible._mapping import count
+from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 
 __all__ = ["DEFAULT_MAX_EMBEDDINGS_PER_CALL", "OpenAICompatibleEmbeddingModel"]
 
@@ -42,7 +43,7 @@ def _vector(value: object) -> list[float]:
     raise TypeError(f"expected a list of numbers, got {type(value).__name__}")
 
 
-class OpenAICompatibleEmbeddingModel:
+class OpenAICompatibleEmbeddingModel(OpenAICompatibleModel):
     """An embedding model of an OpenAI-compatible server (``provider.embedding_model``).
 
     Provider options (under ``openaiCompatible`` or the provider's name): ``dimensions`` and
@@ -55,7 +56,7 @@ class OpenAICompatibleEmbeddingModel:
         supports_parallel_calls: whether several requests may run at once (default true).
     """
 
-    specification_version: Literal["v4"] = "v4"
+    _kind = "embedding"
 
     def __init__(
         self,
@@ -65,20 +66,9 @@ class OpenAICompatibleEmbeddingModel:
         max_embeddings_per_call: int | None = DEFAULT_MAX_EMBEDDINGS_PER_CALL,
         supports_parallel_calls: bool = True,
     ) -> None:
-        self._model_id = model_id
-        self._config = config
+        super().__init__(model_id, config)
         self._max = max_embeddings_per_call
         self._parallel = supports_parallel_calls
-
-    @property
-    def provider(self) -> str:
-        """``<provider name>.embedding``."""
-        return f"{self._config.name}.embedding"
-
-    @property
-    def model_id(self) -> str:
-        """The server's model name."""
-        return self._model_id
 
     @property
     def max_embeddings_per_call(self) -> int | None:
@@ -89,12 +79,6 @@ class OpenAICompatibleEmbeddingModel:
     def supports_parallel_calls(self) -> bool:
         """Whether several calls may run at the same time."""
         return self._parallel
-
-    def __repr__(self) -> str:
-        return (
-            f"OpenAICompatibleEmbeddingModel(provider={self.provider!r}, "
-            f"model_id={self._model_id!r})"
-        )
 
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Embed the values, one vector per value in the same order.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, Literal, cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -40,6 +40,7 @@ from ai_sdk.provider_utils import (
 from ai_sdk_openai_compatible._chat_messages import json_text
 from ai_sdk_openai_compatible._config import ProviderConfig, merged_options, metadata_key
 from ai_sdk_openai_compatible._mapping import as_list, as_object, count
+from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 
 __all__ = ["DEFAULT_MAX_IMAGES_PER_CALL", "OpenAICompatibleImageModel"]
 
@@ -56,7 +57,7 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
-class OpenAICompatibleImageModel:
+class OpenAICompatibleImageModel(OpenAICompatibleModel):
     """An image model of an OpenAI-compatible server (``provider.image_model``).
 
     Provider options under the provider's name (``size``, ``quality``, ``output_format``,
@@ -69,7 +70,7 @@ class OpenAICompatibleImageModel:
         current_date: the clock for the response timestamp (for tests).
     """
 
-    specification_version: Literal["v4"] = "v4"
+    _kind = "image"
 
     def __init__(
         self,
@@ -79,30 +80,14 @@ class OpenAICompatibleImageModel:
         max_images_per_call: int | None = DEFAULT_MAX_IMAGES_PER_CALL,
         current_date: Callable[[], datetime] | None = None,
     ) -> None:
-        self._model_id = model_id
-        self._config = config
+        super().__init__(model_id, config)
         self._max = max_images_per_call
         self._now = current_date or (lambda: datetime.now(UTC))
-
-    @property
-    def provider(self) -> str:
-        """``<provider name>.image``."""
-        return f"{self._config.name}.image"
-
-    @property
-    def model_id(self) -> str:
-        """The server's model name."""
-        return self._model_id
 
     @property
     def max_images_per_call(self) -> int | None:
         """The most images one call makes."""
         return self._max
-
-    def __repr__(self) -> str:
-        return (
-            f"OpenAICompatibleImageModel(provider={self.provider!r}, model_id={self._model_id!r})"
-        )
 
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Generate (or, with ``files``, edit) images.

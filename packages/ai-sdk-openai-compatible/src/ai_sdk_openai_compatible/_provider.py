@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Mapping, Sequence
-from types import TracebackType
 from typing import Any, Literal, Self
 
 import httpx
 
+from ai_sdk._sync import run_sync
 from ai_sdk.provider import InvalidArgumentError
 from ai_sdk.provider_utils import HTTPClientHolder, without_trailing_slash
 from ai_sdk_openai_compatible._chat_model import OpenAICompatibleChatLanguageModel
@@ -32,13 +33,17 @@ from ai_sdk_openai_compatible._metadata import MetadataExtractor
 
 __all__ = ["OpenAICompatibleProvider", "create_openai_compatible"]
 
+_closing: set[asyncio.Task[None]] = set()
+"""Closings `OpenAICompatibleProvider.close` scheduled on a running loop, kept alive until done."""
+
 
 class OpenAICompatibleProvider:
     """Models of one OpenAI-compatible server; calling it makes a chat model.
 
     It owns one `httpx.AsyncClient` per event loop, created on first use and shared by all of its
     models (unless an ``http_client`` was given, which is used as is and never closed here).
-    Close it with ``await provider.aclose()`` or ``async with provider: ...``.
+    Close it with ``await provider.aclose()`` or ``async with provider: ...`` (in synchronous
+    code ``provider.close()`` or ``with provider: ...``).
 
     Create it with `create_openai_compatible`.
     """
@@ -96,19 +101,8 @@ class OpenAICompatibleProvider:
             supports_parallel_calls=supports_parallel_calls,
         )
 
-    def text_embedding_model(
-        self,
-        model_id: str,
-        *,
-        max_embeddings_per_call: int | None = DEFAULT_MAX_EMBEDDINGS_PER_CALL,
-        supports_parallel_calls: bool = True,
-    ) -> OpenAICompatibleEmbeddingModel:
-        """Another name for `embedding_model`."""
-        return self.embedding_model(
-            model_id,
-            max_embeddings_per_call=max_embeddings_per_call,
-            supports_parallel_calls=supports_parallel_calls,
-        )
+    text_embedding_model = embedding_model
+    """Another name for `embedding_model`."""
 
     def image_model(
         self, model_id: str, *, max_images_per_call: int | None = DEFAULT_MAX_IMAGES_PER_CALL
@@ -125,13 +119,31 @@ class OpenAICompatibleProvider:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+    def close(self) -> None:
+        """`aclose` for synchronous code (after the ``_sync`` functions); also ``with provider:``.
+
+        With no event loop running in this thread it blocks until the clients are closed. Where
+        one runs (a Jupyter cell, a coroutine) it cannot wait for that loop's own client without
+        blocking the loop, so the closing is scheduled on it and done when it next runs;
+        ``await provider.aclose()`` there closes at once.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            run_sync(self.aclose)
+            return
+        task = loop.create_task(self.aclose())
+        _closing.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(_closing.discard)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"OpenAICompatibleProvider(name={self.name!r}, base_url={self.base_url!r})"

@@ -13,7 +13,13 @@ from typing import TextIO
 from ai_sdk.cli._models import GatewayModels, Models
 from ai_sdk.cli._parser import UsageError
 from ai_sdk.embed import embed_many
-from ai_sdk.generate_text import LanguageModelUsage, Output, generate_text, stream_text
+from ai_sdk.generate_text import (
+    CallArguments,
+    LanguageModelUsage,
+    Output,
+    generate_text,
+    stream_text,
+)
 from ai_sdk.provider_utils import JSONValue, json_schema
 
 __all__ = ["embed", "generate", "list_models"]
@@ -61,39 +67,26 @@ async def generate(args: argparse.Namespace, models: Models, out: TextIO, err: T
     prompt = _prompt(args.prompt)
     schema = _schema(args.json_schema) if args.json_schema else None
     model = models.language_model(args.model or "")
+    options: CallArguments = {
+        "prompt": prompt,
+        "system": args.system,
+        "max_output_tokens": args.max_tokens,
+        "temperature": args.temperature,
+        "max_retries": args.max_retries,
+    }
     started = time.perf_counter()
     if schema is not None:
         structured = await generate_text(
-            model=model,
-            prompt=prompt,
-            system=args.system,
-            output=Output.object(schema=json_schema(schema)),
-            max_output_tokens=args.max_tokens,
-            temperature=args.temperature,
-            max_retries=args.max_retries,
+            model=model, output=Output.object(schema=json_schema(schema)), **options
         )
         out.write(json.dumps(structured.output, indent=2, ensure_ascii=False) + "\n")
         usage, finish_reason = structured.usage, structured.finish_reason
     elif args.no_stream:
-        result = await generate_text(
-            model=model,
-            prompt=prompt,
-            system=args.system,
-            max_output_tokens=args.max_tokens,
-            temperature=args.temperature,
-            max_retries=args.max_retries,
-        )
+        result = await generate_text(model=model, **options)
         out.write(result.text if result.text.endswith("\n") else result.text + "\n")
         usage, finish_reason = result.usage, result.finish_reason
     else:
-        async with stream_text(
-            model=model,
-            prompt=prompt,
-            system=args.system,
-            max_output_tokens=args.max_tokens,
-            temperature=args.temperature,
-            max_retries=args.max_retries,
-        ) as stream:
+        async with stream_text(model=model, **options) as stream:
             last = ""
             async for delta in stream.text_stream:
                 out.write(delta)

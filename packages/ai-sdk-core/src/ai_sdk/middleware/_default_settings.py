@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, TypeVar, cast
+from typing import TypeVar, cast
 
 from ai_sdk.middleware._types import EmbeddingModelMiddleware
 from ai_sdk.provider import (
     CallOptions,
     EmbeddingCallOptions,
-    EmbeddingModel,
-    LanguageModel,
     LanguageModelMiddleware,
     ProviderOptions,
     ReasoningEffort,
@@ -127,9 +125,7 @@ def default_settings_middleware(
     }
     defaults = {key: value for key, value in given.items() if value is not None}
 
-    async def transform_params(
-        *, type: Literal["generate", "stream"], params: CallOptions, model: LanguageModel
-    ) -> CallOptions:
+    async def transform_params(*, params: CallOptions, **_: object) -> CallOptions:
         return _apply(defaults, params)
 
     return LanguageModelMiddleware(transform_params=transform_params)
@@ -153,7 +149,7 @@ def default_embedding_settings_middleware(
     defaults = {key: value for key, value in given.items() if value is not None}
 
     async def transform_params(
-        *, params: EmbeddingCallOptions, model: EmbeddingModel
+        *, params: EmbeddingCallOptions, **_: object
     ) -> EmbeddingCallOptions:
         return _apply(defaults, params)
 

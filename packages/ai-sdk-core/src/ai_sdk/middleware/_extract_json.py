@@ -5,20 +5,17 @@ Models asked for JSON often answer in a fenced block; structured output needs th
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ai_sdk.middleware._streams import aclose
+from ai_sdk.middleware._streams import rewriting_middleware
 from ai_sdk.provider import (
-    CallOptions,
     Content,
-    GenerateResult,
-    LanguageModel,
     LanguageModelMiddleware,
     StreamPart,
-    StreamResult,
     TextContent,
     TextDelta,
     TextEnd,
@@ -66,21 +63,13 @@ def extract_json_middleware(
     clean = transform or _strip_fences
     buffer_all = transform is not None
 
-    async def wrap_generate(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> GenerateResult:
-        result = await do_generate()
-        content: list[Content] = [
+    def rewrite_content(content: Sequence[Content]) -> list[Content]:
+        return [
             item.model_copy(update={"text": clean(item.text)})
             if isinstance(item, TextContent)
             else item
-            for item in result.content
+            for item in content
         ]
-        return result.model_copy(update={"content": content})
 
     def feed(blocks: dict[str, _Block], part: StreamPart) -> list[StreamPart]:
         if isinstance(part, TextStart):
@@ -138,26 +127,7 @@ def extract_json_middleware(
             return out
         return [part]
 
-    async def wrap_stream(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> StreamResult:
-        result = await do_stream()
-        blocks: dict[str, _Block] = {}
+    def new_feed() -> Callable[[StreamPart], list[StreamPart]]:
+        return functools.partial(feed, {})
 
-        async def parts(inner: AsyncIterator[StreamPart]) -> AsyncIterator[StreamPart]:
-            try:
-                async for part in inner:
-                    for out in feed(blocks, part):
-                        yield out
-            finally:
-                await aclose(inner)
-
-        return StreamResult(
-            stream=parts(result.stream), request=result.request, response=result.response
-        )
-
-    return LanguageModelMiddleware(wrap_generate=wrap_generate, wrap_stream=wrap_stream)
+    return rewriting_middleware(rewrite_content, new_feed)

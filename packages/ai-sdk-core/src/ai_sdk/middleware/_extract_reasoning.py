@@ -7,22 +7,18 @@ their reasoning into the text inside a tag; this turns it into proper reasoning 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ai_sdk.middleware._streams import aclose, potential_start
+from ai_sdk.middleware._streams import potential_start, rewriting_middleware
 from ai_sdk.provider import (
-    CallOptions,
     Content,
-    GenerateResult,
-    LanguageModel,
     LanguageModelMiddleware,
     ReasoningContent,
     ReasoningDelta,
     ReasoningEnd,
     ReasoningStart,
     StreamPart,
-    StreamResult,
     TextContent,
     TextDelta,
     TextEnd,
@@ -181,49 +177,23 @@ def extract_reasoning_middleware(
     closing = f"</{tag_name}>"
     pattern = re.compile(f"{re.escape(opening)}(.*?){re.escape(closing)}", re.DOTALL)
 
-    async def wrap_generate(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> GenerateResult:
-        result = await do_generate()
-        content: list[Content] = []
-        for item in result.content:
+    def rewrite_content(content: Sequence[Content]) -> list[Content]:
+        rewritten: list[Content] = []
+        for item in content:
             if not isinstance(item, TextContent):
-                content.append(item)
+                rewritten.append(item)
                 continue
             text = opening + item.text if start_with_reasoning else item.text
             split = _split_text(text, pattern, separator)
             if split is None:
-                content.append(item)
+                rewritten.append(item)
                 continue
             reasoning, remaining = split
-            content.append(ReasoningContent(text=reasoning))
-            content.append(item.model_copy(update={"text": remaining}))
-        return result.model_copy(update={"content": content})
+            rewritten.append(ReasoningContent(text=reasoning))
+            rewritten.append(item.model_copy(update={"text": remaining}))
+        return rewritten
 
-    async def wrap_stream(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> StreamResult:
-        result = await do_stream()
-        extractor = _Extractor(opening, closing, separator, start_with_reasoning)
+    def new_feed() -> Callable[[StreamPart], list[StreamPart]]:
+        return _Extractor(opening, closing, separator, start_with_reasoning).feed
 
-        async def parts(inner: AsyncIterator[StreamPart]) -> AsyncIterator[StreamPart]:
-            try:
-                async for part in inner:
-                    for out in extractor.feed(part):
-                        yield out
-            finally:
-                await aclose(inner)
-
-        return StreamResult(
-            stream=parts(result.stream), request=result.request, response=result.response
-        )
-
-    return LanguageModelMiddleware(wrap_generate=wrap_generate, wrap_stream=wrap_stream)
+    return rewriting_middleware(rewrite_content, new_feed)

@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from ai_sdk.provider import (
-    CallOptions,
     Finish,
     GenerateResult,
-    LanguageModel,
     LanguageModelMiddleware,
     ReasoningContent,
     ReasoningDelta,
@@ -78,11 +76,7 @@ def simulate_streaming_middleware() -> LanguageModelMiddleware:
     """
 
     async def wrap_stream(
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
+        *, do_generate: Callable[[], Awaitable[GenerateResult]], **_: object
     ) -> StreamResult:
         result = await do_generate()
         parts = _parts(result)

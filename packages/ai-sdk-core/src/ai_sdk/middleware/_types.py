@@ -18,6 +18,7 @@ from ai_sdk.provider import (
     ImageModel,
     ImageResult,
 )
+from ai_sdk.provider._middleware import ModelOverride
 
 __all__ = [
     "EmbeddingModelMiddleware",
@@ -31,38 +32,22 @@ __all__ = [
 ]
 
 T_co = TypeVar("T_co", covariant=True)
+OptionsT = TypeVar("OptionsT")
+M_contra = TypeVar("M_contra", contravariant=True)
 
 
-class EmbeddingModelOverride(Protocol[T_co]):
+class EmbeddingModelOverride(ModelOverride[EmbeddingModel, T_co], Protocol[T_co]):
     """Compute a value the wrapped embedding model reports (its provider, id, batch size...)."""
 
-    def __call__(self, *, model: EmbeddingModel) -> T_co:
-        """Return the value to report.
 
-        Args:
-            model: The wrapped model.
-        """
-        ...
-
-
-class ImageModelOverride(Protocol[T_co]):
+class ImageModelOverride(ModelOverride[ImageModel, T_co], Protocol[T_co]):
     """Compute a value the wrapped image model reports (its provider, id, batch size)."""
 
-    def __call__(self, *, model: ImageModel) -> T_co:
-        """Return the value to report.
 
-        Args:
-            model: The wrapped model.
-        """
-        ...
+class ModelTransformParams(Protocol[OptionsT, M_contra]):
+    """Change the options of a call before the model sees them."""
 
-
-class EmbeddingTransformParams(Protocol):
-    """Change the options of an embedding call before the model sees them."""
-
-    def __call__(
-        self, *, params: EmbeddingCallOptions, model: EmbeddingModel
-    ) -> Awaitable[EmbeddingCallOptions]:
+    def __call__(self, *, params: OptionsT, model: M_contra) -> Awaitable[OptionsT]:
         """Return the options to use.
 
         Args:
@@ -70,6 +55,12 @@ class EmbeddingTransformParams(Protocol):
             model: The wrapped model.
         """
         ...
+
+
+class EmbeddingTransformParams(
+    ModelTransformParams[EmbeddingCallOptions, EmbeddingModel], Protocol
+):
+    """Change the options of an embedding call before the model sees them."""
 
 
 class WrapEmbed(Protocol):
@@ -114,19 +105,8 @@ class EmbeddingModelMiddleware:
     override_supports_parallel_calls: EmbeddingModelOverride[bool] | None = None
 
 
-class ImageTransformParams(Protocol):
+class ImageTransformParams(ModelTransformParams[ImageCallOptions, ImageModel], Protocol):
     """Change the options of an image call before the model sees them."""
-
-    def __call__(
-        self, *, params: ImageCallOptions, model: ImageModel
-    ) -> Awaitable[ImageCallOptions]:
-        """Return the options to use.
-
-        Args:
-            params: The call options so far.
-            model: The wrapped model.
-        """
-        ...
 
 
 class WrapImageGenerate(Protocol):

@@ -7,8 +7,8 @@ model's result last, as with decorators stacked from the top.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Literal, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, Literal, TypeVar
 
 from ai_sdk.middleware._types import EmbeddingModelMiddleware, ImageModelMiddleware
 from ai_sdk.provider import (
@@ -28,6 +28,9 @@ from ai_sdk.provider import (
 __all__ = ["wrap_embedding_model", "wrap_image_model", "wrap_language_model"]
 
 M = TypeVar("M", LanguageModelMiddleware, EmbeddingModelMiddleware, ImageModelMiddleware)
+W = TypeVar("W", LanguageModel, EmbeddingModel, ImageModel)
+_Model = TypeVar("_Model")
+_Middleware = TypeVar("_Middleware")
 
 
 def _as_list(middleware: M | Sequence[M]) -> list[M]:
@@ -36,32 +39,56 @@ def _as_list(middleware: M | Sequence[M]) -> list[M]:
     return [middleware]
 
 
-class _WrappedLanguageModel:
-    """A language model that runs one middleware around another language model."""
+class _Wrapped(Generic[_Model, _Middleware]):
+    """What the three wrapped model kinds share: the model, its middleware, and the values the
+    wrapped model reports (the middleware's ``override_<name>`` hook, else the model's own)."""
 
     specification_version: Literal["v4"] = "v4"
+    _kind: str = "model"
+    _overridden: tuple[str, ...] = ()
+    """The attributes besides ``provider`` and ``model_id`` a middleware may override."""
 
     def __init__(
         self,
-        model: LanguageModel,
-        middleware: LanguageModelMiddleware,
+        model: _Model,
+        middleware: _Middleware,
         model_id: str | None,
         provider_id: str | None,
     ) -> None:
         self._model = model
         self._middleware = middleware
-        m = middleware
-        self.provider: str = provider_id or (
-            m.override_provider(model=model) if m.override_provider else model.provider
-        )
-        self.model_id: str = model_id or (
-            m.override_model_id(model=model) if m.override_model_id else model.model_id
-        )
-        self.supported_urls: Mapping[str, Sequence[re.Pattern[str]]] = (
-            m.override_supported_urls(model=model)
-            if m.override_supported_urls
-            else model.supported_urls
-        )
+        self.provider: str = provider_id or self._reported("provider")
+        self.model_id: str = model_id or self._reported("model_id")
+        for name in self._overridden:
+            setattr(self, name, self._reported(name))
+
+    def _reported(self, name: str) -> Any:
+        override = getattr(self._middleware, f"override_{name}")
+        return override(model=self._model) if override else getattr(self._model, name)
+
+    def __repr__(self) -> str:
+        return f"<wrapped {self._kind} {self.provider}/{self.model_id}>"
+
+
+def _wrap(
+    wrapper: Callable[[W, M, str | None, str | None], W],
+    model: W,
+    middleware: M | Sequence[M],
+    model_id: str | None,
+    provider_id: str | None,
+) -> W:
+    wrapped = model
+    for item in reversed(_as_list(middleware)):
+        wrapped = wrapper(wrapped, item, model_id, provider_id)
+    return wrapped
+
+
+class _WrappedLanguageModel(_Wrapped[LanguageModel, LanguageModelMiddleware]):
+    """A language model that runs one middleware around another language model."""
+
+    _kind = "language model"
+    _overridden = ("supported_urls",)
+    supported_urls: Mapping[str, Sequence[re.Pattern[str]]]
 
     async def _transform(
         self, kind: Literal["generate", "stream"], params: CallOptions
@@ -99,9 +126,6 @@ class _WrappedLanguageModel:
             model=model,
         )
 
-    def __repr__(self) -> str:
-        return f"<wrapped language model {self.provider}/{self.model_id}>"
-
 
 def wrap_language_model(
     *,
@@ -129,43 +153,16 @@ def wrap_language_model(
     Returns:
         A language model (specification v4).
     """
-    wrapped: LanguageModel = model
-    for item in reversed(_as_list(middleware)):
-        wrapped = _WrappedLanguageModel(wrapped, item, model_id, provider_id)
-    return wrapped
+    return _wrap(_WrappedLanguageModel, model, middleware, model_id, provider_id)
 
 
-class _WrappedEmbeddingModel:
+class _WrappedEmbeddingModel(_Wrapped[EmbeddingModel, EmbeddingModelMiddleware]):
     """An embedding model that runs one middleware around another embedding model."""
 
-    specification_version: Literal["v4"] = "v4"
-
-    def __init__(
-        self,
-        model: EmbeddingModel,
-        middleware: EmbeddingModelMiddleware,
-        model_id: str | None,
-        provider_id: str | None,
-    ) -> None:
-        self._model = model
-        self._middleware = middleware
-        m = middleware
-        self.provider: str = provider_id or (
-            m.override_provider(model=model) if m.override_provider else model.provider
-        )
-        self.model_id: str = model_id or (
-            m.override_model_id(model=model) if m.override_model_id else model.model_id
-        )
-        self.max_embeddings_per_call: int | None = (
-            m.override_max_embeddings_per_call(model=model)
-            if m.override_max_embeddings_per_call
-            else model.max_embeddings_per_call
-        )
-        self.supports_parallel_calls: bool = (
-            m.override_supports_parallel_calls(model=model)
-            if m.override_supports_parallel_calls
-            else model.supports_parallel_calls
-        )
+    _kind = "embedding model"
+    _overridden = ("max_embeddings_per_call", "supports_parallel_calls")
+    max_embeddings_per_call: int | None
+    supports_parallel_calls: bool
 
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Run the middleware's `transform_params` and `wrap_embed` around the model."""
@@ -176,9 +173,6 @@ class _WrappedEmbeddingModel:
         if wrap is None:
             return await model.do_embed(params)
         return await wrap(do_embed=lambda: model.do_embed(params), params=params, model=model)
-
-    def __repr__(self) -> str:
-        return f"<wrapped embedding model {self.provider}/{self.model_id}>"
 
 
 def wrap_embedding_model(
@@ -199,38 +193,15 @@ def wrap_embedding_model(
     Returns:
         An embedding model (specification v4).
     """
-    wrapped: EmbeddingModel = model
-    for item in reversed(_as_list(middleware)):
-        wrapped = _WrappedEmbeddingModel(wrapped, item, model_id, provider_id)
-    return wrapped
+    return _wrap(_WrappedEmbeddingModel, model, middleware, model_id, provider_id)
 
 
-class _WrappedImageModel:
+class _WrappedImageModel(_Wrapped[ImageModel, ImageModelMiddleware]):
     """An image model that runs one middleware around another image model."""
 
-    specification_version: Literal["v4"] = "v4"
-
-    def __init__(
-        self,
-        model: ImageModel,
-        middleware: ImageModelMiddleware,
-        model_id: str | None,
-        provider_id: str | None,
-    ) -> None:
-        self._model = model
-        self._middleware = middleware
-        m = middleware
-        self.provider: str = provider_id or (
-            m.override_provider(model=model) if m.override_provider else model.provider
-        )
-        self.model_id: str = model_id or (
-            m.override_model_id(model=model) if m.override_model_id else model.model_id
-        )
-        self.max_images_per_call: int | None = (
-            m.override_max_images_per_call(model=model)
-            if m.override_max_images_per_call
-            else model.max_images_per_call
-        )
+    _kind = "image model"
+    _overridden = ("max_images_per_call",)
+    max_images_per_call: int | None
 
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Run the middleware's `transform_params` and `wrap_generate` around the model."""
@@ -241,9 +212,6 @@ class _WrappedImageModel:
         if wrap is None:
             return await model.do_generate(params)
         return await wrap(do_generate=lambda: model.do_generate(params), params=params, model=model)
-
-    def __repr__(self) -> str:
-        return f"<wrapped image model {self.provider}/{self.model_id}>"
 
 
 def wrap_image_model(
@@ -264,7 +232,4 @@ def wrap_image_model(
     Returns:
         An image model (specification v4).
     """
-    wrapped: ImageModel = model
-    for item in reversed(_as_list(middleware)):
-        wrapped = _WrappedImageModel(wrapped, item, model_id, provider_id)
-    return wrapped
+    return _wrap(_WrappedImageModel, model, middleware, model_id, provider_id)

@@ -1,10 +1,10 @@
 """The embedding model interface, its call options and its result."""
 
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from pydantic import Field
 
-from ai_sdk.provider._shared import CallWarning
+from ai_sdk.provider._shared import CallWarning, ModelIdentity
 from ai_sdk.provider._wire import (
     ProviderMetadata,
     ProviderOptions,
@@ -60,26 +60,11 @@ class EmbeddingResult(WireModel):
 
 
 @runtime_checkable
-class EmbeddingModel(Protocol):
+class EmbeddingModel(ModelIdentity, Protocol):
     """An embedding model, as providers implement it (specification v4).
 
     Too many values for one call raise `TooManyEmbeddingValuesForCallError`.
     """
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always `"v4"`."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """The provider name."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """The provider's model id."""
-        ...
 
     @property
     def max_embeddings_per_call(self) -> int | None:

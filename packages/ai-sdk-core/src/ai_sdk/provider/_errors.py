@@ -45,9 +45,12 @@ AISDKError
 └── UnsupportedModelVersionError
 ```
 
-Every class has an `is_instance(obj)` classmethod. It checks a marker set on the class, so it also
-recognises subclasses defined in provider packages and copies of the class loaded twice (for
-example by a test runner's import mode), where plain `isinstance` would not.
+Check errors with `isinstance`; the SDK and its providers do. Every class also has an
+`is_instance(obj)` classmethod (upstream's ``isInstance``), which checks a marker set on the class
+instead of the class itself. It is needed only where `isinstance` cannot see the relation: a second
+copy of the class, loaded twice through two import paths, a reload or a test runner's import mode.
+This is the one place that says so; pickling needs no marker (an error unpickles into the class of
+the same name).
 
 Errors pickle (for multiprocessing and task queues) and never carry request headers, so an API key
 cannot leak into a log through an error message.

@@ -4,7 +4,7 @@ from typing import Annotated, Literal, Protocol, TypeAlias, runtime_checkable
 
 from pydantic import Field
 
-from ai_sdk.provider._shared import CallWarning
+from ai_sdk.provider._shared import CallWarning, ModelIdentity
 from ai_sdk.provider._wire import (
     ProviderMetadata,
     ProviderOptions,
@@ -97,23 +97,8 @@ class ImageResult(WireModel):
 
 
 @runtime_checkable
-class ImageModel(Protocol):
+class ImageModel(ModelIdentity, Protocol):
     """An image model, as providers implement it (specification v4)."""
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always `"v4"`."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """The provider name."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """The provider's model id."""
-        ...
 
     @property
     def max_images_per_call(self) -> int | None:

@@ -3,13 +3,13 @@
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from pydantic import Field
 
 from ai_sdk.provider._call_options import CallOptions
 from ai_sdk.provider._content import Content
-from ai_sdk.provider._shared import CallWarning
+from ai_sdk.provider._shared import CallWarning, ModelIdentity
 from ai_sdk.provider._stream import StreamPart
 from ai_sdk.provider._usage import FinishReason, Usage
 from ai_sdk.provider._wire import ProviderMetadata, WireDatetime, WireModel, WireUnknown
@@ -84,28 +84,13 @@ class StreamResult:
 
 
 @runtime_checkable
-class LanguageModel(Protocol):
+class LanguageModel(ModelIdentity, Protocol):
     """A language model, as providers implement it (specification v4).
 
     Any object with these members is a language model; no base class is needed. Properties
     may be plain attributes (annotate `specification_version: Literal["v4"] = "v4"` so type
     checkers see the literal). Cancel a call by cancelling its task.
     """
-
-    @property
-    def specification_version(self) -> Literal["v4"]:
-        """Always `"v4"`."""
-        ...
-
-    @property
-    def provider(self) -> str:
-        """The provider name, e.g. `openai.chat` or `gateway`."""
-        ...
-
-    @property
-    def model_id(self) -> str:
-        """The provider's model id, e.g. `gpt-5`."""
-        ...
 
     @property
     def supported_urls(self) -> Mapping[str, Sequence[re.Pattern[str]]]:

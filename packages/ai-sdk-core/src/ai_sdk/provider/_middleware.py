@@ -3,7 +3,7 @@
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from ai_sdk.provider._call_options import CallOptions
 from ai_sdk.provider._language_model import GenerateResult, LanguageModel, StreamResult
@@ -16,6 +16,10 @@ __all__ = [
     "WrapGenerate",
     "WrapStream",
 ]
+
+
+R_co = TypeVar("R_co", covariant=True)
+M_contra = TypeVar("M_contra", contravariant=True)
 
 
 class TransformParams(Protocol):
@@ -34,54 +38,40 @@ class TransformParams(Protocol):
         ...
 
 
-class WrapGenerate(Protocol):
+class WrapCall(Protocol[R_co]):
+    """Run around a model call: `WrapGenerate` and `WrapStream` are this with their result."""
+
+    def __call__(
+        self,
+        *,
+        do_generate: Callable[[], Awaitable[GenerateResult]],
+        do_stream: Callable[[], Awaitable[StreamResult]],
+        params: CallOptions,
+        model: LanguageModel,
+    ) -> Awaitable[R_co]:
+        """Return the result of the call.
+
+        Args:
+            do_generate: Calls the wrapped model's `do_generate` with the transformed options.
+            do_stream: Calls the wrapped model's `do_stream` with the transformed options.
+            params: The transformed call options.
+            model: The wrapped model.
+        """
+        ...
+
+
+class WrapGenerate(WrapCall[GenerateResult], Protocol):
     """Run around `do_generate`: call `do_generate()` (or not) and return a result."""
 
-    def __call__(
-        self,
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> Awaitable[GenerateResult]:
-        """Return the result of the call.
 
-        Args:
-            do_generate: Calls the wrapped model's `do_generate` with the transformed options.
-            do_stream: Calls the wrapped model's `do_stream` with the transformed options.
-            params: The transformed call options.
-            model: The wrapped model.
-        """
-        ...
-
-
-class WrapStream(Protocol):
+class WrapStream(WrapCall[StreamResult], Protocol):
     """Run around `do_stream`: call `do_stream()` (or not) and return a stream result."""
 
-    def __call__(
-        self,
-        *,
-        do_generate: Callable[[], Awaitable[GenerateResult]],
-        do_stream: Callable[[], Awaitable[StreamResult]],
-        params: CallOptions,
-        model: LanguageModel,
-    ) -> Awaitable[StreamResult]:
-        """Return the result of the call.
 
-        Args:
-            do_generate: Calls the wrapped model's `do_generate` with the transformed options.
-            do_stream: Calls the wrapped model's `do_stream` with the transformed options.
-            params: The transformed call options.
-            model: The wrapped model.
-        """
-        ...
+class ModelOverride(Protocol[M_contra, R_co]):
+    """Compute a value a wrapped model reports (its provider, id, supported URLs, ...)."""
 
-
-class OverrideModelInfo(Protocol):
-    """Compute the provider name or model id the wrapped model reports."""
-
-    def __call__(self, *, model: LanguageModel) -> str:
+    def __call__(self, *, model: M_contra) -> R_co:
         """Return the value to report.
 
         Args:
@@ -90,16 +80,14 @@ class OverrideModelInfo(Protocol):
         ...
 
 
-class OverrideSupportedUrls(Protocol):
+class OverrideModelInfo(ModelOverride[LanguageModel, str], Protocol):
+    """Compute the provider name or model id the wrapped model reports."""
+
+
+class OverrideSupportedUrls(
+    ModelOverride[LanguageModel, Mapping[str, Sequence[re.Pattern[str]]]], Protocol
+):
     """Compute the supported URLs the wrapped model reports."""
-
-    def __call__(self, *, model: LanguageModel) -> Mapping[str, Sequence[re.Pattern[str]]]:
-        """Return the supported URLs to report.
-
-        Args:
-            model: The wrapped model.
-        """
-        ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,6 @@
-"""Types every model kind shares: file data and call warnings."""
+"""Types every model kind shares: the model's identity, file data and call warnings."""
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Literal, Protocol, TypeAlias
 
 from pydantic import Field
 
@@ -19,6 +19,26 @@ __all__ = [
     "OtherWarning",
     "UnsupportedWarning",
 ]
+
+
+class ModelIdentity(Protocol):
+    """What every model kind reports about itself (the common part of `LanguageModel`,
+    `EmbeddingModel` and `ImageModel`)."""
+
+    @property
+    def specification_version(self) -> Literal["v4"]:
+        """Always `"v4"`."""
+        ...
+
+    @property
+    def provider(self) -> str:
+        """The provider name, e.g. `openai.chat` or `gateway`."""
+        ...
+
+    @property
+    def model_id(self) -> str:
+        """The provider's model id, e.g. `gpt-5`."""
+        ...
 
 
 class FileDataBytes(WireModel):

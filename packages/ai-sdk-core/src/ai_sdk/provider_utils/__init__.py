@@ -39,9 +39,6 @@ from ai_sdk.provider_utils._ids import (
 )
 from ai_sdk.provider_utils._json import (
     JSONValue,
-    ParseFailure,
-    ParseResult,
-    ParseSuccess,
     PartialJSONState,
     is_parsable_json,
     parse_json,
@@ -57,6 +54,7 @@ from ai_sdk.provider_utils._media import (
     detect_media_type,
     split_data_url,
 )
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._retry import (
     DEFAULT_BACKOFF_FACTOR,
     DEFAULT_INITIAL_DELAY,

@@ -6,10 +6,10 @@ import asyncio
 import contextlib
 import weakref
 from collections.abc import Callable
-from types import TracebackType
-from typing import Self
 
 import httpx
+
+from ai_sdk.provider_utils._closing import AsyncClosing
 
 __all__ = ["DEFAULT_TIMEOUT", "HTTPClientHolder"]
 
@@ -21,7 +21,7 @@ read timeout bounds the gap between two received chunks, not the whole response.
 """
 
 
-class HTTPClientHolder:
+class HTTPClientHolder(AsyncClosing):
     """Gives a provider its `httpx.AsyncClient`: the user's, or one it creates on first use.
 
     A client it creates is owned: `aclose` closes it. A user-supplied client is never closed here,
@@ -112,14 +112,3 @@ class HTTPClientHolder:
                 future = asyncio.run_coroutine_threadsafe(client.aclose(), loop)
                 with contextlib.suppress(Exception):
                     await asyncio.wrap_future(future)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

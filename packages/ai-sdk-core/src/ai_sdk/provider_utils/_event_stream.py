@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import collections
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
-from types import TracebackType
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar, cast, overload
 
 import httpx
 from pydantic_core import from_json
 
 from ai_sdk.provider._errors import APICallError, EventTooLargeError, JSONParseError
+from ai_sdk.provider_utils._closing import AsyncClosing
 from ai_sdk.provider_utils._handlers import (
     ResponseHandler,
     ResponseResult,
     response_headers_of,
     transport_error_to_api_error,
 )
-from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._json import JSONValue
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
 from ai_sdk.provider_utils._sse import (
     DEFAULT_MAX_EVENT_SIZE,
@@ -82,7 +83,7 @@ def _body_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
     return response.aiter_bytes()
 
 
-class JSONEventStream(Generic[T]):
+class JSONEventStream(AsyncClosing, Generic[T]):
     """An async iterator of `ParseResult` per SSE event of a response, ``[DONE]`` skipped.
 
     A malformed or mismatching event yields a `ParseFailure` and the stream goes on (one bad
@@ -242,17 +243,6 @@ class JSONEventStream(Generic[T]):
                 await aclose()
         finally:
             await self._response.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 def _not_json(data: bytes, error: ValueError) -> ParseFailure:

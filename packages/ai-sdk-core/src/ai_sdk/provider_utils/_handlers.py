@@ -10,7 +10,8 @@ import httpx
 from pydantic_core import from_json
 
 from ai_sdk.provider._errors import APICallError, APITimeoutError, JSONParseError
-from ai_sdk.provider_utils._json import JSONValue, ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._json import JSONValue
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
 
 __all__ = [

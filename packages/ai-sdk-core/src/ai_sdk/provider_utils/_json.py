@@ -1,24 +1,19 @@
-"""Typed JSON parsing, parse results for streams, and partial JSON for streamed output."""
+"""Typed JSON parsing (validated through `_schema`) and partial JSON for streamed output."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeAlias, TypeVar, overload
+from typing import Any, Literal, TypeAlias, TypeVar, overload
 
 from pydantic import JsonValue
 from pydantic_core import from_json
 
-from ai_sdk.provider._errors import JSONParseError, TypeValidationError
-
-if TYPE_CHECKING:
-    from ai_sdk.provider_utils._schema import Schema, SchemaLike
+from ai_sdk.provider._errors import JSONParseError
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
 
 __all__ = [
     "JSONValue",
-    "ParseFailure",
-    "ParseResult",
-    "ParseSuccess",
     "PartialJSONState",
     "is_parsable_json",
     "parse_json",
@@ -35,35 +30,6 @@ PartialJSONState: TypeAlias = Literal[
     "undefined-input", "successful-parse", "repaired-parse", "failed-parse"
 ]
 """How `parse_partial_json` got its value."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParseSuccess(Generic[T]):
-    """A value that parsed (and validated, when a schema was given).
-
-    Narrow a `ParseResult` with ``isinstance(result, ParseSuccess)`` or ``result.success is True``.
-    """
-
-    value: T
-    """The parsed value, validated into the schema's type when there was one."""
-    raw_value: JsonValue
-    """The JSON value before validation."""
-    success: ClassVar[Literal[True]] = True
-
-
-@dataclass(frozen=True, slots=True)
-class ParseFailure:
-    """Text that did not parse, or a value that failed validation."""
-
-    error: JSONParseError | TypeValidationError
-    """Why: `JSONParseError` for malformed text, `TypeValidationError` for a schema mismatch."""
-    raw_value: JsonValue
-    """The JSON value when parsing succeeded but validation failed; ``None`` otherwise."""
-    success: ClassVar[Literal[False]] = False
-
-
-ParseResult: TypeAlias = ParseSuccess[T] | ParseFailure
-"""The outcome of `safe_parse_json` and of each event of a JSON event stream."""
 
 
 def _load(text: str | bytes) -> JsonValue:
@@ -98,8 +64,6 @@ def parse_json(text: str | bytes, schema: object = None) -> object:
         raise JSONParseError(text=_as_text(text), cause=error) from error
     if schema is None:
         return value
-    from ai_sdk.provider_utils._schema import as_schema
-
     return as_schema(schema).validate(value)
 
 
@@ -117,8 +81,6 @@ def safe_parse_json(text: str | bytes, schema: object = None) -> ParseResult[Any
         return ParseFailure(JSONParseError(text=_as_text(text), cause=error), None)
     if schema is None:
         return ParseSuccess(value, value)
-    from ai_sdk.provider_utils._schema import as_schema
-
     return as_schema(schema).safe_validate(value)
 
 

@@ -53,7 +53,7 @@ def is_retryable_error(error: BaseException) -> bool:
     or whatever the provider's error handler decided) and provider errors such as the gateway's
     that carry the same flag.
     """
-    return AISDKError.is_instance(error) and getattr(error, "is_retryable", False) is True
+    return isinstance(error, AISDKError) and getattr(error, "is_retryable", False) is True
 
 
 def validate_max_retries(max_retries: object) -> int:
@@ -75,7 +75,7 @@ def validate_max_retries(max_retries: object) -> int:
 
 def _headers_of(error: BaseException) -> Mapping[str, str] | None:
     for candidate in (error, getattr(error, "cause", None) or error.__cause__):
-        if APICallError.is_instance(candidate) and candidate.response_headers:
+        if isinstance(candidate, APICallError) and candidate.response_headers:
             return candidate.response_headers
     return None
 

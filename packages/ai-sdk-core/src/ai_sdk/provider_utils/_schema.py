@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeAlias, TypeVar, cast, overload
 from pydantic import JsonValue, TypeAdapter
 
 from ai_sdk.provider._errors import TypeValidationContext, TypeValidationError
-from ai_sdk.provider_utils._json import ParseFailure, ParseResult, ParseSuccess
+from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 
 __all__ = [
     "JSONSchema",
@@ -38,6 +38,7 @@ JSONSchema: TypeAlias = dict[str, Any]
 SchemaLike: TypeAlias = object
 """What `as_schema` accepts: a `Schema`, a pydantic model class, any type `TypeAdapter` accepts
 (``list[int]``, a ``TypedDict``, a dataclass, ``Annotated[...]``), or ``None``."""
+
 
 _EMPTY_OBJECT: JSONSchema = {"type": "object", "properties": {}, "additionalProperties": False}
 _DEF_PREFIXES = ("#/$defs/", "#/definitions/")
@@ -406,36 +407,30 @@ def remove_strict_nulls(value: Any, schema: Mapping[str, Any]) -> Any:
             return resolve(cast("list[Any]", all_of)[0], depth + 1)
         return mapping
 
-    def object_branch(node: Mapping[str, Any]) -> Mapping[str, Any] | None:
-        if "properties" in node:
-            return node
-        for key in ("anyOf", "oneOf"):
-            branches = node.get(key)
+    def only_branch_with(node: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
+        # The one `anyOf`/`oneOf` branch that has `key` (an optional object or array is the
+        # union of it and null); none when no branch or several have it.
+        for union in ("anyOf", "oneOf"):
+            branches = node.get(union)
             if isinstance(branches, list):
-                objects = [
-                    found
+                found = [
+                    resolved
                     for branch in cast("list[Any]", branches)
-                    if (found := resolve(branch)) is not None and "properties" in found
+                    if (resolved := resolve(branch)) is not None and key in resolved
                 ]
-                if len(objects) == 1:
-                    return objects[0]
+                if len(found) == 1:
+                    return found[0]
         return None
+
+    def object_branch(node: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        return node if "properties" in node else only_branch_with(node, "properties")
 
     def array_items(node: Mapping[str, Any]) -> Mapping[str, Any] | None:
         items = resolve(node.get("items"))
         if items is not None:
             return items
-        for key in ("anyOf", "oneOf"):
-            branches = node.get(key)
-            if isinstance(branches, list):
-                arrays = [
-                    found
-                    for branch in cast("list[Any]", branches)
-                    if (found := resolve(branch)) is not None and "items" in found
-                ]
-                if len(arrays) == 1:
-                    return resolve(arrays[0].get("items"))
-        return None
+        array = only_branch_with(node, "items")
+        return None if array is None else resolve(array.get("items"))
 
     def visit(item: object, node: Mapping[str, Any] | None, depth: int) -> object:
         if node is None or depth > 64:

@@ -31,21 +31,9 @@ def load_api_key(
         LoadAPIKeyError: the argument is not a string, or there is no key (an empty or blank
             variable counts as missing); the message names both the argument and the variable.
     """
-    if isinstance(api_key, str):
-        return api_key
-    if api_key is not None:
-        raise LoadAPIKeyError(
-            f"{description} API key must be a string, got {type(api_key).__name__}. "
-            f"Pass it using the '{parameter_name}' parameter or the {env_var} environment variable."
-        )
-    value = os.environ.get(env_var)
-    if value is None or not value.strip():
-        state = "is missing" if value is None else f"is missing ({env_var} is set but empty)"
-        raise LoadAPIKeyError(
-            f"{description} API key {state}. Pass it using the '{parameter_name}' parameter "
-            f"or the {env_var} environment variable."
-        )
-    return value
+    return _load(
+        api_key, env_var, parameter_name, f"{description} API key", LoadAPIKeyError, blank=True
+    )
 
 
 def load_setting(
@@ -61,20 +49,36 @@ def load_setting(
         LoadSettingError: the argument is not a string, or the setting is in neither place; the
             message names both the parameter and the variable.
     """
-    if isinstance(setting_value, str):
-        return setting_value
-    if setting_value is not None:
-        raise LoadSettingError(
-            f"{description} setting must be a string, got {type(setting_value).__name__}. "
-            f"Pass it using the '{setting_name}' parameter or the {env_var} environment variable."
-        )
-    value = os.environ.get(env_var)
-    if value is None:
-        raise LoadSettingError(
-            f"{description} setting is missing. Pass it using the '{setting_name}' parameter "
-            f"or the {env_var} environment variable."
-        )
-    return value
+    return _load(
+        setting_value,
+        env_var,
+        setting_name,
+        f"{description} setting",
+        LoadSettingError,
+        blank=False,
+    )
+
+
+def _load(
+    value: object,
+    env_var: str,
+    name: str,
+    subject: str,
+    error: type[LoadAPIKeyError | LoadSettingError],
+    *,
+    blank: bool,
+) -> str:
+    # `blank`: a set but blank variable counts as missing.
+    hint = f"Pass it using the '{name}' parameter or the {env_var} environment variable."
+    if isinstance(value, str):
+        return value
+    if value is not None:
+        raise error(f"{subject} must be a string, got {type(value).__name__}. {hint}")
+    found = os.environ.get(env_var)
+    if found is None or (blank and not found.strip()):
+        state = "is missing" if found is None else f"is missing ({env_var} is set but empty)"
+        raise error(f"{subject} {state}. {hint}")
+    return found
 
 
 def load_optional_setting(*, setting_value: str | None, env_var: str) -> str | None:

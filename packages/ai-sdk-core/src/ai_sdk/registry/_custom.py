@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
-from ai_sdk.provider import EmbeddingModel, ImageModel, LanguageModel, NoSuchModelError, Provider
+from ai_sdk.provider import (
+    EmbeddingModel,
+    ImageModel,
+    LanguageModel,
+    ModelType,
+    NoSuchModelError,
+    Provider,
+)
 
 __all__ = ["CustomProvider", "custom_provider"]
+
+
+M = TypeVar("M")
+
+
+def _find(
+    table: Mapping[str, M], model_id: str, kind: ModelType, fallback: Callable[[str], M] | None
+) -> M:
+    model = table.get(model_id)
+    if model is not None:
+        return model
+    if fallback is not None:
+        return fallback(model_id)
+    raise NoSuchModelError(model_id=model_id, model_type=kind)
 
 
 class CustomProvider:
     """A provider that looks model ids up in its own tables, then asks its fallback provider.
 
     Build one with `custom_provider`. Calling it (``provider("fast")``) is the same as
-    `language_model`.
+    `language_model`. A lookup raises `NoSuchModelError` when neither the table nor the fallback
+    provider has the id.
     """
 
     def __init__(
@@ -30,43 +53,19 @@ class CustomProvider:
         self._fallback = fallback_provider
 
     def language_model(self, model_id: str) -> LanguageModel:
-        """The language model with this id (or alias).
-
-        Raises:
-            NoSuchModelError: Neither the table nor the fallback provider has it.
-        """
-        model = self._language_models.get(model_id)
-        if model is not None:
-            return model
-        if self._fallback is not None:
-            return self._fallback.language_model(model_id)
-        raise NoSuchModelError(model_id=model_id, model_type="languageModel")
+        """The language model with this id (or alias)."""
+        fallback = None if self._fallback is None else self._fallback.language_model
+        return _find(self._language_models, model_id, "languageModel", fallback)
 
     def embedding_model(self, model_id: str) -> EmbeddingModel:
-        """The embedding model with this id (or alias).
-
-        Raises:
-            NoSuchModelError: Neither the table nor the fallback provider has it.
-        """
-        model = self._embedding_models.get(model_id)
-        if model is not None:
-            return model
-        if self._fallback is not None:
-            return self._fallback.embedding_model(model_id)
-        raise NoSuchModelError(model_id=model_id, model_type="embeddingModel")
+        """The embedding model with this id (or alias)."""
+        fallback = None if self._fallback is None else self._fallback.embedding_model
+        return _find(self._embedding_models, model_id, "embeddingModel", fallback)
 
     def image_model(self, model_id: str) -> ImageModel:
-        """The image model with this id (or alias).
-
-        Raises:
-            NoSuchModelError: Neither the table nor the fallback provider has it.
-        """
-        model = self._image_models.get(model_id)
-        if model is not None:
-            return model
-        if self._fallback is not None:
-            return self._fallback.image_model(model_id)
-        raise NoSuchModelError(model_id=model_id, model_type="imageModel")
+        """The image model with this id (or alias)."""
+        fallback = None if self._fallback is None else self._fallback.image_model
+        return _find(self._image_models, model_id, "imageModel", fallback)
 
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""

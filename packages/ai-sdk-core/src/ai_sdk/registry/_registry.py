@@ -36,7 +36,9 @@ class ProviderRegistry:
 
     It is itself a provider, so it can be the default provider (`set_default_provider`) and
     string ids such as ``model="openai:gpt-5"`` then resolve through it. Calling the registry
-    (``registry("openai:gpt-5")``) is the same as `language_model`.
+    (``registry("openai:gpt-5")``) is the same as `language_model`. A lookup raises
+    `NoSuchModelError` when the id has no separator or the provider does not know the model, and
+    `NoSuchProviderError` when no provider is registered under the provider id.
 
     Build one with `create_provider_registry`.
     """
@@ -103,13 +105,8 @@ class ProviderRegistry:
         return provider, inner_id
 
     def language_model(self, model_id: str) -> LanguageModel:
-        """The language model for ``"<provider id>:<model id>"``, wrapped in the registry's
-        language model middleware if it has any.
-
-        Raises:
-            NoSuchModelError: The id has no separator, or the provider does not know the model.
-            NoSuchProviderError: No provider is registered under the provider id.
-        """
+        """The language model for ``"<provider id>:<model id>"``, in the language model
+        middleware."""
         provider, inner_id = self._split(model_id, "languageModel")
         model = provider.language_model(inner_id)
         if self._language_model_middleware is not None:
@@ -117,23 +114,12 @@ class ProviderRegistry:
         return model
 
     def embedding_model(self, model_id: str) -> EmbeddingModel:
-        """The embedding model for ``"<provider id>:<model id>"``.
-
-        Raises:
-            NoSuchModelError: The id has no separator, or the provider does not know the model.
-            NoSuchProviderError: No provider is registered under the provider id.
-        """
+        """The embedding model for ``"<provider id>:<model id>"``."""
         provider, inner_id = self._split(model_id, "embeddingModel")
         return provider.embedding_model(inner_id)
 
     def image_model(self, model_id: str) -> ImageModel:
-        """The image model for ``"<provider id>:<model id>"``, wrapped in the registry's image
-        model middleware if it has any.
-
-        Raises:
-            NoSuchModelError: The id has no separator, or the provider does not know the model.
-            NoSuchProviderError: No provider is registered under the provider id.
-        """
+        """The image model for ``"<provider id>:<model id>"``, in the image model middleware."""
         provider, inner_id = self._split(model_id, "imageModel")
         model = provider.image_model(inner_id)
         if self._image_model_middleware is not None:

@@ -31,6 +31,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 if TYPE_CHECKING:
     from ai_sdk.generate_text._result import GenerateTextResult
     from ai_sdk.generate_text._usage import LanguageModelUsage
+    from ai_sdk.prompt import CallSettings
+    from ai_sdk.provider import CallOptions
 
 __all__ = ["OpenTelemetry"]
 
@@ -55,6 +57,27 @@ def _usage_attributes(usage: LanguageModelUsage) -> dict[str, AttributeValue]:
     return attributes
 
 
+_REQUEST_SETTINGS = {
+    "gen_ai.request.temperature": "temperature",
+    "gen_ai.request.max_tokens": "max_output_tokens",
+    "gen_ai.request.top_p": "top_p",
+    "gen_ai.request.top_k": "top_k",
+    "gen_ai.request.frequency_penalty": "frequency_penalty",
+    "gen_ai.request.presence_penalty": "presence_penalty",
+    "gen_ai.request.seed": "seed",
+}
+"""The GenAI request attributes and the call setting each one reports."""
+
+
+def _request_attributes(settings: CallSettings | CallOptions) -> dict[str, AttributeValue | None]:
+    attributes: dict[str, AttributeValue | None] = {
+        key: getattr(settings, name) for key, name in _REQUEST_SETTINGS.items()
+    }
+    stop = settings.stop_sequences
+    attributes["gen_ai.request.stop_sequences"] = list(stop) if stop else None
+    return attributes
+
+
 def _set(span: Span, attributes: dict[str, AttributeValue | None]) -> None:
     span.set_attributes({k: v for k, v in attributes.items() if v is not None})
 
@@ -74,6 +97,18 @@ class _Call:
     record_outputs: bool
     chats: dict[int, Span] = field(default_factory=dict[int, Span])
     tools: dict[str, Span] = field(default_factory=dict[str, Span])
+
+    def start_child(
+        self,
+        tracer: Tracer,
+        name: str,
+        kind: SpanKind,
+        attributes: dict[str, AttributeValue | None],
+    ) -> Span:
+        """A span under the call's root span, with the attributes that are not ``None``."""
+        span = tracer.start_span(name, context=trace.set_span_in_context(self.root), kind=kind)
+        _set(span, attributes)
+        return span
 
     def close_children(self, error: BaseException | None) -> None:
         for span in [*self.chats.values(), *self.tools.values()]:
@@ -101,22 +136,12 @@ class OpenTelemetry(Telemetry):
         self._calls: dict[str, _Call] = {}
 
     def on_start(self, event: StartEvent) -> None:
-        settings = event.settings
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "invoke_agent",
             "gen_ai.provider.name": event.provider,
             "gen_ai.request.model": event.model_id,
             "gen_ai.agent.name": event.function_id,
-            "gen_ai.request.temperature": settings.temperature,
-            "gen_ai.request.max_tokens": settings.max_output_tokens,
-            "gen_ai.request.top_p": settings.top_p,
-            "gen_ai.request.top_k": settings.top_k,
-            "gen_ai.request.frequency_penalty": settings.frequency_penalty,
-            "gen_ai.request.presence_penalty": settings.presence_penalty,
-            "gen_ai.request.seed": settings.seed,
-            "gen_ai.request.stop_sequences": list(settings.stop_sequences)
-            if settings.stop_sequences
-            else None,
+            **_request_attributes(event.settings),
         }
         if event.record_inputs:
             attributes["gen_ai.input.messages"] = _json(event.messages)
@@ -133,30 +158,17 @@ class OpenTelemetry(Telemetry):
         if call is None:
             return
         options = event.options
-        span = self._tracer.start_span(
-            f"chat {event.model_id}",
-            context=trace.set_span_in_context(call.root),
-            kind=SpanKind.CLIENT,
-        )
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "chat",
             "gen_ai.provider.name": event.provider,
             "gen_ai.request.model": event.model_id,
-            "gen_ai.request.temperature": options.temperature,
-            "gen_ai.request.max_tokens": options.max_output_tokens,
-            "gen_ai.request.top_p": options.top_p,
-            "gen_ai.request.top_k": options.top_k,
-            "gen_ai.request.frequency_penalty": options.frequency_penalty,
-            "gen_ai.request.presence_penalty": options.presence_penalty,
-            "gen_ai.request.seed": options.seed,
-            "gen_ai.request.stop_sequences": list(options.stop_sequences)
-            if options.stop_sequences
-            else None,
+            **_request_attributes(options),
         }
         if call.record_inputs:
             attributes["gen_ai.input.messages"] = _json(options.prompt)
-        _set(span, attributes)
-        call.chats[event.step_number] = span
+        call.chats[event.step_number] = call.start_child(
+            self._tracer, f"chat {event.model_id}", SpanKind.CLIENT, attributes
+        )
 
     def on_model_call_end(self, event: ModelCallEndEvent) -> None:
         call = self._calls.get(event.call_id)
@@ -181,11 +193,6 @@ class OpenTelemetry(Telemetry):
         if call is None:
             return
         tool_call = event.tool_call
-        span = self._tracer.start_span(
-            f"execute_tool {tool_call.tool_name}",
-            context=trace.set_span_in_context(call.root),
-            kind=SpanKind.INTERNAL,
-        )
         attributes: dict[str, AttributeValue | None] = {
             "gen_ai.operation.name": "execute_tool",
             "gen_ai.tool.name": tool_call.tool_name,
@@ -194,8 +201,9 @@ class OpenTelemetry(Telemetry):
         }
         if call.record_inputs:
             attributes["gen_ai.tool.call.arguments"] = _json(tool_call.input)
-        _set(span, attributes)
-        call.tools[tool_call.tool_call_id] = span
+        call.tools[tool_call.tool_call_id] = call.start_child(
+            self._tracer, f"execute_tool {tool_call.tool_name}", SpanKind.INTERNAL, attributes
+        )
 
     def on_tool_execution_end(self, event: ToolExecutionEndEvent) -> None:
         call = self._calls.get(event.call_id)

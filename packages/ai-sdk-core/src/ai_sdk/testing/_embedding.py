@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import EmbeddingCallOptions, EmbeddingResult
+from ai_sdk.testing._script import Script
 
 __all__ = ["EmbedScript", "MockEmbeddingModel"]
 
@@ -57,33 +57,11 @@ class MockEmbeddingModel:
         self.model_id = model_id
         self.max_embeddings_per_call = max_embeddings_per_call
         self.supports_parallel_calls = supports_parallel_calls
-        self._script = do_embed
+        self._script = Script(do_embed, EmbeddingResult, "MockEmbeddingModel.do_embed")
         self.calls: list[EmbeddingCallOptions] = []
         """The options of every `do_embed` call, in call order."""
 
     async def do_embed(self, options: EmbeddingCallOptions) -> EmbeddingResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        script = self._script
-        if script is None:
-            raise NotImplementedError(
-                "MockEmbeddingModel.do_embed has no script; pass do_embed= to the constructor."
-            )
-        if isinstance(script, EmbeddingResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-        index = len(self.calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockEmbeddingModel was called {index + 1} times but scripted for {len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await self._script.answer(options, len(self.calls) - 1)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal, TypeAlias
 
 from ai_sdk.provider import ImageCallOptions, ImageResult
+from ai_sdk.testing._script import Script
 
 __all__ = ["ImageScript", "MockImageModel"]
 
@@ -56,33 +56,11 @@ class MockImageModel:
         self.provider = provider
         self.model_id = model_id
         self.max_images_per_call = max_images_per_call
-        self._script = do_generate
+        self._script = Script(do_generate, ImageResult, "MockImageModel.do_generate")
         self.calls: list[ImageCallOptions] = []
         """The options of every `do_generate` call, in call order."""
 
     async def do_generate(self, options: ImageCallOptions) -> ImageResult:
         """Record the call and answer from the script."""
         self.calls.append(options)
-        script = self._script
-        if script is None:
-            raise NotImplementedError(
-                "MockImageModel.do_generate has no script; pass do_generate= to the constructor."
-            )
-        if isinstance(script, ImageResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-        index = len(self.calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockImageModel was called {index + 1} times but scripted for {len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await self._script.answer(options, len(self.calls) - 1)

@@ -27,6 +27,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     Usage,
 )
+from ai_sdk.testing._script import Script, no_script
 
 __all__ = [
     "GenerateScript",
@@ -166,7 +167,7 @@ class MockLanguageModel:
         self.provider = provider
         self.model_id = model_id
         self.supported_urls: Mapping[str, Sequence[re.Pattern[str]]] = supported_urls or {}
-        self._generate = do_generate
+        self._generate = Script(do_generate, GenerateResult, "MockLanguageModel.do_generate")
         self._stream = do_stream
         self.calls: list[CallOptions] = []
         """The options of every call (generate and stream), in call order."""
@@ -181,30 +182,7 @@ class MockLanguageModel:
         """Record the call and answer from the script."""
         self.calls.append(options)
         self.generate_calls.append(options)
-        script = self._generate
-        if script is None:
-            raise NotImplementedError(
-                "MockLanguageModel.do_generate has no script; pass do_generate= to the constructor."
-            )
-        if isinstance(script, GenerateResult):
-            return script
-        if isinstance(script, BaseException):
-            raise script
-        if callable(script):
-            result: Any = script(options)
-            if inspect.isawaitable(result):
-                result = await result
-            return cast("GenerateResult", result)
-        index = len(self.generate_calls) - 1
-        if index >= len(script):
-            raise AssertionError(
-                f"MockLanguageModel.do_generate was called {index + 1} times but scripted for "
-                f"{len(script)}."
-            )
-        item = script[index]
-        if isinstance(item, BaseException):
-            raise item
-        return item
+        return await self._generate.answer(options, len(self.generate_calls) - 1)
 
     async def do_stream(self, options: CallOptions) -> StreamResult:
         """Record the call and stream from the script."""
@@ -212,9 +190,7 @@ class MockLanguageModel:
         self.stream_calls.append(options)
         script = self._stream
         if script is None:
-            raise NotImplementedError(
-                "MockLanguageModel.do_stream has no script; pass do_stream= to the constructor."
-            )
+            raise no_script("MockLanguageModel.do_stream")
         record = MockStreamRecord(options=options)
         self.streams.append(record)
         if isinstance(script, StreamResult):
