@@ -277,3 +277,20 @@ async def test_a_reader_that_stops_at_finish_step_keeps_the_step() -> None:
             if isinstance(part, FinishStepPart):
                 break
     assert (await result.text, len(await result.steps)) == ("Hello world", 1)
+
+
+async def test_a_tools_own_timeout_error_keeps_its_message() -> None:
+    def query(value: City) -> str:
+        raise TimeoutError("database timeout")
+
+    tools = {"weather": tool(description="Weather", input_schema=City, execute=query)}
+    result = await generate_text(
+        model=MockLanguageModel(
+            do_generate=[calls_result(("c1", "weather", '{"city": "Oslo"}')), text_answer("x")]
+        ),
+        prompt="x",
+        tools=tools,
+        timeout=TimeoutConfig(tool=30),
+    )
+    [error] = result.steps[0].tool_errors
+    assert str(error.error) == "database timeout"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any, Generic, TypeVar, overload
 
 from typing_extensions import Unpack
@@ -30,6 +29,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
 )
 from ai_sdk.provider_utils import Schema
+from ai_sdk.provider_utils._closing import AsyncClosing
 
 __all__ = [
     "GenerateObjectResult",
@@ -152,7 +152,7 @@ generate_object_sync = sync_twin(generate_object)
 """`generate_object` for synchronous code (works inside a running event loop too)."""
 
 
-class StreamObjectResult(Generic[T]):
+class StreamObjectResult(AsyncClosing, Generic[T]):
     """The result of `stream_object`: partial objects as they grow, then the object."""
 
     def __init__(self, inner: StreamTextResult[Any, Any, Any]) -> None:
@@ -196,17 +196,6 @@ class StreamObjectResult(Generic[T]):
     async def aclose(self) -> None:
         """Close the model stream."""
         await self._inner.aclose()
-
-    async def __aenter__(self) -> StreamObjectResult[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 def stream_object(

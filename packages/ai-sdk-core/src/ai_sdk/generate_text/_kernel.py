@@ -491,26 +491,18 @@ class StepLoop:
         step = Step(config, plan, len(steps), self.deadlines)
         hooks = config.hooks
         if hooks is not None:
-            model = plan.model
+            which: dict[str, Any] = {
+                "call_id": config.call_id,
+                "step_number": step.number,
+                "provider": plan.model.provider,
+                "model_id": plan.model.model_id,
+            }
             await hooks.step_start(
                 StepStartEvent(
-                    call_id=config.call_id,
-                    step_number=step.number,
-                    provider=model.provider,
-                    model_id=model.model_id,
-                    instructions=plan.instructions,
-                    messages=list(plan.messages),
+                    **which, instructions=plan.instructions, messages=list(plan.messages)
                 )
             )
-            await hooks.model_call_start(
-                ModelCallStartEvent(
-                    call_id=config.call_id,
-                    step_number=step.number,
-                    provider=model.provider,
-                    model_id=model.model_id,
-                    options=plan.options,
-                )
-            )
+            await hooks.model_call_start(ModelCallStartEvent(**which, options=plan.options))
         step.started = time.perf_counter()
         return step
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Generator, Sequence
-from types import TracebackType
 from typing import Any, Generic, Never, TypeAlias, cast
 
 from typing_extensions import TypeVar
@@ -47,6 +46,7 @@ from ai_sdk.provider import (
     UnifiedFinishReason,
     get_error_message,
 )
+from ai_sdk.provider_utils._closing import AsyncClosing
 from ai_sdk.telemetry._hooks import AbortEvent
 
 __all__ = ["Aggregate", "StreamTextResult", "StreamTransform"]
@@ -91,7 +91,7 @@ class Aggregate(Generic[T]):
         return self._value().__await__()
 
 
-class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
+class StreamTextResult(AsyncClosing, Generic[OutputT, PartialT, ElementT]):
     """The result of `stream_text`: streams to iterate and values to await.
 
     Iterate ``text_stream`` (text deltas), ``stream`` (every `TextStreamPart`),
@@ -513,17 +513,6 @@ class StreamTextResult(Generic[OutputT, PartialT, ElementT]):
         if not self._done:
             self._done = True
         await self._close_stages()
-
-    async def __aenter__(self) -> StreamTextResult[OutputT, PartialT, ElementT]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 _NOTHING: Any = object()

@@ -267,22 +267,18 @@ async def execute_tool_call(
     options = ToolExecutionOptions(
         tool_call_id=call.tool_call_id, messages=messages, context=context
     )
-    dynamic = tool.type == "dynamic"
+    common: dict[str, Any] = {
+        "tool_call_id": call.tool_call_id,
+        "tool_name": call.tool_name,
+        "input": call.input,
+        "dynamic": tool.type == "dynamic",
+        "provider_metadata": call.provider_metadata,
+        "tool_metadata": call.tool_metadata,
+    }
 
     def preliminary(output: Any) -> None:
         if on_preliminary is not None:
-            on_preliminary(
-                ToolResult(
-                    tool_call_id=call.tool_call_id,
-                    tool_name=call.tool_name,
-                    input=call.input,
-                    output=output,
-                    dynamic=dynamic,
-                    preliminary=True,
-                    provider_metadata=call.provider_metadata,
-                    tool_metadata=call.tool_metadata,
-                )
-            )
+            on_preliminary(ToolResult(output=output, preliminary=True, **common))
 
     started = time.perf_counter()
     try:
@@ -293,38 +289,19 @@ async def execute_tool_call(
         if timeout is None:
             output = await _run_execute(tool, call.input, options, preliminary)
         else:
+            limit = asyncio.timeout(timeout)
             try:
-                async with asyncio.timeout(timeout):
+                async with limit:
                     output = await _run_execute(tool, call.input, options, preliminary)
             except TimeoutError as error:
+                if not limit.expired():  # the tool's own timeout: its message stays
+                    raise
                 raise TimeoutError(
                     f"Tool {call.tool_name!r} timed out after {timeout} s"
                 ) from error
     except Exception as error:
-        return (
-            ToolError(
-                tool_call_id=call.tool_call_id,
-                tool_name=call.tool_name,
-                input=call.input,
-                error=error,
-                dynamic=dynamic,
-                provider_metadata=call.provider_metadata,
-                tool_metadata=call.tool_metadata,
-            ),
-            time.perf_counter() - started,
-        )
-    return (
-        ToolResult(
-            tool_call_id=call.tool_call_id,
-            tool_name=call.tool_name,
-            input=call.input,
-            output=output,
-            dynamic=dynamic,
-            provider_metadata=call.provider_metadata,
-            tool_metadata=call.tool_metadata,
-        ),
-        time.perf_counter() - started,
-    )
+        return ToolError(error=error, **common), time.perf_counter() - started
+    return ToolResult(output=output, **common), time.perf_counter() - started
 
 
 # -- what the model sees -------------------------------------------------------------------------

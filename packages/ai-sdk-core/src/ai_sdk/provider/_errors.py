@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Literal, Self, TypeAlias, TypedDict, TypeGuard
+from typing import Any, ClassVar, Literal, Self, TypeAlias, TypedDict, TypeGuard, cast
 
 from pydantic_core import ValidationError
 
@@ -848,6 +848,76 @@ class StreamProviderError(AISDKError):
             is_retryable if is_retryable is not None else is_retryable_status(status_code)
         )
         self.data = data
+
+    @classmethod
+    def from_stream_error(cls, error: object) -> object:
+        """A `StreamProviderError` for a well-formed error object a provider streamed; anything
+        else as is. As upstream, the details are ``response.error`` if that is an object, else
+        ``error`` if that is one, else the object itself, and they need a string ``message``."""
+        if not isinstance(error, dict):
+            return error
+        outer = cast("dict[str, Any]", error)
+        sent: object = outer
+        response = outer.get("response")
+        nested = (
+            cast("dict[str, Any]", response).get("error") if isinstance(response, dict) else None
+        )
+        if not isinstance(nested, dict):
+            nested = outer.get("error")
+        details = cast("dict[str, Any]", nested) if isinstance(nested, dict) else outer
+        message = details.get("message")
+        if not isinstance(message, str):
+            return sent
+        both = (details, outer)
+        kind = next((v for d in both if isinstance(v := d.get("type"), str)), None)
+        code = next((v for d in both if type(v := d.get("code")) in (str, int)), None)
+        status = next(
+            (
+                found
+                for key in ("statusCode", "status_code", "status", "code")
+                for d in both
+                if (found := _status(d.get(key))) is not None
+            ),
+            None,
+        )
+        inferred = _MESSAGE_STATUS.get(message.strip().lower())
+        retryable = next(
+            (
+                v
+                for key in ("isRetryable", "is_retryable")
+                for d in both
+                if type(v := d.get(key)) is bool
+            ),
+            None,
+        )
+        if retryable is None and inferred is not None:
+            retryable = True
+        return cls(
+            message,
+            type=kind,
+            code=code,
+            status_code=status if status is not None else inferred,
+            is_retryable=retryable,
+            data=sent,
+        )
+
+
+# Messages that say what happened without a status (read as upstream reads them).
+_MESSAGE_STATUS = {
+    "overloaded": 503,
+    "overloaded error": 503,
+    "model overloaded": 503,
+    "internal server error": 500,
+    "service unavailable": 503,
+}
+
+
+def _status(value: object) -> int | None:
+    if isinstance(value, str) and len(value) == 3 and value.isdigit():
+        value = int(value)
+    if type(value) is int and 400 <= value <= 599:
+        return value
+    return None
 
 
 class InvalidStreamPartError(AISDKError):
