@@ -71,7 +71,7 @@ from ai_sdk.telemetry._hooks import (
     ToolExecutionStartEvent,
 )
 
-__all__ = ["Block", "Deadlines", "Step", "StepLoop", "notify"]
+__all__ = ["Block", "Deadlines", "Scope", "Step", "StepLoop", "notify"]
 
 T = TypeVar("T")
 
@@ -126,17 +126,17 @@ class Deadlines:
             return nullcontext()
         timeout = self._config.timeout
         limit = timeout.total if which == "total" else timeout.step
-        return _Scope(deadline, f"{which} timeout of {limit} s")
+        return Scope(deadline, f"{which} timeout of {limit} s")
 
     async def bounded(self, make: Callable[[], Awaitable[T]]) -> T:
         """``await make()`` within the deadlines."""
         if self.total is None and self.step is None:
             return await make()
-        async with _Scope(*min(self.named())):
+        async with Scope(*min(self.named())):
             return await make()
 
 
-class _Scope:
+class Scope:
     """``asyncio.timeout_at`` whose `TimeoutError` says which limit fired (only when it did)."""
 
     __slots__ = ("_inner", "_name")

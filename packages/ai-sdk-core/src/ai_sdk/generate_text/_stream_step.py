@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from ai_sdk.generate_text._config import CallConfig
-from ai_sdk.generate_text._kernel import Block, Deadlines, Step, notify
+from ai_sdk.generate_text._kernel import Block, Deadlines, Scope, Step, notify
 from ai_sdk.generate_text._parts import (
     FinishPart,
     FinishStepPart,
@@ -97,12 +97,9 @@ class IdReserver:
         if wanted not in self._used:
             self._used.add(wanted)
             return wanted
-        base = generate_id()
-        candidate = base
-        suffix = 0
+        candidate = generate_id()
         while candidate in self._used:
-            suffix += 1
-            candidate = f"{base}-{suffix}"
+            candidate = generate_id()
         self._used.add(candidate)
         return candidate
 
@@ -161,11 +158,8 @@ async def _bounded(
             if bound is None:
                 part = await stream.__anext__()
             else:
-                try:
-                    async with asyncio.timeout_at(bound[0]):
-                        part = await stream.__anext__()
-                except TimeoutError as error:
-                    raise TimeoutError(f"The {bound[1]} was exceeded.") from error
+                async with Scope(*bound):
+                    part = await stream.__anext__()
         except StopAsyncIteration:
             return
         if not seen_output and _is_output(part):
