@@ -137,13 +137,7 @@ async def generate_object(
         usage=result.usage,
         warnings=result.warnings,
         request=StepRequest(body=result.request.body),
-        response=ObjectResponse(
-            id=response.id,
-            timestamp=response.timestamp,
-            model_id=response.model_id,
-            headers=response.headers,
-            body=response.body,
-        ),
+        response=ObjectResponse.of(response, body=response.body),
         provider_metadata=result.provider_metadata,
     )
 

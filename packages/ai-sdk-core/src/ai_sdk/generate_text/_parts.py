@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Any, ClassVar, Literal, Self, TypeAlias
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._usage import LanguageModelUsage
@@ -185,6 +185,17 @@ class LanguageModelResponseMetadata:
     model_id: str
     """The model that answered."""
     headers: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, response: LanguageModelResponseMetadata, **extra: Any) -> Self:
+        """``response``'s metadata as this class, with ``extra`` fields."""
+        return cls(
+            id=response.id,
+            timestamp=response.timestamp,
+            model_id=response.model_id,
+            headers=response.headers,
+            **extra,
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -421,14 +421,8 @@ class StreamStep:
 
     @staticmethod
     def finish_step_part(step: StepResult) -> FinishStepPart:
-        response = step.response
         return FinishStepPart(
-            response=LanguageModelResponseMetadata(
-                id=response.id,
-                timestamp=response.timestamp,
-                model_id=response.model_id,
-                headers=response.headers,
-            ),
+            response=LanguageModelResponseMetadata.of(step.response),
             usage=step.usage,
             performance=step.performance,
             finish_reason=step.finish_reason,
