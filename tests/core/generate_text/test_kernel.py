@@ -22,6 +22,7 @@ from ai_sdk import (
 from ai_sdk.generate_text import FinishPart, FinishStepPart
 from ai_sdk.prompt import TimeoutConfig
 from ai_sdk.provider import RequestInfo, Usage
+from ai_sdk.telemetry import StartEvent, Telemetry, TelemetrySettings
 from ai_sdk.testing import MockLanguageModel
 
 from .helpers import PERF, calls_result, stream_parts, text_answer
@@ -294,3 +295,82 @@ async def test_a_tools_own_timeout_error_keeps_its_message() -> None:
     )
     [error] = result.steps[0].tool_errors
     assert str(error.error) == "database timeout"
+
+
+@pytest.mark.parametrize("call", [generate_text, stream_text])
+async def test_tool_input_hooks_get_the_runtime_context_and_execute_its_tool_context(
+    call: Any,
+) -> None:
+    seen: list[tuple[str, object]] = []
+
+    def execute(value: City, options: Any) -> str:
+        seen.append(("execute", options.context))
+        return "sunny"
+
+    tools = {
+        "weather": tool(
+            description="Weather",
+            input_schema=City,
+            execute=execute,
+            on_input_start=lambda options: seen.append(("start", options.context)),
+            on_input_available=lambda value, options: seen.append(("available", options.context)),
+        )
+    }
+    calls = [("c1", "weather", '{"city": "Oslo"}')]
+    model = MockLanguageModel(
+        do_generate=[calls_result(*calls), text_answer("ok", step=1)],
+        do_stream=[stream_parts(calls=calls, finish="tool-calls"), stream_parts("ok", step=1)],
+    )
+    result = call(
+        model=model,
+        prompt="x",
+        tools=tools,
+        runtime_context={"user": "ada"},
+        tools_context={"weather": "celsius"},
+        stop_when=is_step_count(2),
+    )
+    await (result.text if call is stream_text else result)
+
+    expected = [("available", {"user": "ada"}), ("execute", "celsius")]
+    if call is stream_text:  # the input streams in only there
+        expected.insert(0, ("start", {"user": "ada"}))
+    assert seen == expected
+
+
+async def test_telemetry_sees_only_the_context_keys_it_is_told_to() -> None:
+    class Recorder(Telemetry):
+        def __init__(self) -> None:
+            self.contexts: list[tuple[object, object]] = []
+
+        def on_start(self, event: StartEvent) -> None:
+            self.contexts.append((event.runtime_context, event.tools_context))
+
+        def on_step_end(self, step: StepResult) -> None:
+            self.contexts.append((step.runtime_context, step.tools_context))
+
+    recorder = Recorder()
+    mine: list[object] = []
+    await generate_text(
+        model=MockLanguageModel(do_generate=text_answer("ok")),
+        prompt="x",
+        runtime_context={"user": "ada", "token": "secret"},
+        tools_context={"weather": {"unit": "C", "key": "k"}, "other": {"a": 1}},
+        telemetry=TelemetrySettings(
+            integrations=[recorder],
+            include_runtime_context={"user": True},
+            include_tools_context={"weather": {"unit": True}},
+        ),
+        on_start=lambda event: mine.append(event.runtime_context),
+    )
+    restricted = ({"user": "ada"}, {"weather": {"unit": "C"}})
+    assert recorder.contexts == [restricted, restricted]
+    assert mine == [{"user": "ada", "token": "secret"}]  # your own callbacks see it all
+
+    quiet = Recorder()
+    await generate_text(
+        model=MockLanguageModel(do_generate=text_answer("ok")),
+        prompt="x",
+        runtime_context={"token": "secret"},
+        telemetry=TelemetrySettings(integrations=[quiet]),
+    )
+    assert quiet.contexts == [({}, {}), ({}, {})]  # nothing by default

@@ -266,6 +266,8 @@ class CallConfig:
             function_id=hooks.function_id if hooks is not None else None,
             record_inputs=hooks.record_inputs if hooks is not None else True,
             record_outputs=hooks.record_outputs if hooks is not None else True,
+            runtime_context=self.runtime_context,
+            tools_context=self.tools_context,
         )
 
 

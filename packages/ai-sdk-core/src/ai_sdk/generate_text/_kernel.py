@@ -316,6 +316,7 @@ class Step:
                     call,
                     messages=plan.messages,
                     context=plan.tools_context.get(call.tool_name),
+                    runtime_context=plan.runtime_context,
                     timeout=config.timeout.for_tool(call.tool_name),
                     on_preliminary=lambda result: queue.put_nowait(("preliminary", result)),
                 )
@@ -499,7 +500,11 @@ class StepLoop:
             }
             await hooks.step_start(
                 StepStartEvent(
-                    **which, instructions=plan.instructions, messages=list(plan.messages)
+                    **which,
+                    instructions=plan.instructions,
+                    messages=list(plan.messages),
+                    runtime_context=plan.runtime_context,
+                    tools_context=plan.tools_context,
                 )
             )
             await hooks.model_call_start(ModelCallStartEvent(**which, options=plan.options))

@@ -346,9 +346,7 @@ class StreamStep:
             tool.on_input_start is not None or tool.on_input_delta is not None
         ):
             options = ToolExecutionOptions(
-                tool_call_id=part.id,
-                messages=plan.messages,
-                context=plan.tools_context.get(part.tool_name),
+                tool_call_id=part.id, messages=plan.messages, context=plan.runtime_context
             )
             self._input_hooks[part.id] = (tool, options)
             await notify(tool.on_input_start, options)

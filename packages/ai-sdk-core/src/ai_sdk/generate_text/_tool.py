@@ -48,7 +48,8 @@ class ToolExecutionOptions:
     messages: list[ModelMessage]
     """The messages sent to the model in the step that made the call."""
     context: object = None
-    """This tool's entry of the call's ``tools_context``, if any."""
+    """For ``execute``: this tool's entry of the call's ``tools_context``, if any; for the
+    input hooks (``on_input_*``): the call's ``runtime_context``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +86,8 @@ class Tool(Generic[InputT]):
     """``(tool_call_id=, input=, output=) -> ToolResultOutput`` (may be async): what the model
     sees of a result; by default a ``str`` becomes text and anything else JSON."""
     on_input_start: Callable[[ToolExecutionOptions], Any] | None = None
-    """Streaming only: called when the model starts sending this tool's input."""
+    """Streaming only: called when the model starts sending this tool's input. As upstream, the
+    input hooks get the call's ``runtime_context`` as ``options.context``."""
     on_input_delta: Callable[[str, ToolExecutionOptions], Any] | None = None
     """Streaming only: called with each piece of the input JSON text."""
     on_input_available: Callable[[Any, ToolExecutionOptions], Any] | None = None

@@ -8,6 +8,7 @@ from ``execute`` likewise become `ToolError` results.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import inspect
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -256,6 +257,7 @@ async def execute_tool_call(
     *,
     messages: list[ModelMessage],
     context: object,
+    runtime_context: object = None,
     timeout: float | None,  # noqa: ASYNC109 - applied inside, with a named error
     on_preliminary: Callable[[ToolResult], None] | None = None,
 ) -> tuple[ToolResult | ToolError, float]:
@@ -283,7 +285,9 @@ async def execute_tool_call(
     started = time.perf_counter()
     try:
         if tool.on_input_available is not None:
-            hook: Any = tool.on_input_available(call.input, options)
+            hook: Any = tool.on_input_available(
+                call.input, dataclasses.replace(options, context=runtime_context)
+            )
             if inspect.isawaitable(hook):
                 await hook
         if timeout is None:

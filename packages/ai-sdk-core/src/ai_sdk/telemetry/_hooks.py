@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
     from ai_sdk.generate_text._parts import ToolCall, ToolError, ToolResult
@@ -53,6 +53,10 @@ class StartEvent:
     function_id: str | None = None
     record_inputs: bool = True
     record_outputs: bool = True
+    runtime_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The call's runtime context (integrations see only the keys telemetry includes)."""
+    tools_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The per-tool contexts (integrations see only what telemetry includes)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +70,10 @@ class StepStartEvent:
     instructions: str | list[SystemModelMessage] | None
     messages: list[ModelMessage]
     """The messages this step sends."""
+    runtime_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The runtime context of this step (after `prepare_step`)."""
+    tools_context: Mapping[str, object] = field(default_factory=dict[str, object])
+    """The per-tool contexts of this step."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,6 +209,12 @@ class TelemetrySettings:
     """A name for the calling function (the OpenTelemetry agent name)."""
     integrations: Sequence[Telemetry] | None = None
     """Integrations for this call, instead of the registered ones."""
+    include_runtime_context: Mapping[str, bool] | None = None
+    """The top-level keys of ``runtime_context`` integrations may see (none by default: a
+    context may hold secrets or personal data). Your own callbacks always see all of it."""
+    include_tools_context: Mapping[str, Mapping[str, bool]] | None = None
+    """Per tool, the keys of its ``tools_context`` entry integrations may see (none by
+    default)."""
 
 
 _registered: list[Telemetry] = []
@@ -272,16 +286,40 @@ class CallHooks:
     record_outputs: bool = True
     steps: list[StepResult] = field(default_factory=list[Any])
     """The steps so far (for `AbortEvent`)."""
+    include_runtime_context: Mapping[str, bool] | None = None
+    include_tools_context: Mapping[str, Mapping[str, bool]] | None = None
 
-    async def _each(self, name: str, event: object) -> None:
+    async def _each(self, name: str, event: object, restricted: object = None) -> None:
+        """Call each integration; telemetry integrations get ``restricted`` (the event without
+        the context they may not see) when given, the user's own callbacks the whole event."""
         for integration in self.integrations:
-            await _call(getattr(integration, name), event)
+            seen = (
+                event if restricted is None or isinstance(integration, _Callbacks) else restricted
+            )
+            await _call(getattr(integration, name), seen)
+
+    def _contexts(
+        self, runtime_context: Mapping[str, object], tools_context: Mapping[str, object]
+    ) -> dict[str, Any]:
+        """What telemetry may see of the two contexts."""
+        runtime = self.include_runtime_context or {}
+        tools = self.include_tools_context or {}
+        return {
+            "runtime_context": {k: v for k, v in runtime_context.items() if runtime.get(k)},
+            "tools_context": {
+                name: {k: v for k, v in cast("Mapping[str, object]", value).items() if keys.get(k)}
+                for name, value in tools_context.items()
+                if (keys := tools.get(name)) and isinstance(value, Mapping)
+            },
+        }
 
     async def start(self, event: StartEvent) -> None:
-        await self._each("on_start", event)
+        restricted = replace(event, **self._contexts(event.runtime_context, event.tools_context))
+        await self._each("on_start", event, restricted)
 
     async def step_start(self, event: StepStartEvent) -> None:
-        await self._each("on_step_start", event)
+        restricted = replace(event, **self._contexts(event.runtime_context, event.tools_context))
+        await self._each("on_step_start", event, restricted)
 
     async def model_call_start(self, event: ModelCallStartEvent) -> None:
         await self._each("on_model_call_start", event)
@@ -295,11 +333,15 @@ class CallHooks:
     async def tool_end(self, event: ToolExecutionEndEvent) -> None:
         await self._each("on_tool_execution_end", event)
 
+    def _restricted_step(self, step: StepResult) -> StepResult:
+        return replace(step, **self._contexts(step.runtime_context, step.tools_context))
+
     async def step_end(self, step: StepResult) -> None:
-        await self._each("on_step_end", step)
+        await self._each("on_step_end", step, self._restricted_step(step))
 
     async def end(self, result: GenerateTextResult[Any]) -> None:
-        await self._each("on_end", result)
+        restricted = replace(result, steps=[self._restricted_step(s) for s in result.steps])
+        await self._each("on_end", result, restricted)
 
     async def error(self, event: ErrorEvent) -> None:
         await self._each("on_error", event)
@@ -339,4 +381,6 @@ def make_hooks(
         function_id=settings.function_id,
         record_inputs=settings.record_inputs,
         record_outputs=settings.record_outputs,
+        include_runtime_context=settings.include_runtime_context,
+        include_tools_context=settings.include_tools_context,
     )
