@@ -20,6 +20,7 @@ from ai_sdk._version import __version__
 from ai_sdk.agent import DEFAULT_MAX_STEPS
 from ai_sdk.generate_text import StepResult
 from ai_sdk.provider import SystemMessage, TextPart, UserMessage
+from ai_sdk.telemetry import StartEvent, Telemetry, TelemetrySettings
 from ai_sdk.testing import MockLanguageModel
 
 from ..generate_text.helpers import calls_result, stream_parts, text_answer
@@ -214,3 +215,26 @@ async def test_no_stop_conditions_runs_until_the_model_stops_calling_tools() -> 
     agent = ToolLoopAgent(model=model, tools={"weather": weather()}, stop_when=[])
     result = await agent.generate(prompt="x")
     assert (len(result.steps), result.text) == (26, "done")
+
+
+async def test_the_agents_id_names_its_telemetry() -> None:
+    class Recorder(Telemetry):
+        def __init__(self) -> None:
+            self.names: list[str | None] = []
+
+        def on_start(self, event: StartEvent) -> None:
+            self.names.append(event.function_id)
+
+    recorder = Recorder()
+    model = MockLanguageModel(do_generate=text_answer("hi"))
+    agent = ToolLoopAgent(
+        model=model, id="weather-bot", telemetry=TelemetrySettings(integrations=[recorder])
+    )
+    await agent.generate(prompt="x")
+    named = ToolLoopAgent(
+        model=model,
+        id="weather-bot",
+        telemetry=TelemetrySettings(integrations=[recorder], function_id="mine"),
+    )
+    await named.generate(prompt="x")
+    assert recorder.names == ["weather-bot", "mine"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Generic, Literal, Protocol, TypeAlias, cast
 
 from typing_extensions import TypedDict, TypeVar, Unpack
@@ -40,6 +41,7 @@ from ai_sdk.provider_utils import Schema, as_schema, with_user_agent_suffix
 from ai_sdk.telemetry import (
     StartEvent,
     StepStartEvent,
+    TelemetrySettings,
     ToolExecutionEndEvent,
     ToolExecutionStartEvent,
 )
@@ -156,7 +158,8 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
 
     Args:
         model: a language model, or a model id string.
-        id: the agent's name (its telemetry may use it as ``function_id``).
+        id: the agent's name; also its telemetry's ``function_id`` (the OpenTelemetry
+            ``gen_ai.agent.name``) unless ``telemetry`` names one.
         output: structured output, as for `generate_text`.
         on_end: called with each call's final result (with the call's own ``on_end``).
         call_options_schema: the type of the per-call ``options`` (validated on each call).
@@ -234,6 +237,10 @@ class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):
                 call = prepared
         call.pop("options", None)
         call["headers"] = with_user_agent_suffix(call.get("headers"), AGENT_USER_AGENT)
+        telemetry = call.get("telemetry")
+        if self._id is not None and (telemetry is None or telemetry.function_id is None):
+            # The agent's name names its telemetry (`gen_ai.agent.name`) unless one is given.
+            call["telemetry"] = replace(telemetry or TelemetrySettings(), function_id=self._id)
         return call
 
     def _add_callbacks(self, call: AgentCall, callbacks: _CallCallbacks) -> None:
