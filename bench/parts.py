@@ -1,4 +1,4 @@
-"""What one spec stream part costs: building it, parsing it from the gateway's JSON, dumping it.
+"""What one spec stream part or content item costs: building, parsing from JSON, dumping.
 
 Measures whatever `ai_sdk.provider` is importable, so the same script compares two versions of
 core (run it with `PYTHONPATH=<other core>/src` for the other one). The figures behind the
@@ -31,6 +31,15 @@ _FINISH_JSON = (
     b'"outputTokens":{"total":20,"text":20}},"finishReason":{"unified":"stop","raw":"stop"}}'
 )
 
+_CALL_JSON = b'{"type":"tool-call","toolCallId":"c","toolName":"weather","input":"{}"}'
+_RESULT_JSON = (
+    b'{"content":[{"type":"reasoning","text":"think"},{"type":"text","text":"Hello"},'
+    b'{"type":"source","sourceType":"url","id":"s","url":"https://example.com"},'
+    b'{"type":"tool-call","toolCallId":"c","toolName":"weather","input":"{}"}],'
+    b'"finishReason":{"unified":"tool-calls","raw":"tool_calls"},'
+    b'"usage":{"inputTokens":{"total":5},"outputTokens":{"total":20}},"warnings":[]}'
+)
+
 
 def cases() -> dict[str, Callable[[], Any]]:
     """Each operation as a zero-argument callable."""
@@ -44,8 +53,17 @@ def cases() -> dict[str, Callable[[], Any]]:
     delta = p.TextDelta(id="0", delta="tok ")
     delta_dict = pydantic_core.from_json(_DELTA_JSON)
     finish_dict = pydantic_core.from_json(_FINISH_JSON)
+    file_data = p.FileDataUrl(url="https://example.com/a.png")
+    call = p.ToolCallContent(tool_call_id="c", tool_name="weather", input='{"city":"Rome"}')
+    call_dict = pydantic_core.from_json(_CALL_JSON)
+    result_adapter: TypeAdapter[p.GenerateResult] = TypeAdapter(p.GenerateResult)
+    result_dict = pydantic_core.from_json(_RESULT_JSON)
+    result = result_adapter.validate_python(result_dict)
     adapter.validate_python(delta_dict)  # build everything before timing
+    adapter.validate_python(call_dict)
     p.to_wire(delta)
+    p.to_wire(call)
+    p.to_wire(result)
     return {
         "build TextDelta": lambda: p.TextDelta(id="0", delta="tok "),
         "build TextStart": lambda: p.TextStart(id="0"),
@@ -58,6 +76,18 @@ def cases() -> dict[str, Callable[[], Any]]:
         "parse response-metadata (JSON bytes)": lambda: adapter.validate_json(_METADATA_JSON),
         "parse finish (dict)": lambda: adapter.validate_python(finish_dict),
         "to_wire(TextDelta)": lambda: p.to_wire(delta),
+        "build TextContent": lambda: p.TextContent(text="Hello"),
+        "build ToolCallContent": lambda: p.ToolCallContent(
+            tool_call_id="c", tool_name="weather", input='{"city":"Rome"}'
+        ),
+        "build UrlSource": lambda: p.UrlSource(id="s", url="https://example.com"),
+        "build FileContent": lambda: p.FileContent(media_type="image/png", data=file_data),
+        "parse tool-call (dict, gateway path)": lambda: adapter.validate_python(call_dict),
+        "parse generate result (dict, gateway path)": lambda: result_adapter.validate_python(
+            result_dict
+        ),
+        "to_wire(ToolCallContent)": lambda: p.to_wire(call),
+        "to_wire(GenerateResult)": lambda: p.to_wire(result),
     }
 
 

@@ -16,6 +16,8 @@ from ai_sdk.provider import (
     CallOptions,
     ContentOutput,
     ContentOutputFile,
+    CustomContent,
+    DocumentSource,
     ErrorPart,
     FileContent,
     FileDataBytes,
@@ -30,8 +32,10 @@ from ai_sdk.provider import (
     OtherWarning,
     OutputTokens,
     Raw,
+    ReasoningContent,
     ReasoningDelta,
     ReasoningEnd,
+    ReasoningFileContent,
     ReasoningFilePart,
     ReasoningStart,
     RequestInfo,
@@ -46,11 +50,13 @@ from ai_sdk.provider import (
     TextEnd,
     TextPart,
     TextStart,
+    ToolApprovalRequestContent,
     ToolCallContent,
     ToolInputDelta,
     ToolInputEnd,
     ToolInputStart,
     ToolMessage,
+    ToolResultContent,
     ToolResultPart,
     TypeValidationError,
     UrlSource,
@@ -356,6 +362,62 @@ async def test_generate_result_that_is_not_spec_v4_is_a_response_error(
     assert isinstance(error.validation_error, TypeValidationError)
     assert error.response == {"content": [{"type": "text"}], "usage": {}}
     assert "content.0.text" in error.message
+
+
+ALL_CONTENT_WIRE: list[dict[str, Any]] = [
+    {"type": "reasoning", "text": "Let me think", "providerMetadata": GEN},
+    {"type": "text", "text": "A cat."},
+    {"type": "custom", "kind": "openai.compaction"},
+    {"type": "file", "mediaType": "image/png", "data": {"type": "data", "data": PNG_B64}},
+    {"type": "reasoning-file", "mediaType": "image/png", "data": {"type": "url", "url": "https://x"}},
+    {"type": "tool-approval-request", "approvalId": "ap_1", "toolCallId": "call_1"},
+    {"type": "source", "sourceType": "url", "id": "s1", "url": "https://example.com"},
+    {
+        "type": "source",
+        "sourceType": "document",
+        "id": "s2",
+        "mediaType": "application/pdf",
+        "title": "Paper",
+        "filename": "paper.pdf",
+    },
+    {"type": "tool-call", "toolCallId": "ws_1", "toolName": "web_search", "input": "{}",
+     "providerExecuted": True},
+    {"type": "tool-result", "toolCallId": "ws_1", "toolName": "web_search",
+     "result": [{"url": "u", "title": None}], "isError": False},
+]  # fmt: skip
+
+
+async def test_generate_parses_every_content_kind_and_dumps_it_back_byte_for_byte(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    reply = {"content": ALL_CONTENT_WIRE, "finishReason": "stop", "usage": USAGE_WIRE}
+    server.route(PATH, json_reply(reply))
+
+    result = await provider("openai/gpt-5").do_generate(
+        CallOptions(prompt=[UserMessage(content=[TextPart(text="Hi")])])
+    )
+
+    assert result.content == [
+        ReasoningContent(text="Let me think", provider_metadata=GEN),
+        TextContent(text="A cat."),
+        CustomContent(kind="openai.compaction"),
+        FileContent(media_type="image/png", data=FileDataBytes(data=PNG_B64)),
+        ReasoningFileContent(media_type="image/png", data=FileDataUrl(url="https://x")),
+        ToolApprovalRequestContent(approval_id="ap_1", tool_call_id="call_1"),
+        UrlSource(id="s1", url="https://example.com"),
+        DocumentSource(id="s2", media_type="application/pdf", title="Paper", filename="paper.pdf"),
+        ToolCallContent(
+            tool_call_id="ws_1", tool_name="web_search", input="{}", provider_executed=True
+        ),
+        ToolResultContent(
+            tool_call_id="ws_1",
+            tool_name="web_search",
+            result=[{"url": "u", "title": None}],
+            is_error=False,
+        ),
+    ]
+    assert [to_wire(item) for item in result.content] == ALL_CONTENT_WIRE
+    assert json.dumps(to_wire(result)["content"]) == json.dumps(ALL_CONTENT_WIRE)
 
 
 # -- stream -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from typing import Any
 
@@ -372,7 +373,7 @@ async def test_repair_fixes_an_invalid_call() -> None:
 
     async def repair(context: ToolCallRepairContext) -> ToolCallContent:
         seen.append(context)
-        return context.tool_call.model_copy(update={"input": '{"city": "Rome"}'})
+        return dataclasses.replace(context.tool_call, input='{"city": "Rome"}')
 
     model = MockLanguageModel(do_generate=calls_result(("c1", "weather", '{"town": "Rome"}')))
     result = await generate_text(

@@ -17,7 +17,7 @@ def test_snake_case_construction_equals_parsed_camel_case_json() -> None:
     built = p.ToolCallContent(
         tool_call_id="call_1", tool_name="weather", input='{"city":"Paris"}', provider_executed=True
     )
-    parsed = p.ToolCallContent.model_validate(
+    parsed = TypeAdapter(p.ToolCallContent).validate_python(
         {
             "type": "tool-call",
             "toolCallId": "call_1",
@@ -387,13 +387,20 @@ def test_unknown_extra_keys_are_ignored() -> None:
 def test_parts_and_results_are_immutable() -> None:
     start = p.TextStart(id="0")
     content = p.TextContent(text="x")
+    result = p.GenerateResult(
+        content=[content],
+        finish_reason=p.FinishReason(unified="stop", raw=None),
+        usage=p.Usage(input_tokens=p.InputTokens(), output_tokens=p.OutputTokens()),
+    )
 
     with pytest.raises(dataclasses.FrozenInstanceError):
         start.id = "1"  # type: ignore[misc]
-    with pytest.raises(pydantic.ValidationError, match="frozen"):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         content.text = "y"  # type: ignore[misc]
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        result.content = []  # type: ignore[misc]
     assert dataclasses.replace(start, id="1") == p.TextStart(id="1")
-    assert content.model_copy(update={"text": "y"}) == p.TextContent(text="y")
+    assert dataclasses.replace(content, text="y") == p.TextContent(text="y")
 
 
 def test_per_token_parts_are_not_frozen_but_replace_works_alike() -> None:
@@ -427,4 +434,47 @@ def test_stream_parts_are_slotted_dataclasses_with_a_type_field() -> None:
         "id": "0",
         "delta": "x",
         "provider_metadata": None,
+    }
+
+
+def test_content_is_slotted_frozen_plain_data_that_results_hold_as_is() -> None:
+    file = p.FileContent(media_type="image/png", data=p.FileDataBytes(data=b"\x89PNG\x00\xff"))
+    call = p.ToolCallContent(tool_call_id="c", tool_name="t", input="{}", dynamic=True)
+    result = p.GenerateResult(
+        content=[file, call],
+        finish_reason=p.FinishReason(unified="tool-calls", raw="tool_calls"),
+        usage=p.Usage(input_tokens=p.InputTokens(total=1), output_tokens=p.OutputTokens(total=2)),
+    )
+
+    content_classes = [
+        p.TextContent, p.ReasoningContent, p.CustomContent, p.FileContent,
+        p.ReasoningFileContent, p.ToolApprovalRequestContent, p.UrlSource, p.DocumentSource,
+        p.ToolCallContent, p.ToolResultContent,
+    ]  # fmt: skip
+    assert [
+        (issubclass(cls, p.WireData), hasattr(cls, "__slots__"), cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
+        for cls in content_classes
+    ] == [(True, True, True)] * len(content_classes)
+    # Built without validation and held as-is by the pydantic result (not copied).
+    assert [item is held for item, held in zip([file, call], result.content, strict=True)] == [
+        True,
+        True,
+    ]
+    file_wire = {
+        "type": "file",
+        "mediaType": "image/png",
+        "data": {"type": "data", "data": "iVBORwD/"},
+    }
+    call_wire = {
+        "type": "tool-call",
+        "toolCallId": "c",
+        "toolName": "t",
+        "input": "{}",
+        "dynamic": True,
+    }
+    assert p.to_wire(result) == {
+        "content": [file_wire, call_wire],
+        "finishReason": {"unified": "tool-calls", "raw": "tool_calls"},
+        "usage": {"inputTokens": {"total": 1}, "outputTokens": {"total": 2}},
+        "warnings": [],
     }

@@ -93,7 +93,7 @@ RepairToolCall: TypeAlias = Callable[
     [ToolCallRepairContext], ToolCallContent | Awaitable[ToolCallContent | None] | None
 ]
 """Fixes a failed tool call: return a corrected `ToolCallContent` (e.g.
-``context.tool_call.model_copy(update={"input": fixed_json})``) or ``None`` to give up."""
+``dataclasses.replace(context.tool_call, input=fixed_json)``) or ``None`` to give up."""
 
 
 def to_json_value(value: object) -> JSONValue:

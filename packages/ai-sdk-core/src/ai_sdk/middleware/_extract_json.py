@@ -5,6 +5,7 @@ Models asked for JSON often answer in a fenced block; structured output needs th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -65,7 +66,7 @@ def extract_json_middleware(
 
     def rewrite_content(content: Sequence[Content]) -> list[Content]:
         return [
-            item.model_copy(update={"text": clean(item.text)})
+            dataclasses.replace(item, text=clean(item.text))
             if isinstance(item, TextContent)
             else item
             for item in content

@@ -6,6 +6,7 @@ their reasoning into the text inside a tag; this turns it into proper reasoning 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -190,7 +191,7 @@ def extract_reasoning_middleware(
                 continue
             reasoning, remaining = split
             rewritten.append(ReasoningContent(text=reasoning))
-            rewritten.append(item.model_copy(update={"text": remaining}))
+            rewritten.append(dataclasses.replace(item, text=remaining))
         return rewritten
 
     def new_feed() -> Callable[[StreamPart], list[StreamPart]]:

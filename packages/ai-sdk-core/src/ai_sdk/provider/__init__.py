@@ -3,9 +3,9 @@
 Everything a provider implements or returns is defined here: `LanguageModel`, `EmbeddingModel`,
 `ImageModel` and `Provider` (protocols), call options, prompt messages and parts, generated content,
 stream parts, usage, finish reasons, warnings, and the `AISDKError` tree. The data types are
-plain data whose `to_wire(obj)` is exactly the JSON the TypeScript SDK sends: the stream-only
-parts are slotted dataclasses (`WireData`, cheap to build per token), everything else immutable
-pydantic models (`WireModel`).
+plain data whose `to_wire(obj)` is exactly the JSON the TypeScript SDK sends: stream parts and
+generated content are slotted dataclasses (`WireData`, cheap to build, no validation), call options,
+prompts, results and usage immutable pydantic models (`WireModel`, validated once per call).
 """
 
 from ai_sdk.provider import _errors

@@ -1,11 +1,19 @@
-"""What a language model generates: the content items of a generate result (also stream parts)."""
+"""What a language model generates: the content items of a generate result (also stream parts).
 
+Plain data like the stream-only parts (`_stream.py`): slotted, frozen stdlib dataclasses on
+`WireData`, built by keyword without validation. A pydantic `TypeAdapter` reads and writes their
+camelCase JSON where they cross the wire (the gateway parses them inside `GenerateResult` and
+its stream; `to_wire` dumps them). Derive a changed copy with `dataclasses.replace`. The file data
+they hold (`FileDataBytes`, `FileDataUrl`) stays pydantic, because prompts share it.
+"""
+
+from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias, cast
 
 from pydantic import Discriminator, Field, Tag
 
 from ai_sdk.provider._shared import GeneratedFileData
-from ai_sdk.provider._wire import JSONValue, ProviderMetadata, WireModel
+from ai_sdk.provider._wire import JSONValue, ProviderMetadata, WireData
 
 __all__ = [
     "Content",
@@ -23,7 +31,8 @@ __all__ = [
 ]
 
 
-class TextContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextContent(WireData):
     """Generated text."""
 
     type: Literal["text"] = "text"
@@ -31,7 +40,8 @@ class TextContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ReasoningContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasoningContent(WireData):
     """Generated reasoning text."""
 
     type: Literal["reasoning"] = "reasoning"
@@ -39,7 +49,8 @@ class ReasoningContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class CustomContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CustomContent(WireData):
     """Provider-specific content that has no standard type, named `<provider>.<type>`."""
 
     type: Literal["custom"] = "custom"
@@ -48,7 +59,8 @@ class CustomContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class FileContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileContent(WireData):
     """A generated file (e.g. an image), inline or by URL, as the provider returned it."""
 
     type: Literal["file"] = "file"
@@ -58,7 +70,8 @@ class FileContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ReasoningFileContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasoningFileContent(WireData):
     """A file generated as part of reasoning."""
 
     type: Literal["reasoning-file"] = "reasoning-file"
@@ -67,7 +80,8 @@ class ReasoningFileContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ToolApprovalRequestContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolApprovalRequestContent(WireData):
     """The provider asks for approval before running a (provider-executed) tool call."""
 
     type: Literal["tool-approval-request"] = "tool-approval-request"
@@ -76,7 +90,8 @@ class ToolApprovalRequestContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class UrlSource(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UrlSource(WireData):
     """A web page the model used as a source."""
 
     type: Literal["source"] = "source"
@@ -87,7 +102,8 @@ class UrlSource(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class DocumentSource(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentSource(WireData):
     """A document the model used as a source."""
 
     type: Literal["source"] = "source"
@@ -115,7 +131,8 @@ Source: TypeAlias = Annotated[
 """A source the model cited; both kinds have `type="source"` and differ in `sourceType`."""
 
 
-class ToolCallContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolCallContent(WireData):
     """A tool call the model made."""
 
     type: Literal["tool-call"] = "tool-call"
@@ -130,7 +147,8 @@ class ToolCallContent(WireModel):
     provider_metadata: ProviderMetadata | None = None
 
 
-class ToolResultContent(WireModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolResultContent(WireData):
     """The result of a tool the provider ran itself."""
 
     type: Literal["tool-result"] = "tool-result"

@@ -7,8 +7,8 @@ three made once per token (`TextDelta`, `ReasoningDelta`, `ToolInputDelta`), whe
 dataclass's `object.__setattr__` per field would double the cost; treat those as read-only too.
 `type` is a real field with a literal default, so one `TypeAdapter(StreamPart)` parses the
 camelCase JSON of the gateway's stream and dumps parts back to it. The content parts that also
-appear in generate results (`ToolCallContent`, `FileContent`, sources, ...) are still pydantic
-models (`WireModel`); the union holds both kinds.
+appear in generate results (`ToolCallContent`, `FileContent`, sources, ...) are frozen `WireData`
+dataclasses too (`_content.py`).
 """
 
 from dataclasses import dataclass, field

@@ -77,9 +77,9 @@ class WireModel(BaseModel):
 
 
 class WireData:
-    """Base class of the spec objects that are slotted stdlib dataclasses (the stream parts).
+    """Base class of the spec objects that are slotted stdlib dataclasses (stream parts, content).
 
-    They are built once per streamed token, so they are plain data with no validation: a
+    Stream parts are built once per streamed token, so they are plain data with no validation: a
     constructor call costs what a dataclass costs. Attributes are snake_case; the camelCase
     aliases are the wire keys, read and written by a pydantic `TypeAdapter` only where the data
     crosses the wire (the gateway parses streamed parts, `to_wire` dumps them). Derive a changed
