@@ -9,7 +9,7 @@ import hmac
 
 import pytest
 
-from ai_sdk.generate_text._approval_signature import (
+from ai_sdk._approval_signature import (
     canonical_json,
     sign_tool_approval,
     verify_tool_approval_signature,
