@@ -1,8 +1,6 @@
 """The release script on a throwaway git repository shaped like this one."""
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,36 +13,15 @@ from scripts.release import (
     read_version,
     release,
 )
+from tests.compat._repo import git, make_repo
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 24)
-
-
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    for dist in ("ai-sdk-core", "ai-sdk-gateway"):
-        source = ROOT / "packages" / dist
-        target = tmp_path / "packages" / dist
-        target.mkdir(parents=True)
-        shutil.copy(source / "pyproject.toml", target / "pyproject.toml")
-        (target / "CHANGELOG.md").write_text(
-            f"# Changelog: {dist}\n\n## Unreleased\n\n- First version.\n"
-        )
-        version = next((source / "src").glob("*/_version.py"))
-        (target / version.relative_to(source)).parent.mkdir(parents=True)
-        shutil.copy(version, target / version.relative_to(source))
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
-    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
-    _git(tmp_path, "config", "user.name", "t")
-    _git(tmp_path, "config", "user.email", "t@t")
-    return tmp_path
+    """A throwaway repository with core and gateway shaped like this one, and no record yet."""
+    return make_repo(tmp_path)
 
 
 def test_bumped() -> None:
@@ -60,12 +37,12 @@ def test_release_bumps_dates_commits_and_tags(repo: Path) -> None:
     tag = release("ai-sdk-gateway", "patch", today=TODAY, root=repo)
 
     assert tag == f"ai-sdk-gateway-v{expected}"
-    assert _git(repo, "tag", "--list") == tag
+    assert git(repo, "tag", "--list") == tag
     version = repo / "packages/ai-sdk-gateway/src/ai_sdk_gateway/_version.py"
     assert f'__version__ = "{expected}"' in version.read_text()
     changelog = (repo / "packages/ai-sdk-gateway/CHANGELOG.md").read_text()
     assert f"## Unreleased\n\n## {expected} (2026-11-24)\n\n- First version.\n" in changelog
-    assert _git(repo, "status", "--porcelain") == ""
+    assert git(repo, "status", "--porcelain") == ""
     # Nothing new under Unreleased: the next release is refused.
     with pytest.raises(ReleaseError, match="no entries under '## Unreleased'"):
         release("ai-sdk-gateway", "patch", today=TODAY, root=repo)
@@ -79,7 +56,7 @@ def test_core_minor_release_outside_provider_range_is_refused(repo: Path) -> Non
 
     with pytest.raises(ReleaseError, match=f"ai-sdk-gateway declares {declared}"):
         release("ai-sdk-core", "minor", root=repo)
-    assert _git(repo, "tag", "--list") == ""
+    assert git(repo, "tag", "--list") == ""
     check_core_ranges((major, minor, 9), repo)  # a patch stays inside
 
 

@@ -1,8 +1,6 @@
 """The release record (RELEASES): complete for this repository, and resolvable in real git repos."""
 
 import re
-import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
@@ -11,15 +9,9 @@ import pytest
 from scripts import release_record
 from scripts.release import ReleaseError, release
 from scripts.release_record import RecordError, latest, lowest, read_entries, releases
+from tests.compat._repo import ROOT, git, make_repo
 
-ROOT = Path(__file__).resolve().parents[2]
 HEADING_RE = re.compile(r"^## (\d+\.\d+\.\d+)\b", re.MULTILINE)
-
-
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
 
 
 def _changelog_versions() -> list[tuple[str, str]]:
@@ -39,35 +31,21 @@ def test_every_changelog_version_is_recorded_at_a_commit_with_that_version() -> 
     assert sorted(set(versions) - set(recorded)) == [], "CHANGELOG versions without a record"
     assert sorted(set(recorded) - set(versions)) == [], "records without a CHANGELOG version"
     for (dist, version), commit in recorded.items():
-        pyproject = tomllib.loads(_git(ROOT, "show", f"{commit}:packages/{dist}/pyproject.toml"))
+        pyproject = tomllib.loads(git(ROOT, "show", f"{commit}:packages/{dist}/pyproject.toml"))
         path = pyproject["tool"]["hatch"]["version"]["path"]
-        text = _git(ROOT, "show", f"{commit}:packages/{dist}/{path}")
+        text = git(ROOT, "show", f"{commit}:packages/{dist}/{path}")
         assert f'__version__ = "{version}"' in text, f"{dist} {version} recorded at {commit}"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A throwaway repository with core and gateway shaped like this one, and no record yet."""
-    for dist in ("ai-sdk-core", "ai-sdk-gateway"):
-        source = ROOT / "packages" / dist
-        target = tmp_path / "packages" / dist
-        target.mkdir(parents=True)
-        shutil.copy(source / "pyproject.toml", target / "pyproject.toml")
-        (target / "CHANGELOG.md").write_text(f"# {dist}\n\n## Unreleased\n\n- Something.\n")
-        version = next((source / "src").glob("*/_version.py"))
-        (target / version.relative_to(source)).parent.mkdir(parents=True)
-        shutil.copy(version, target / version.relative_to(source))
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "config", "user.name", "t")
-    _git(tmp_path, "config", "user.email", "t@t")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-qm", "init")
-    return tmp_path
+    return make_repo(tmp_path)
 
 
 def _version_at(repo: Path, commit: str, dist: str) -> str:
     module = "ai_sdk" if dist == "ai-sdk-core" else dist.replace("-", "_")
-    text = _git(repo, "show", f"{commit}:packages/{dist}/src/{module}/_version.py")
+    text = git(repo, "show", f"{commit}:packages/{dist}/src/{module}/_version.py")
     match = re.search(r'__version__ = "(.+)"', text)
     assert match is not None
     return match.group(1)
@@ -76,13 +54,13 @@ def _version_at(repo: Path, commit: str, dist: str) -> str:
 def _new_entry(repo: Path, dist: str, text: str) -> None:
     path = repo / "packages" / dist / "CHANGELOG.md"
     path.write_text(path.read_text().replace("## Unreleased\n", f"## Unreleased\n\n- {text}\n"))
-    _git(repo, "commit", "-qam", text)
+    git(repo, "commit", "-qam", text)
 
 
 def test_release_records_itself_in_its_own_commit(repo: Path) -> None:
     release("ai-sdk-core", "patch", root=repo)
-    head = _git(repo, "rev-parse", "HEAD")
-    assert _git(repo, "show", "--name-only", "--format=", "HEAD").splitlines() == [
+    head = git(repo, "rev-parse", "HEAD")
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").splitlines() == [
         "RELEASES",
         "packages/ai-sdk-core/CHANGELOG.md",
         "packages/ai-sdk-core/src/ai_sdk/_version.py",
@@ -94,35 +72,35 @@ def test_release_records_itself_in_its_own_commit(repo: Path) -> None:
     # Later commits, another release and a second core release leave it where it was.
     _new_entry(repo, "ai-sdk-gateway", "Gateway change.")
     release("ai-sdk-gateway", "patch", root=repo)
-    gateway_head = _git(repo, "rev-parse", "HEAD")
+    gateway_head = git(repo, "rev-parse", "HEAD")
     _new_entry(repo, "ai-sdk-core", "Core change.")
     release("ai-sdk-core", "patch", root=repo)
     found = {(r.dist, r.version): r.commit for r in releases(repo)}
     assert found[("ai-sdk-core", core.version)] == head
     assert found[("ai-sdk-gateway", latest("ai-sdk-gateway", repo).version)] == gateway_head
     newest = latest("ai-sdk-core", repo)
-    assert newest.commit == _git(repo, "rev-parse", "HEAD")
+    assert newest.commit == git(repo, "rev-parse", "HEAD")
     assert newest.key > core.key
     major, minor, _ = core.key
     assert lowest("ai-sdk-core", major, minor, repo) == core
     # Back at the first release, releasing the next patch again is refused (its tag exists).
-    _git(repo, "checkout", "-q", head)
+    git(repo, "checkout", "-q", head)
     with pytest.raises(ReleaseError, match="tag ai-sdk-core-v"):
         release("ai-sdk-core", "patch", root=repo)
 
 
 def test_the_record_survives_a_rebase_of_the_release_commit(repo: Path) -> None:
-    _git(repo, "checkout", "-qb", "topic")
+    git(repo, "checkout", "-qb", "topic")
     release("ai-sdk-gateway", "patch", root=repo)
-    _git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-q", "main")
     (repo / "other.txt").write_text("x")
-    _git(repo, "add", "other.txt")
-    _git(repo, "commit", "-qm", "meanwhile on main")
-    _git(repo, "checkout", "-q", "topic")
-    _git(repo, "rebase", "-q", "main")
+    git(repo, "add", "other.txt")
+    git(repo, "commit", "-qm", "meanwhile on main")
+    git(repo, "checkout", "-q", "topic")
+    git(repo, "rebase", "-q", "main")
 
     (gateway,) = releases(repo)
-    assert gateway.commit == _git(repo, "rev-parse", "HEAD")
+    assert gateway.commit == git(repo, "rev-parse", "HEAD")
     assert _version_at(repo, gateway.commit, "ai-sdk-gateway") == gateway.version
 
 
@@ -160,7 +138,7 @@ def test_malformed_and_duplicate_lines_are_errors(repo: Path) -> None:
 def test_release_refuses_a_version_the_record_has(repo: Path) -> None:
     major, minor, patch = (int(p) for p in _version_at(repo, "HEAD", "ai-sdk-core").split("."))
     release_record.append("ai-sdk-core", f"{major}.{minor}.{patch + 1}", repo)
-    _git(repo, "add", "RELEASES")
-    _git(repo, "commit", "-qm", "recorded by hand")
+    git(repo, "add", "RELEASES")
+    git(repo, "commit", "-qm", "recorded by hand")
     with pytest.raises(ReleaseError, match=r"records ai-sdk-core .* already"):
         release("ai-sdk-core", "patch", root=repo)

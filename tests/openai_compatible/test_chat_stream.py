@@ -700,47 +700,26 @@ async def test_wrongly_shaped_chunk(
     ]
 
 
-async def test_error_object_mid_stream(
-    server: LoopbackServer, provider: OpenAICompatibleProvider
+@pytest.mark.parametrize("ends_with_a_finish_reason", [True, False])
+async def test_error_object_mid_stream_is_one_error_part_as_sent(
+    server: LoopbackServer, provider: OpenAICompatibleProvider, ends_with_a_finish_reason: bool
 ) -> None:
+    """As upstream: the object as sent (core's stream_text reads it as a StreamProviderError),
+    once; when no finish reason follows, the error explains it and no second error is added."""
     server_error = {"message": "overloaded", "type": "server_error", "code": 529}
+    tail = [chunk({}, finish_reason="stop")] if ends_with_a_finish_reason else []
     parts = await stream_parts(
-        server,
-        provider,
-        [chunk({"content": "a"}), {"error": server_error}, chunk({}, finish_reason="stop")],
+        server, provider, [chunk({"content": "a"}), {"error": server_error}, *tail]
     )
 
-    # The object as sent, as upstream (core's stream_text reads it as a StreamProviderError).
-    [error] = errors(parts)
-    assert error == server_error
     assert parts == [
         START,
         METADATA,
         TextStart(id="txt-0"),
         TextDelta(id="txt-0", delta="a"),
-        ErrorPart(error=error),
+        ErrorPart(error=server_error),
         TextEnd(id="txt-0"),
-        error_finish("stop"),
-    ]
-
-
-async def test_error_object_then_end_is_reported_once(
-    server: LoopbackServer, provider: OpenAICompatibleProvider
-) -> None:
-    """As upstream: the server's error explains the missing finish reason; no second error."""
-    server_error = {"message": "upstream timeout", "type": "server_error"}
-    parts = await stream_parts(server, provider, [chunk({"content": "a"}), {"error": server_error}])
-
-    [error] = errors(parts)
-    assert error == server_error
-    assert parts == [
-        START,
-        METADATA,
-        TextStart(id="txt-0"),
-        TextDelta(id="txt-0", delta="a"),
-        ErrorPart(error=error),
-        TextEnd(id="txt-0"),
-        error_finish(),
+        error_finish("stop") if ends_with_a_finish_reason else error_finish(),
     ]
 
 

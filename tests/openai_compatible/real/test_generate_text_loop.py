@@ -7,7 +7,7 @@ schema) is meaningful, so the assertions are about shapes, bounds and the loop's
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 from pydantic import BaseModel, Field
@@ -52,6 +52,16 @@ async def llama(llama_server: LlamaServer) -> AsyncIterator[OpenAICompatibleProv
         yield provider
 
 
+def weather_tool(executed: list[WeatherQuery]) -> Any:
+    """A weather tool that records the validated inputs it ran with."""
+
+    def weather(query: WeatherQuery) -> dict[str, str]:
+        executed.append(query)
+        return {"city": query.city, "forecast": "sunny"}
+
+    return tool(description="Get the weather in a city", input_schema=WeatherQuery, execute=weather)
+
+
 def answer_in_text_after_the_tool(context: PrepareStepContext) -> PrepareStepResult | None:
     # The first step is forced to call the tool; forcing it again would only repeat the call.
     if context.step_number == 0:
@@ -63,19 +73,10 @@ async def test_forced_tool_call_runs_through_a_two_step_loop(
     llama: OpenAICompatibleProvider, llama_server: LlamaServer
 ) -> None:
     executed: list[WeatherQuery] = []
-
-    def weather(query: WeatherQuery) -> dict[str, str]:
-        executed.append(query)
-        return {"city": query.city, "forecast": "sunny"}
-
     result = await generate_text(
         model=llama(llama_server.tools_model),
         prompt="What is the weather?",
-        tools={
-            "weather": tool(
-                description="Get the weather in a city", input_schema=WeatherQuery, execute=weather
-            )
-        },
+        tools={"weather": weather_tool(executed)},
         tool_choice={"type": "tool", "tool_name": "weather"},
         prepare_step=answer_in_text_after_the_tool,
         stop_when=is_step_count(2),
@@ -151,18 +152,9 @@ async def test_an_agent_runs_the_same_loop_on_the_real_server(
 ) -> None:
     """`ToolLoopAgent` with the settings above fixed once, asked twice."""
     executed: list[WeatherQuery] = []
-
-    def weather(query: WeatherQuery) -> dict[str, str]:
-        executed.append(query)
-        return {"city": query.city, "forecast": "sunny"}
-
     agent = ToolLoopAgent(
         model=llama(llama_server.tools_model),
-        tools={
-            "weather": tool(
-                description="Get the weather in a city", input_schema=WeatherQuery, execute=weather
-            )
-        },
+        tools={"weather": weather_tool(executed)},
         tool_choice={"type": "tool", "tool_name": "weather"},
         prepare_step=answer_in_text_after_the_tool,
         max_output_tokens=40,

@@ -45,6 +45,7 @@ from ai_sdk.telemetry import (
     ToolExecutionEndEvent,
     ToolExecutionStartEvent,
 )
+from ai_sdk.telemetry._hooks import notify_callback
 
 __all__ = ["DEFAULT_MAX_STEPS", "Agent", "AgentCall", "PrepareCall", "ToolLoopAgent"]
 
@@ -101,14 +102,9 @@ def _merge(
     if not present:
         return None
 
-    async def call(callback: Callable[[EventT], Any], event: EventT) -> None:
-        outcome = callback(event)
-        if isinstance(outcome, Awaitable):
-            await cast("Awaitable[object]", outcome)
-
     async def merged(event: EventT) -> None:
         outcomes = await asyncio.gather(
-            *(call(callback, event) for callback in present), return_exceptions=True
+            *(notify_callback(callback, event) for callback in present), return_exceptions=True
         )
         for outcome in outcomes:
             if isinstance(outcome, Exception):

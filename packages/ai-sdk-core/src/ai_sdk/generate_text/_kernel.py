@@ -12,7 +12,6 @@ deadlines) around it.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
@@ -69,21 +68,14 @@ from ai_sdk.telemetry._hooks import (
     StepStartEvent,
     ToolExecutionEndEvent,
     ToolExecutionStartEvent,
+    notify_callback,
 )
 
-__all__ = ["Block", "Deadlines", "Scope", "Step", "StepLoop", "notify"]
+__all__ = ["Block", "Deadlines", "Scope", "Step", "StepLoop"]
 
 T = TypeVar("T")
 
 _TOOL_FINISH_REASONS = frozenset({"stop", "tool-calls"})
-
-
-async def notify(callback: Callable[[Any], Any] | None, event: object) -> None:
-    """Call a sync or async callback."""
-    if callback is not None:
-        outcome = callback(event)
-        if inspect.isawaitable(outcome):
-            await outcome
 
 
 class Deadlines:
@@ -523,7 +515,7 @@ class StepLoop:
         It goes on while every client tool call of the step has an output and no stop
         condition holds.
         """
-        await notify(self.config.on_step_end, result)
+        await notify_callback(self.config.on_step_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.step_end(result)
         client_calls = sum(1 for call in step.calls if not call.provider_executed)
@@ -540,6 +532,6 @@ class StepLoop:
 
     async def finish(self, result: GenerateTextResult[Any]) -> None:
         """Report the end of the call."""
-        await notify(self.config.on_end, result)
+        await notify_callback(self.config.on_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.end(result)

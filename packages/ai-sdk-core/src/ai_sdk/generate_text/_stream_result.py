@@ -17,7 +17,6 @@ from typing_extensions import TypeVar
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._config import CallConfig
-from ai_sdk.generate_text._kernel import notify
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._parts import (
     AbortPart,
@@ -47,7 +46,7 @@ from ai_sdk.provider import (
     get_error_message,
 )
 from ai_sdk.provider_utils._closing import AsyncClosing
-from ai_sdk.telemetry._hooks import AbortEvent
+from ai_sdk.telemetry._hooks import AbortEvent, notify_callback
 
 __all__ = ["Aggregate", "StreamTextResult", "StreamTransform"]
 
@@ -200,21 +199,21 @@ class StreamTextResult(AsyncClosing, Generic[OutputT, PartialT, ElementT]):
         if part.__class__ is StreamErrorPart:
             await self._after_error(part)
         if self._callbacks.on_chunk is not None:
-            await notify(self._callbacks.on_chunk, part)
+            await notify_callback(self._callbacks.on_chunk, part)
         if self._close_requested:
             await self.aclose()
 
     async def _after_error(self, part: TextStreamPart) -> None:
         error = cast("StreamErrorPart", part).error
         self._errors.append(error)
-        await notify(self._callbacks.on_error, error)
+        await notify_callback(self._callbacks.on_error, error)
 
     async def _abort(self) -> None:
         self._done = True
         self._aborted = True
         self._parts.append(AbortPart(reason="cancelled"))
         await self._close_stages()
-        await notify(self._callbacks.on_abort, list(self._state.steps))
+        await notify_callback(self._callbacks.on_abort, list(self._state.steps))
         hooks = self._config.hooks
         if hooks is not None:
             await hooks.abort(

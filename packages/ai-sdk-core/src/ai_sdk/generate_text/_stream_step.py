@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from ai_sdk.generate_text._config import CallConfig
-from ai_sdk.generate_text._kernel import Block, Deadlines, Scope, Step, notify
+from ai_sdk.generate_text._kernel import Block, Deadlines, Scope, Step
 from ai_sdk.generate_text._parts import (
     FinishPart,
     FinishStepPart,
@@ -71,7 +71,7 @@ from ai_sdk.provider import (
     UrlSource,
 )
 from ai_sdk.provider_utils import generate_id, retry_with_backoff
-from ai_sdk.telemetry._hooks import ModelCallEndEvent
+from ai_sdk.telemetry._hooks import ModelCallEndEvent, notify_callback
 
 __all__ = ["IdReserver", "StreamState", "StreamStep"]
 
@@ -349,7 +349,7 @@ class StreamStep:
                 tool_call_id=part.id, messages=plan.messages, context=plan.runtime_context
             )
             self._input_hooks[part.id] = (tool, options)
-            await notify(tool.on_input_start, options)
+            await notify_callback(tool.on_input_start, options)
         return ToolInputStartPart(
             id=part.id,
             tool_name=part.tool_name,
