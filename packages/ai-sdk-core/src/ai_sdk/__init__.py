@@ -194,6 +194,12 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         Tool as Tool,
     )
     from ai_sdk.generate_text import (
+        ToolApprovalRequest as ToolApprovalRequest,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalResponse as ToolApprovalResponse,
+    )
+    from ai_sdk.generate_text import (
         ToolCall as ToolCall,
     )
     from ai_sdk.generate_text import (
@@ -213,6 +219,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.generate_text import (
         ToolInputStartPart as ToolInputStartPart,
+    )
+    from ai_sdk.generate_text import (
+        ToolOutputDenied as ToolOutputDenied,
     )
     from ai_sdk.generate_text import (
         ToolResult as ToolResult,

@@ -54,11 +54,14 @@ __all__ = [
     "TextEndPart",
     "TextStartPart",
     "TextStreamPart",
+    "ToolApprovalRequest",
+    "ToolApprovalResponse",
     "ToolCall",
     "ToolError",
     "ToolInputDeltaPart",
     "ToolInputEndPart",
     "ToolInputStartPart",
+    "ToolOutputDenied",
     "ToolResult",
 ]
 
@@ -147,6 +150,46 @@ class ToolError:
     tool_metadata: JSONObject | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolApprovalRequest:
+    """A tool call waits for approval before it runs (``type == "tool-approval-request"``).
+
+    Answer it by appending a tool message with a `ToolApprovalResponsePart` (same
+    ``approval_id``) to the conversation and calling again; the approved call then runs first.
+    """
+
+    type: ClassVar[Literal["tool-approval-request"]] = "tool-approval-request"
+    approval_id: str
+    tool_call: ToolCall
+    is_automatic: bool | None = None
+    """``True`` when the approval configuration answered the request itself."""
+    signature: str | None = None
+    """The HMAC signature binding this request to its tool call (with ``tool_approval_secret``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolApprovalResponse:
+    """An approval answered by the approval configuration (``type == "tool-approval-response"``)."""
+
+    type: ClassVar[Literal["tool-approval-response"]] = "tool-approval-response"
+    approval_id: str
+    tool_call: ToolCall
+    approved: bool
+    reason: str | None = None
+    provider_executed: bool | None = None
+    """Only provider-executed approval responses are sent to the model."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToolOutputDenied:
+    """A tool call whose execution was denied (``type == "tool-output-denied"``)."""
+
+    type: ClassVar[Literal["tool-output-denied"]] = "tool-output-denied"
+    tool_call_id: str
+    tool_name: str
+    provider_executed: bool | None = None
+
+
 ContentPart: TypeAlias = (
     TextContent
     | ReasoningContent
@@ -158,6 +201,8 @@ ContentPart: TypeAlias = (
     | ToolCall
     | ToolResult
     | ToolError
+    | ToolApprovalRequest
+    | ToolApprovalResponse
 )
 """One item of a step's content, in generation order (tool outputs after the model output)."""
 
@@ -407,6 +452,9 @@ TextStreamPart: TypeAlias = (
     | ToolCall
     | ToolResult
     | ToolError
+    | ToolApprovalRequest
+    | ToolApprovalResponse
+    | ToolOutputDenied
     | CustomContent
     | UrlSource
     | DocumentSource
