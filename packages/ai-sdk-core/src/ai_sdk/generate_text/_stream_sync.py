@@ -10,9 +10,9 @@ import functools
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, Generic, Never, ParamSpec, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Never, ParamSpec, cast, overload
 
-from typing_extensions import TypeVar
+from typing_extensions import TypeVar, Unpack
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk._sync import SyncStream, dispatching, named_twin, run_sync
@@ -32,6 +32,9 @@ from ai_sdk.generate_text._stream_result import StreamTextResult
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import CallWarning, ProviderMetadata, ReasoningContent, UnifiedFinishReason
+
+if TYPE_CHECKING:
+    from ai_sdk.ui import UIMessageChunk, UIMessageStreamOptions
 
 __all__ = ["StreamTextResultSync", "sync_stream_twin"]
 
@@ -80,6 +83,14 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
     def element_stream(self) -> Iterator[ElementT]:
         """The array elements (see `StreamTextResult.element_stream`)."""
         return self._iterate(lambda: self._inner.element_stream)
+
+    def to_ui_message_stream(
+        self, **options: Unpack[UIMessageStreamOptions]
+    ) -> Iterator[UIMessageChunk]:
+        """The UI message chunks (see `StreamTextResult.to_ui_message_stream`); for WSGI, frame
+        them with `ai_sdk.ui.ui_message_stream_to_sse_bytes_sync`. Callbacks run on the SDK's
+        background loop."""
+        return self._iterate(lambda: self._inner.to_ui_message_stream(**options))
 
     def consume_stream(self) -> None:
         """Read the stream to its end without raising."""
