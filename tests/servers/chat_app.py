@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ai_sdk import stream_text, tool
+from ai_sdk import stream_text, stream_text_sync, tool
 from ai_sdk.generate_text import (
     FinishPart,
     FinishStepPart,
@@ -242,7 +242,7 @@ def create_app() -> Starlette:
         body = await request.json()
         try:
             messages = validate_ui_messages(body.get("messages"), tools=TOOLS)
-        except Exception as error:  # noqa: BLE001 - a 400 for any bad input
+        except Exception as error:
             return JSONResponse({"error": type(error).__name__}, status_code=400)
         scenario = body.get("scenario", "text")
         options: Any = {
@@ -252,11 +252,7 @@ def create_app() -> Starlette:
         }
         if scenario == "approval":
             last = messages[-1]
-            answered = [
-                p
-                for p in last.parts
-                if getattr(p, "state", None) == "approval-responded"
-            ]
+            answered = [p for p in last.parts if getattr(p, "state", None) == "approval-responded"]
             if last.role == "assistant" and answered:
                 approval = answered[0].approval  # type: ignore[union-attr]
                 parts = _approved_parts(bool(approval and approval.approved))
@@ -300,6 +296,11 @@ def create_app() -> Starlette:
         result = stream_text(model=_model("text", state), prompt="hi")
         return create_text_stream_response(result.text_stream)
 
+    def sync_chat(request: Request) -> Response:
+        # A sync endpoint (Starlette runs it in a worker thread): the sync result's response.
+        result = stream_text_sync(model=_model("text", state), prompt="hi")
+        return result.to_ui_message_stream_response()
+
     async def finished_route(request: Request) -> Response:
         return JSONResponse({"finished": finished, "state": state})
 
@@ -307,6 +308,7 @@ def create_app() -> Starlette:
         routes=[
             Route("/api/chat", chat, methods=["POST"]),
             Route("/api/text", text, methods=["POST"]),
+            Route("/api/sync", sync_chat, methods=["POST"]),
             Route("/api/finished", finished_route, methods=["GET"]),
         ]
     )

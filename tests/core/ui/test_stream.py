@@ -13,15 +13,17 @@ import pytest
 
 from ai_sdk import stream_text, stream_text_sync
 from ai_sdk.generate_text import (
+    FinishPart,
     LanguageModelUsage,
     StartPart,
+    StartStepPart,
+    StepRequest,
     TextStreamPart,
     ToolApprovalRequest,
     ToolApprovalResponse,
     ToolCall,
     ToolOutputDenied,
 )
-from ai_sdk.generate_text import FinishPart, StartStepPart, StepRequest
 from ai_sdk.provider import TypeValidationError, UIMessageStreamError
 from ai_sdk.testing import MockLanguageModel
 from ai_sdk.ui import (
@@ -133,9 +135,9 @@ async def test_send_flags_and_message_metadata() -> None:
         result.to_ui_message_stream(
             send_reasoning=False,
             send_finish=False,
-            message_metadata=lambda part: {"at": part.type}
-            if part.type in ("start", "text-end")
-            else None,
+            message_metadata=lambda part: (
+                {"at": part.type} if part.type in ("start", "text-end") else None
+            ),
         )
     )
     types = [c["type"] for c in chunks]
@@ -179,8 +181,18 @@ async def test_approval_parts_map_to_chunks_and_states() -> None:
     }
     assert as_json[6] == {"type": "tool-output-denied", "toolCallId": "c2"}
     assert as_json[8:10] == [
-        {"type": "tool-approval-request", "approvalId": "a3", "toolCallId": "c3", "isAutomatic": True},
-        {"type": "tool-approval-response", "approvalId": "a3", "approved": False, "reason": "policy"},
+        {
+            "type": "tool-approval-request",
+            "approvalId": "a3",
+            "toolCallId": "c3",
+            "isAutomatic": True,
+        },
+        {
+            "type": "tool-approval-response",
+            "approvalId": "a3",
+            "approved": False,
+            "reason": "policy",
+        },
     ]
 
     async def replay() -> AsyncIterator[UIMessageChunk]:
@@ -190,7 +202,8 @@ async def test_approval_parts_map_to_chunks_and_states() -> None:
     final = [m async for m in read_ui_message_stream(replay())][-1]
     states = {p.tool_call_id: (p.state, p.approval) for p in final.parts if hasattr(p, "state")}  # type: ignore[union-attr]
     assert states["c1"][0] == "approval-requested"
-    assert states["c1"][1] is not None and states["c1"][1].signature == "s1"
+    assert states["c1"][1] is not None
+    assert states["c1"][1].signature == "s1"
     assert states["c2"][0] == "output-denied"
     assert states["c3"][0] == "approval-responded"
     assert states["c3"][1] is not None
@@ -250,7 +263,9 @@ async def test_read_back_over_http(server: ChatServer) -> None:
             "POST", f"{server.url}/api/chat", json={"messages": [USER], "scenario": "tools"}
         ) as response,
     ):
-        snapshots = [m async for m in read_ui_message_stream(parse_ui_message_sse(response.aiter_bytes()))]
+        snapshots = [
+            m async for m in read_ui_message_stream(parse_ui_message_sse(response.aiter_bytes()))
+        ]
     final = snapshots[-1]
     assert final.role == "assistant"
     assert [p.type for p in final.parts] == ["step-start", "tool-weather", "step-start", "text"]
@@ -271,7 +286,12 @@ async def test_malformed_streams_fail_as_in_the_ts_client() -> None:
     with pytest.raises(TypeValidationError, match="unknown UI message chunk type"):
         [c async for c in parse_ui_message_sse(body('{"type":"bogus"}'))]
     with pytest.raises(TypeValidationError):  # a required value slot is missing
-        [c async for c in parse_ui_message_sse(body('{"type":"tool-output-available","toolCallId":"x"}'))]
+        [
+            c
+            async for c in parse_ui_message_sse(
+                body('{"type":"tool-output-available","toolCallId":"x"}')
+            )
+        ]
 
     async def chunks() -> AsyncIterator[UIMessageChunk]:
         yield TextDeltaChunk(id="nope", delta="x")
@@ -342,6 +362,12 @@ async def test_async_framing_closes_its_source_when_closed_early() -> None:
     assert await anext(framed) == b'data: {"type":"error","errorText":"x"}\n\n'
     await framed.aclose()
     assert closed == [True]
+
+
+def test_sync_result_as_a_starlette_response(server: ChatServer) -> None:
+    response = httpx.post(f"{server.url}/api/sync", json={"messages": [USER]}, timeout=10)
+    assert response.headers["x-vercel-ai-ui-message-stream"] == "v1"
+    assert events(response.text)[3] == {"type": "text-delta", "id": "t", "delta": "Hello"}
 
 
 def test_text_stream_response(server: ChatServer) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Generator, Sequence
+from collections.abc import AsyncIterator, Callable, Generator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Never, TypeAlias, cast
 
 from typing_extensions import TypeVar, Unpack
@@ -35,6 +35,7 @@ from ai_sdk.generate_text._parts import (
 from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState
+from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (
@@ -49,9 +50,6 @@ from ai_sdk.provider_utils._closing import AsyncClosing
 from ai_sdk.telemetry._hooks import AbortEvent, notify_callback
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ai_sdk.generate_text._tool import Tool
     from ai_sdk.ui import UIMessageChunk, UIMessageStreamOptions
     from ai_sdk.ui.starlette import UIMessageStreamResponse
 

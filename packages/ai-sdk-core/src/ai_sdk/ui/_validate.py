@@ -8,14 +8,14 @@ a server can log; it reaches the client only if you send it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
-from ai_sdk._approval_signature import verify_tool_approval_signature
+from ai_sdk._approval_signature import canonical_json, verify_tool_approval_signature
 from ai_sdk.generate_text._tool import Tool
 from ai_sdk.provider import (
     InvalidArgumentError,
@@ -95,6 +95,7 @@ def validate_ui_messages(
     data_schemas: Mapping[str, object] | None = None,
     tools: Mapping[str, Tool[Any]] | None = None,
     tool_approval_secret: str | bytes | None = None,
+    trusted_messages: Sequence[UIMessage] | None = None,
     limits: UIMessageLimits = DEFAULT_UI_MESSAGE_LIMITS,
 ) -> list[UIMessage]:
     """The request's UI messages, validated: what a chat endpoint does first.
@@ -113,6 +114,11 @@ def validate_ui_messages(
             answered approval (``approval-responded``) must carry the signature the server
             sent for exactly that call and input, so a client cannot approve a call it was not
             asked about or change the input it approves.
+        trusted_messages: the history as the server stored it (from ``on_finish``). The client
+            posts the whole history and may rewrite it; with this, every assistant message must
+            be a stored one, changed only by answering an approval request or by giving the
+            output of a client-side tool (one in ``tools`` without ``execute``): a forged tool
+            result or approval, or an invented assistant message, is rejected.
         limits: size bounds (`UIMessageLimits`).
 
     Raises:
@@ -185,6 +191,8 @@ def validate_ui_messages(
             _check_tool_part(part, where, tools)
             if tool_approval_secret is not None:
                 _check_signature(part, tool_approval_secret)
+    if trusted_messages is not None:
+        _check_against_trusted(validated, trusted_messages, tools)
     return validated
 
 
@@ -236,6 +244,87 @@ def _check_tool_part(
         tool.input_schema.validate(part.input, context=context)
 
 
+_ANSWERABLE = {
+    # stored state -> the states a client may turn it into
+    "approval-requested": ("approval-responded",),
+    "input-available": ("output-available", "output-error"),
+}
+
+
+def _check_against_trusted(
+    validated: list[UIMessage],
+    trusted: Sequence[UIMessage],
+    tools: Mapping[str, Tool[Any]] | None,
+) -> None:
+    """Every assistant message must be one the server produced, changed only where a client
+    may change it: answering an approval request, or giving the output of a client-side tool
+    (one the server cannot execute)."""
+    stored = {message.id: message for message in trusted if message.role == "assistant"}
+    for index, message in enumerate(validated):
+        if message.role != "assistant":
+            continue
+        original = stored.get(message.id)
+        where = f"messages[{index}]"
+        if original is None:
+            raise TypeValidationError(
+                value=message.id,
+                cause="an assistant message the server did not produce",
+                context={"field": where, "entity_id": message.id},
+            )
+        if len(message.parts) != len(original.parts):
+            raise TypeValidationError(
+                value=message.id,
+                cause="an assistant message whose parts differ from the server's",
+                context={"field": f"{where}.parts", "entity_id": message.id},
+            )
+        for part_index, (part, before) in enumerate(
+            zip(message.parts, original.parts, strict=True)
+        ):
+            if part.to_json() == before.to_json():
+                continue
+            if not _allowed_change(before, part, tools):
+                raise TypeValidationError(
+                    value=part.to_json(),
+                    cause="a part the server produced was changed by the client",
+                    context={"field": f"{where}.parts[{part_index}]", "entity_id": message.id},
+                )
+
+
+def _allowed_change(before: object, after: object, tools: Mapping[str, Tool[Any]] | None) -> bool:
+    if not isinstance(before, ToolUIPart | DynamicToolUIPart) or type(after) is not type(before):
+        return False
+    assert isinstance(after, ToolUIPart | DynamicToolUIPart)
+    if after.state not in _ANSWERABLE.get(before.state, ()):
+        return False
+    same_call = (
+        after.type == before.type
+        and after.tool_call_id == before.tool_call_id
+        and get_tool_name(after) == get_tool_name(before)
+        and canonical_json(after.input) == canonical_json(before.input)
+        and after.provider_executed == before.provider_executed
+    )
+    if not same_call:
+        return False
+    if before.state == "approval-requested":
+        # The answer keeps the request (id, signature) and adds approved/reason.
+        request, answer = before.approval, after.approval
+        return (
+            request is not None
+            and answer is not None
+            and answer.id == request.id
+            and answer.signature == request.signature
+            and answer.is_automatic == request.is_automatic
+        )
+    # A tool output from the client: only for tools the server does not execute.
+    tool = tools.get(get_tool_name(before)) if tools is not None else None
+    return (
+        tool is not None
+        and tool.execute is None
+        and not before.provider_executed
+        and before.approval is None
+    )
+
+
 def _check_signature(part: ToolUIPart | DynamicToolUIPart, secret: str | bytes) -> None:
     approval = part.approval
     if part.state != "approval-responded" or approval is None or part.provider_executed:
@@ -265,6 +354,7 @@ def safe_validate_ui_messages(
     data_schemas: Mapping[str, object] | None = None,
     tools: Mapping[str, Tool[Any]] | None = None,
     tool_approval_secret: str | bytes | None = None,
+    trusted_messages: Sequence[UIMessage] | None = None,
     limits: UIMessageLimits = DEFAULT_UI_MESSAGE_LIMITS,
 ) -> list[UIMessage] | Exception:
     """`validate_ui_messages` returning the error instead of raising it."""
@@ -275,6 +365,7 @@ def safe_validate_ui_messages(
             data_schemas=data_schemas,
             tools=tools,
             tool_approval_secret=tool_approval_secret,
+            trusted_messages=trusted_messages,
             limits=limits,
         )
     except (TypeValidationError, InvalidArgumentError, InvalidToolApprovalSignatureError) as e:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterable, AsyncIterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 
+from starlette.concurrency import iterate_in_threadpool
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -31,6 +32,7 @@ from ai_sdk.ui._sse import (
     merge_headers,
     text_stream_to_bytes,
     ui_message_stream_to_sse_bytes,
+    ui_message_stream_to_sse_bytes_sync,
 )
 
 __all__ = [
@@ -89,8 +91,18 @@ class UIMessageStreamResponse(DisconnectAwareStreamingResponse):
     """A UI message stream as a response: SSE with the UI message stream headers."""
 
 
+async def _in_threadpool(iterator: Iterator[bytes]) -> AsyncIterator[bytes]:
+    try:
+        async for item in iterate_in_threadpool(iterator):
+            yield item
+    finally:
+        close = getattr(iterator, "close", None)
+        if close is not None:
+            close()
+
+
 def create_ui_message_stream_response(
-    stream: AsyncIterable[UIMessageChunk],
+    stream: AsyncIterable[UIMessageChunk] | Iterable[UIMessageChunk],
     *,
     status: int = 200,
     headers: Mapping[str, str] | None = None,
@@ -99,12 +111,17 @@ def create_ui_message_stream_response(
     `create_ui_message_stream`, ...) to the TS client.
 
     Args:
-        stream: the chunks.
+        stream: the chunks; a plain iterable (a sync result's) is read in a worker thread.
         status: the HTTP status.
         headers: extra headers; yours win over the defaults (`UI_MESSAGE_STREAM_HEADERS`).
     """
+    body = (
+        ui_message_stream_to_sse_bytes(stream)
+        if isinstance(stream, AsyncIterable)
+        else _in_threadpool(ui_message_stream_to_sse_bytes_sync(stream))
+    )
     return UIMessageStreamResponse(
-        ui_message_stream_to_sse_bytes(stream),
+        body,
         status_code=status,
         headers=merge_headers(UI_MESSAGE_STREAM_HEADERS, headers),
     )
