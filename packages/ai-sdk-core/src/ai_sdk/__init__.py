@@ -194,10 +194,25 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         Tool as Tool,
     )
     from ai_sdk.generate_text import (
+        ToolApproval as ToolApproval,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalContext as ToolApprovalContext,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalOptions as ToolApprovalOptions,
+    )
+    from ai_sdk.generate_text import (
         ToolApprovalRequest as ToolApprovalRequest,
     )
     from ai_sdk.generate_text import (
         ToolApprovalResponse as ToolApprovalResponse,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalStatus as ToolApprovalStatus,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalType as ToolApprovalType,
     )
     from ai_sdk.generate_text import (
         ToolCall as ToolCall,

@@ -264,10 +264,15 @@ def _assistant_message(message: AssistantModelMessage, downloads: _Downloads) ->
 
 
 def _tool_message(message: ToolModelMessage, downloads: _Downloads) -> ToolMessage:
+    # Answers to local approvals were acted on by the SDK: only provider-executed ones go on.
     content: list[ToolContentPart] = [
         _tool_result(part, downloads)
-        for part in message.content
         if isinstance(part, ToolResultPart)
+        else ToolApprovalResponsePart(
+            approval_id=part.approval_id, approved=part.approved, reason=part.reason
+        )
+        for part in message.content
+        if isinstance(part, ToolResultPart) or part.provider_executed
     ]
     return ToolMessage(content=content, provider_options=message.provider_options)
 
