@@ -108,6 +108,23 @@ def broken(city: str) -> str:
 
 TOOLS = {"weather": weather, "broken": broken}
 
+APPROVAL_SECRET = "chat-app-approval-secret"
+
+
+def _guarded_weather(city: str) -> dict[str, object]:
+    return {"city": city, "temperature": 21}
+
+
+# The same tool, waiting for the user's approval before each call.
+APPROVAL_TOOLS = {
+    "weather": tool(
+        description="The weather in a city (asks first).",
+        input_schema=Weather,
+        execute=lambda value: _guarded_weather(value.city),
+        needs_approval=True,
+    )
+}
+
 
 def _tool_call_parts(name: str) -> list[StreamPart]:
     return [
@@ -241,16 +258,36 @@ def create_app() -> Starlette:
     async def chat(request: Request) -> Response:
         body = await request.json()
         try:
-            messages = validate_ui_messages(body.get("messages"), tools=TOOLS)
+            scenario = body.get("scenario", "text")
+            messages = validate_ui_messages(
+                body.get("messages"),
+                tools=APPROVAL_TOOLS if scenario == "approval" else TOOLS,
+                tool_approval_secret=APPROVAL_SECRET if scenario == "approval" else None,
+            )
         except Exception as error:
             return JSONResponse({"error": type(error).__name__}, status_code=400)
-        scenario = body.get("scenario", "text")
         options: Any = {
             "original_messages": messages,
             "generate_message_id": generate_message_id,
             "on_finish": on_finish,
         }
         if scenario == "approval":
+            # The real tool loop: the first request ends with an approval request (signed);
+            # the continuation runs the approved call first, then the model answers.
+            continuation = messages[-1].role == "assistant"
+            model = MockLanguageModel(
+                do_stream=text_parts("Sunny in Paris.")
+                if continuation
+                else _tool_call_parts("weather")
+            )
+            result = stream_text(
+                model=model,
+                messages=await convert_to_model_messages(messages, tools=APPROVAL_TOOLS),
+                tools=APPROVAL_TOOLS,
+                tool_approval_secret=APPROVAL_SECRET,
+            )
+            return result.to_ui_message_stream_response(**options)
+        if scenario == "approval-scripted":
             last = messages[-1]
             answered = [p for p in last.parts if getattr(p, "state", None) == "approval-responded"]
             if last.role == "assistant" and answered:

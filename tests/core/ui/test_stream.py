@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ai_sdk import stream_text, stream_text_sync
+from ai_sdk import ToolApprovalStatus, stream_text, stream_text_sync
 from ai_sdk.generate_text import (
     FinishPart,
     LanguageModelUsage,
@@ -31,18 +31,22 @@ from ai_sdk.ui import (
     DataChunk,
     ErrorChunk,
     TextDeltaChunk,
+    ToolUIPart,
     UIMessage,
     UIMessageChunk,
     UIMessageStreamFinish,
     chunk_to_json,
+    convert_to_model_messages,
     create_ui_message_stream,
     parse_ui_message_sse,
     read_ui_message_stream,
     to_ui_message_chunks,
     ui_message_stream_to_sse_bytes,
     ui_message_stream_to_sse_bytes_sync,
+    validate_ui_messages,
 )
 from tests.servers.chat_app import SECRET_ERROR, TOOLS, ChatServer, _model, text_parts
+from tests.servers.chat_app import _tool_call_parts as _tool_call_parts_for
 
 USER = {"id": "u1", "role": "user", "parts": [{"type": "text", "text": "hi"}]}
 
@@ -374,3 +378,80 @@ def test_text_stream_response(server: ChatServer) -> None:
     response = httpx.post(f"{server.url}/api/text", json={}, timeout=10)
     assert response.headers["content-type"] == "text/plain; charset=utf-8"
     assert response.text == "Hello, world!"
+
+
+async def test_the_tool_loops_approval_round_trip_through_ui_messages() -> None:
+    """Request -> the client's answer -> convert_to_model_messages -> the approved call runs
+    first, streamed before the first step of the continuation."""
+    from tests.servers.chat_app import APPROVAL_SECRET, APPROVAL_TOOLS, _tool_call_parts
+
+    user = UIMessage.model_validate(USER)
+    first = stream_text(
+        model=MockLanguageModel(do_stream=_tool_call_parts("weather")),
+        prompt="weather?",
+        tools=APPROVAL_TOOLS,
+        tool_approval_secret=APPROVAL_SECRET,
+    )
+    finished: list[UIMessageStreamFinish] = []
+    chunks = await collect(
+        first.to_ui_message_stream(
+            original_messages=[user], generate_message_id=lambda: "a-1", on_finish=finished.append
+        )
+    )
+    request = next(c for c in chunks if c["type"] == "tool-approval-request")
+    assert set(request) == {"type", "approvalId", "toolCallId", "signature"}
+    assert chunks[-2:] == [
+        {"type": "finish-step"},
+        {"type": "finish", "finishReason": "tool-calls"},
+    ]
+
+    answered = finished[0].response_message.model_copy(deep=True)
+    part = answered.parts[1]
+    assert isinstance(part, ToolUIPart)
+    assert part.state == "approval-requested"
+    part.state = "approval-responded"
+    assert part.approval is not None
+    part.approval.approved = True
+    history = validate_ui_messages(
+        [m.to_json() for m in (user, answered)],
+        tools=APPROVAL_TOOLS,
+        tool_approval_secret=APPROVAL_SECRET,
+    )
+    second = stream_text(
+        model=MockLanguageModel(do_stream=text_parts("Sunny.")),
+        messages=await convert_to_model_messages(history, tools=APPROVAL_TOOLS),
+        tools=APPROVAL_TOOLS,
+        tool_approval_secret=APPROVAL_SECRET,
+    )
+    chunks = await collect(second.to_ui_message_stream(original_messages=history))
+    assert chunks[:3] == [
+        {"type": "start", "messageId": "a-1"},
+        {
+            "type": "tool-output-available",
+            "toolCallId": "call-1",
+            "output": {"city": "Paris", "temperature": 21},
+        },
+        {"type": "start-step"},
+    ]
+
+
+async def test_automatic_denial_streams_request_and_response() -> None:
+    result = stream_text(
+        model=MockLanguageModel(
+            do_stream=[_tool_call_parts_for("weather"), text_parts("Not allowed.")]
+        ),
+        prompt="weather?",
+        tools=TOOLS,
+        tool_approval={"weather": ToolApprovalStatus("denied", "blocked by policy")},
+    )
+    chunks = await collect(result.to_ui_message_stream())
+    request = next(c for c in chunks if c["type"] == "tool-approval-request")
+    assert request["isAutomatic"] is True
+    response = chunks[chunks.index(request) + 1]
+    assert response == {
+        "type": "tool-approval-response",
+        "approvalId": request["approvalId"],
+        "approved": False,
+        "reason": "blocked by policy",
+    }
+    assert not any(c["type"] == "tool-output-available" for c in chunks)

@@ -91,11 +91,11 @@ test('a model error is an error chunk with the masked text', async () => {
   assert.equal(message.parts.find(p => p.type === 'text').text, 'Partial');
 });
 
-test('approval: request, then the continuation after the user approved', async () => {
+test('approval (the real tool loop, signed): request, then the continuation', async () => {
   const first = await chat('approval');
   const tool = first.message.parts.find(p => p.type === 'tool-weather');
   assert.equal(tool.state, 'approval-requested');
-  assert.deepEqual(tool.approval, { id: 'approval-1', signature: 'sig-1' });
+  assert.deepEqual(Object.keys(tool.approval).sort(), ['id', 'signature']);
 
   // What Chat.addToolApprovalResponse does to the part before sending again.
   const answered = structuredClone(first.message);
@@ -107,9 +107,36 @@ test('approval: request, then the continuation after the user approved', async (
   const done = second.message.parts.find(p => p.type === 'tool-weather');
   assert.equal(done.state, 'output-available');
   assert.deepEqual(done.output, { city: 'Paris', temperature: 21 });
+  assert.equal(done.approval.approved, true);
+  assert.equal(second.message.parts.at(-1).text, 'Sunny in Paris.');
   const record = (await finished()).finished.at(-1);
   assert.equal(record.is_continuation, true);
   assert.equal(record.messages.length, 2);
+
+  // A forged answer (the approval's signature does not match) is refused before any model call.
+  const forged = structuredClone(answered);
+  forged.parts.find(p => p.type === 'tool-weather').input = { city: 'Pyongyang' };
+  const response = await fetch(`${base}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'approval', messages: [user, forged] }),
+  });
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), { error: 'InvalidToolApprovalSignatureError' });
+});
+
+test('approval denied (scripted parts): the continuation streams no output', async () => {
+  const first = await chat('approval-scripted');
+  const answered = structuredClone(first.message);
+  const part = answered.parts.find(p => p.type === 'tool-weather');
+  part.state = 'approval-responded';
+  part.approval = { ...part.approval, approved: false, reason: 'no' };
+  const second = await chat('approval-scripted', [user, answered], {
+    message: structuredClone(answered),
+  });
+  const denied = second.message.parts.find(p => p.type === 'tool-weather');
+  assert.equal(denied.state, 'approval-responded');
+  assert.deepEqual(denied.approval, { id: 'approval-1', signature: 'sig-1', approved: false, reason: 'no' });
 });
 
 test('data parts: replaced by id, transient ones not stored', async () => {

@@ -57,10 +57,10 @@ from ai_sdk.ui._messages import (
     SourceUrlUIPart,
     StepStartUIPart,
     TextUIPart,
-    ToolApproval,
     ToolUIPart,
     UIMessage,
     UIMessagePart,
+    UIToolApproval,
 )
 
 __all__ = ["UIMessageAssembler", "read_ui_message_stream"]
@@ -336,7 +336,7 @@ class UIMessageAssembler:
             case ToolApprovalRequestChunk():
                 tool = self._tool_part(chunk.tool_call_id)
                 tool.state = "approval-requested"
-                tool.approval = ToolApproval(
+                tool.approval = UIToolApproval(
                     id=chunk.approval_id,
                     is_automatic=True if chunk.is_automatic is True else None,
                     signature=chunk.signature,
@@ -345,7 +345,7 @@ class UIMessageAssembler:
                 tool = self._by_approval(chunk.approval_id)
                 previous = tool.approval
                 tool.state = "approval-responded"
-                tool.approval = ToolApproval(
+                tool.approval = UIToolApproval(
                     id=chunk.approval_id,
                     approved=chunk.approved,
                     reason=chunk.reason,

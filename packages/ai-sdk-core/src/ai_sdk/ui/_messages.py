@@ -36,11 +36,11 @@ __all__ = [
     "SourceUrlUIPart",
     "StepStartUIPart",
     "TextUIPart",
-    "ToolApproval",
     "ToolUIPart",
     "ToolUIPartState",
     "UIMessage",
     "UIMessagePart",
+    "UIToolApproval",
     "get_tool_name",
     "is_tool_ui_part",
 ]
@@ -175,7 +175,7 @@ class DataUIPart(_UIModel):
     data: JSONValue
 
 
-class ToolApproval(_UIModel):
+class UIToolApproval(_UIModel):
     """The approval of a tool call: requested (``approved`` is ``None``) or answered."""
 
     id: str
@@ -203,7 +203,7 @@ class _ToolPartBase(_UIModel):
     result_provider_metadata: ProviderMetadata | None = None
     title: str | None = None
     tool_metadata: JSONObject | None = None
-    approval: ToolApproval | None = None
+    approval: UIToolApproval | None = None
 
     def _kept_nulls(self) -> tuple[str, ...]:
         # A null input or output is a value (a tool may return None), but only in the states
