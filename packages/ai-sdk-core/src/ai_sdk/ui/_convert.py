@@ -247,7 +247,10 @@ async def _block(
         if approval is not None and approval.approved is not None:
             results.append(
                 ToolApprovalResponsePart(
-                    approval_id=approval.id, approved=approval.approved, reason=approval.reason
+                    approval_id=approval.id,
+                    approved=approval.approved,
+                    reason=approval.reason,
+                    provider_executed=part.provider_executed,
                 )
             )
             if part.state == "approval-responded" and approval.approved is False:
