@@ -50,7 +50,7 @@ async def test_agent_ui_stream_validates_converts_and_continues() -> None:
         {"id": "a1", "role": "assistant", "parts": [{"type": "text", "text": "Let me see."}]},
     ]
     chunks = await collect(
-        await create_agent_ui_stream(agent=agent, ui_messages=posted, on_finish=finished.append)
+        create_agent_ui_stream(agent=agent, ui_messages=posted, on_finish=finished.append)
     )
     # The request ended with an assistant message: the answer continues it (same id).
     assert chunks[0] == {"type": "start", "messageId": "a1"}
@@ -63,7 +63,7 @@ async def test_agent_ui_stream_validates_converts_and_continues() -> None:
         "text", "step-start", "tool-weather", "step-start", "text",
     ]  # fmt: skip
     with pytest.raises(TypeValidationError):
-        await create_agent_ui_stream(agent=agent, ui_messages=[{"id": "x", "role": "user"}])
+        create_agent_ui_stream(agent=agent, ui_messages=[{"id": "x", "role": "user"}])
 
 
 def test_closing_the_wsgi_body_stops_the_model() -> None:

@@ -539,6 +539,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         convert_to_model_messages as convert_to_model_messages,
     )
     from ai_sdk.ui import (
+        convert_to_model_messages_sync as convert_to_model_messages_sync,
+    )
+    from ai_sdk.ui import (
         create_agent_ui_stream as create_agent_ui_stream,
     )
     from ai_sdk.ui import (
@@ -555,9 +558,6 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.ui import (
         ui_message_stream_to_sse_bytes as ui_message_stream_to_sse_bytes,
-    )
-    from ai_sdk.ui import (
-        ui_message_stream_to_sse_bytes_sync as ui_message_stream_to_sse_bytes_sync,
     )
     from ai_sdk.ui import (
         validate_ui_messages as validate_ui_messages,

@@ -46,7 +46,11 @@ from ai_sdk.ui._chunks import (
     chunk_to_json,
     parse_ui_message_chunk,
 )
-from ai_sdk.ui._convert import DataPartConverter, convert_to_model_messages
+from ai_sdk.ui._convert import (
+    DataPartConverter,
+    convert_to_model_messages,
+    convert_to_model_messages_sync,
+)
 from ai_sdk.ui._create import UIMessageStreamWriter, create_ui_message_stream
 from ai_sdk.ui._messages import (
     CustomUIPart,
@@ -152,6 +156,7 @@ __all__ = [
     "UIToolApproval",
     "chunk_to_json",
     "convert_to_model_messages",
+    "convert_to_model_messages_sync",
     "create_agent_ui_stream",
     "create_ui_message_stream",
     "get_tool_name",

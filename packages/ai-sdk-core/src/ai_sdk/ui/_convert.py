@@ -12,6 +12,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeAlias
 
+from ai_sdk._sync import sync_twin
 from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._tool_calls import create_tool_model_output
 from ai_sdk.prompt import (
@@ -51,7 +52,7 @@ from ai_sdk.ui._messages import (
     get_tool_name,
 )
 
-__all__ = ["DataPartConverter", "convert_to_model_messages"]
+__all__ = ["DataPartConverter", "convert_to_model_messages", "convert_to_model_messages_sync"]
 
 DataPartConverter: TypeAlias = Callable[
     [DataUIPart], TextPart | FilePart | Awaitable[TextPart | FilePart | None] | None
@@ -296,3 +297,7 @@ async def _block(
     if results:
         messages.append(ToolModelMessage(content=results))
     return messages
+
+
+convert_to_model_messages_sync = sync_twin(convert_to_model_messages)
+"""`convert_to_model_messages` for synchronous code (WSGI apps)."""

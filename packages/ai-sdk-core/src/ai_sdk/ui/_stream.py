@@ -92,6 +92,7 @@ __all__ = [
     "UIMessageStreamFinish",
     "UIMessageStreamOptions",
     "UIMessageStreamStepFinish",
+    "aclose_iterator",
     "get_response_message_id",
     "handle_ui_message_stream_finish",
     "safe_error_text",
@@ -327,7 +328,7 @@ async def to_ui_message_chunks(
             if metadata is not None and not isinstance(part, StartPart | FinishPart):
                 yield MessageMetadataChunk(message_metadata=metadata)
     finally:
-        await _aclose(parts)
+        await aclose_iterator(parts)
         if close is not None:
             await close()
 
@@ -373,7 +374,8 @@ def _json_text(value: object) -> str:
     return json.dumps(to_json_value(value), separators=(",", ":"), ensure_ascii=False)
 
 
-async def _aclose(iterator: object) -> None:
+async def aclose_iterator(iterator: object) -> None:
+    """Close an async iterator that has ``aclose`` (async generators); others need nothing."""
     aclose = getattr(iterator, "aclose", None)
     if aclose is not None:
         await aclose()
@@ -421,7 +423,7 @@ async def handle_ui_message_stream_finish(
                     chunk.message_id = message_id
                 yield chunk
         finally:
-            await _aclose(chunks)
+            await aclose_iterator(chunks)
         return
 
     assembler = UIMessageAssembler(
@@ -461,7 +463,7 @@ async def handle_ui_message_stream_finish(
                     logger.exception("on_step_finish raised")
             yield chunk
     finally:
-        await _aclose(chunks)
+        await aclose_iterator(chunks)
         if on_finish is not None:
             continuation, messages = history(assembler.message)
             await _call(
