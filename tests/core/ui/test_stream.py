@@ -455,3 +455,24 @@ async def test_automatic_denial_streams_request_and_response() -> None:
         "reason": "blocked by policy",
     }
     assert not any(c["type"] == "tool-output-available" for c in chunks)
+
+
+async def test_sse_events_are_compact_utf8_json_as_json_stringify_writes_them() -> None:
+    from pydantic import BaseModel
+
+    class Reading(BaseModel):
+        city: str
+
+    async def chunks() -> AsyncIterator[UIMessageChunk]:
+        yield TextDeltaChunk(id="t", delta="héllo 😀")
+        yield DataChunk(type="data-x", data={"nan": float("nan"), "model": Reading(city="P")})  # type: ignore[dict-item]
+
+    body = b"".join([b async for b in ui_message_stream_to_sse_bytes(chunks())])
+    assert (
+        body
+        == (
+            'data: {"type":"text-delta","id":"t","delta":"héllo 😀"}\n\n'
+            'data: {"type":"data-x","data":{"nan":null,"model":{"city":"P"}}}\n\n'
+            "data: [DONE]\n\n"
+        ).encode()
+    )

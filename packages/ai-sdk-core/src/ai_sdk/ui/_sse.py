@@ -7,10 +7,9 @@ and the reverse (`parse_ui_message_sse`) for Python clients and tests.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 
-from pydantic_core import from_json
+from pydantic_core import from_json, to_json
 
 from ai_sdk.provider import TypeValidationError
 from ai_sdk.provider_utils import SSEParser
@@ -55,12 +54,11 @@ def merge_headers(
     return merged
 
 
-def _event(chunk: UIMessageChunk) -> str:
-    return (
-        "data: "
-        + json.dumps(chunk_to_json(chunk), separators=(",", ":"), ensure_ascii=False)
-        + "\n\n"
-    )
+def _event(chunk: UIMessageChunk) -> bytes:
+    # Compact JSON in UTF-8 as `JSON.stringify` writes it (NaN and infinities as null); values
+    # that are not JSON (a pydantic model in a data part) are dumped as pydantic would.
+    body = to_json(chunk_to_json(chunk), inf_nan_mode="null", fallback=str)
+    return b"data: " + body + b"\n\n"
 
 
 async def ui_message_stream_to_sse_bytes(
@@ -74,7 +72,7 @@ async def ui_message_stream_to_sse_bytes(
     """
     try:
         async for chunk in chunks:
-            yield _event(chunk).encode()
+            yield _event(chunk)
         yield _DONE
     finally:
         aclose = getattr(chunks, "aclose", None)
@@ -90,7 +88,7 @@ def ui_message_stream_to_sse_bytes_sync(chunks: Iterable[UIMessageChunk]) -> Ite
     """
     try:
         for chunk in chunks:
-            yield _event(chunk).encode()
+            yield _event(chunk)
         yield _DONE
     finally:
         close = getattr(chunks, "close", None)
