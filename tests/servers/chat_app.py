@@ -41,6 +41,10 @@ from ai_sdk.generate_text import (
 )
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.provider import (
+    CustomContent,
+    DocumentSource,
+    FileContent,
+    FileDataBytes,
     Finish,
     FinishReason,
     ReasoningDelta,
@@ -56,6 +60,7 @@ from ai_sdk.provider import (
     ToolInputDelta,
     ToolInputEnd,
     ToolInputStart,
+    UrlSource,
 )
 from ai_sdk.testing import MockLanguageModel, usage
 from ai_sdk.ui import (
@@ -178,6 +183,19 @@ def _model(scenario: str, state: dict[str, Any]) -> MockLanguageModel:
                 TextStart(id="t"),
                 TextDelta(id="t", delta="Partial"),
                 RuntimeError(SECRET_ERROR),
+            ]
+        case "kitchen":
+            parts = [
+                [
+                    StreamStart(),
+                    UrlSource(id="s1", url="https://example.com/a", title="A"),
+                    DocumentSource(id="s2", media_type="application/pdf", title="Doc"),
+                    FileContent(media_type="image/png", data=FileDataBytes(data=b"\x89PNG")),
+                    CustomContent(kind="mock.widget"),
+                    ToolCallContent(tool_call_id="bad-1", tool_name="nope", input='{"x":1}'),
+                    finish_of("tool-calls"),
+                ],
+                text_parts("Done."),
             ]
         case "slow":
             slow = _Slow(state)
@@ -320,6 +338,15 @@ def create_app() -> Starlette:
                 generate_id=generate_message_id,
             )
             return create_ui_message_stream_response(stream)
+        if scenario == "kitchen":
+            options["send_sources"] = True
+            options["message_metadata"] = lambda part: (
+                {"model": "mock"}
+                if part.type == "start"
+                else {"finished": True}
+                if part.type == "finish"
+                else None
+            )
         model_messages = await convert_to_model_messages(messages, tools=TOOLS)
         result = stream_text(
             model=_model(scenario, state),

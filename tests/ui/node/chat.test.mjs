@@ -64,6 +64,28 @@ test('reasoning', async () => {
   assert.equal(message.parts.at(-1).text, 'Done.');
 });
 
+test('sources, files, custom parts, an invalid tool call and metadata', async () => {
+  const { message, errors } = await chat('kitchen');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(message.metadata, { model: 'mock', finished: true });
+  const byType = type => message.parts.filter(p => p.type === type);
+  assert.deepEqual(
+    byType('source-url').map(p => [p.sourceId, p.url, p.title]),
+    [['s1', 'https://example.com/a', 'A']],
+  );
+  assert.deepEqual(
+    byType('source-document').map(p => [p.sourceId, p.mediaType, p.title]),
+    [['s2', 'application/pdf', 'Doc']],
+  );
+  assert.deepEqual(byType('file').map(p => [p.mediaType, p.url]), [['image/png', 'data:image/png;base64,iVBORw==']]);
+  assert.deepEqual(byType('custom').map(p => p.kind), ['mock.widget']);
+  const [invalid] = byType('dynamic-tool');
+  assert.equal(invalid.toolName, 'nope');
+  assert.equal(invalid.state, 'output-error');
+  assert.equal(invalid.errorText, 'An error occurred.');
+  assert.equal(message.parts.at(-1).text, 'Done.');
+});
+
 test('tools: streamed input, executed, then a second step', async () => {
   const { message, errors } = await chat('tools');
   assert.deepEqual(errors, []);
