@@ -476,3 +476,26 @@ async def test_sse_events_are_compact_utf8_json_as_json_stringify_writes_them() 
             "data: [DONE]\n\n"
         ).encode()
     )
+
+
+async def test_keep_alive_comments_while_the_stream_is_idle() -> None:
+    closed: list[bool] = []
+
+    async def chunks() -> AsyncIterator[UIMessageChunk]:
+        try:
+            yield ErrorChunk("a")
+            await asyncio.sleep(0.35)
+            yield ErrorChunk("b")
+            await asyncio.sleep(10)
+        finally:
+            closed.append(True)
+
+    framed = ui_message_stream_to_sse_bytes(chunks(), keep_alive=0.1)
+    received = [await anext(framed) for _ in range(2)]
+    assert received == [b": stream-open\n\n", b'data: {"type":"error","errorText":"a"}\n\n']
+    rest: list[bytes] = []
+    while not rest or rest[-1] != b'data: {"type":"error","errorText":"b"}\n\n':
+        rest.append(await anext(framed))
+    assert 2 <= rest.count(b": keep-alive\n\n") == len(rest) - 1
+    await framed.aclose()  # the source is waiting inside its sleep: it is cancelled and closed
+    assert closed == [True]

@@ -99,13 +99,17 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
         *,
         status: int = 200,
         headers: Mapping[str, str] | None = None,
+        keep_alive: float | None = None,
         **options: Unpack[UIMessageStreamOptions],
     ) -> UIMessageStreamResponse:
         """`to_ui_message_stream` as a Starlette response (for sync Starlette endpoints)."""
         from ai_sdk.ui.starlette import create_ui_message_stream_response
 
         return create_ui_message_stream_response(
-            self.to_ui_message_stream(**options), status=status, headers=headers
+            self.to_ui_message_stream(**options),
+            status=status,
+            headers=headers,
+            keep_alive=keep_alive,
         )
 
     @property

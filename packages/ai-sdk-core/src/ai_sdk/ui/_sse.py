@@ -7,6 +7,8 @@ and the reverse (`parse_ui_message_sse`) for Python clients and tests.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 
 from pydantic_core import from_json, to_json
@@ -40,6 +42,8 @@ TEXT_STREAM_HEADERS: Mapping[str, str] = {"content-type": "text/plain; charset=u
 """The response headers of a plain text stream."""
 
 _DONE = b"data: [DONE]\n\n"
+_STREAM_OPEN = b": stream-open\n\n"
+_KEEP_ALIVE = b": keep-alive\n\n"
 
 
 def merge_headers(
@@ -62,22 +66,62 @@ def _event(chunk: UIMessageChunk) -> bytes:
 
 
 async def ui_message_stream_to_sse_bytes(
-    chunks: AsyncIterable[UIMessageChunk],
+    chunks: AsyncIterable[UIMessageChunk], *, keep_alive: float | None = None
 ) -> AsyncIterator[bytes]:
     """Each chunk as an SSE event (``data: {json}\\n\\n``), then ``data: [DONE]\\n\\n``, in UTF-8:
     the body of a streaming response.
 
     Send it with `UI_MESSAGE_STREAM_HEADERS`. Close it (``aclose()``) if the client goes away:
     that closes the chunk stream and, through it, the model call.
+
+    Args:
+        chunks: the chunks.
+        keep_alive: seconds; if set, a ``: stream-open`` comment is sent at once and a
+            ``: keep-alive`` comment whenever the stream was idle that long (a long tool run),
+            so that proxies do not drop the connection. Clients ignore comments.
     """
+    iterator = aiter(chunks)
     try:
-        async for chunk in chunks:
-            yield _event(chunk)
+        if keep_alive is None:
+            async for chunk in iterator:
+                yield _event(chunk)
+        else:
+            yield _STREAM_OPEN
+            async for item in _with_keep_alive(iterator, keep_alive):
+                yield item
         yield _DONE
     finally:
-        aclose = getattr(chunks, "aclose", None)
+        aclose = getattr(iterator, "aclose", None)
         if aclose is not None:
             await aclose()
+
+
+async def _with_keep_alive(
+    iterator: AsyncIterator[UIMessageChunk], interval: float
+) -> AsyncIterator[bytes]:
+    # The next chunk is awaited in a task that outlives each timeout: cancelling it (as
+    # `wait_for` would) would end the chunk stream itself.
+    pending: asyncio.Task[UIMessageChunk] | None = None
+    try:
+        while True:
+            if pending is None:
+                pending = asyncio.ensure_future(anext(iterator))
+            done, _ = await asyncio.wait((pending,), timeout=interval)
+            if not done:
+                yield _KEEP_ALIVE
+                continue
+            try:
+                chunk = pending.result()
+            except StopAsyncIteration:
+                return
+            finally:
+                pending = None
+            yield _event(chunk)
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                await pending
 
 
 def ui_message_stream_to_sse_bytes_sync(chunks: Iterable[UIMessageChunk]) -> Iterator[bytes]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 
 from starlette.concurrency import iterate_in_threadpool
 from starlette.responses import StreamingResponse
@@ -32,7 +32,6 @@ from ai_sdk.ui._sse import (
     merge_headers,
     text_stream_to_bytes,
     ui_message_stream_to_sse_bytes,
-    ui_message_stream_to_sse_bytes_sync,
 )
 
 __all__ = [
@@ -91,7 +90,8 @@ class UIMessageStreamResponse(DisconnectAwareStreamingResponse):
     """A UI message stream as a response: SSE with the UI message stream headers."""
 
 
-async def _in_threadpool(iterator: Iterator[bytes]) -> AsyncIterator[bytes]:
+async def _in_threadpool(chunks: Iterable[UIMessageChunk]) -> AsyncIterator[UIMessageChunk]:
+    iterator = iter(chunks)
     try:
         async for item in iterate_in_threadpool(iterator):
             yield item
@@ -106,6 +106,7 @@ def create_ui_message_stream_response(
     *,
     status: int = 200,
     headers: Mapping[str, str] | None = None,
+    keep_alive: float | None = None,
 ) -> UIMessageStreamResponse:
     """Send a UI message stream (from `StreamTextResult.to_ui_message_stream`,
     `create_ui_message_stream`, ...) to the TS client.
@@ -114,14 +115,12 @@ def create_ui_message_stream_response(
         stream: the chunks; a plain iterable (a sync result's) is read in a worker thread.
         status: the HTTP status.
         headers: extra headers; yours win over the defaults (`UI_MESSAGE_STREAM_HEADERS`).
+        keep_alive: seconds of idleness after which a ``: keep-alive`` comment is sent (async
+            see `ui_message_stream_to_sse_bytes`).
     """
-    body = (
-        ui_message_stream_to_sse_bytes(stream)
-        if isinstance(stream, AsyncIterable)
-        else _in_threadpool(ui_message_stream_to_sse_bytes_sync(stream))
-    )
+    chunks = stream if isinstance(stream, AsyncIterable) else _in_threadpool(stream)
     return UIMessageStreamResponse(
-        body,
+        ui_message_stream_to_sse_bytes(chunks, keep_alive=keep_alive),
         status_code=status,
         headers=merge_headers(UI_MESSAGE_STREAM_HEADERS, headers),
     )
