@@ -368,12 +368,18 @@ def create_app() -> Starlette:
     async def finished_route(request: Request) -> Response:
         return JSONResponse({"finished": finished, "state": state})
 
+    async def tasks_route(request: Request) -> Response:
+        # The tasks alive on the server's loop (this request's included): tests compare the
+        # count before and after a request to find tasks a cut-off stream left behind.
+        return JSONResponse({"tasks": len(asyncio.all_tasks())})
+
     app = Starlette(
         routes=[
             Route("/api/chat", chat, methods=["POST"]),
             Route("/api/text", text, methods=["POST"]),
             Route("/api/sync", sync_chat, methods=["POST"]),
             Route("/api/finished", finished_route, methods=["GET"]),
+            Route("/api/tasks", tasks_route, methods=["GET"]),
         ]
     )
     app.state.finished = finished

@@ -238,6 +238,10 @@ async def test_continuation_reuses_the_assistant_id_and_on_finish_gets_the_histo
 
 
 def test_client_disconnect_stops_the_model_and_still_calls_on_finish(server: ChatServer) -> None:
+    def tasks() -> int:
+        return httpx.get(f"{server.url}/api/tasks", timeout=10).json()["tasks"]
+
+    baseline = tasks()
     before = len(server.app.state.finished)
     with httpx.stream(
         "POST", f"{server.url}/api/chat", json={"messages": [USER], "scenario": "slow"}, timeout=10
@@ -258,6 +262,11 @@ def test_client_disconnect_stops_the_model_and_still_calls_on_finish(server: Cha
     assert text["state"] == "streaming"
     assert text["text"].startswith("tick0")
     assert record["finish_reason"] is None
+    # Nothing is left running on the server: no pump, listener, tool or model task.
+    deadline = time.monotonic() + 5
+    while tasks() != baseline and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert tasks() == baseline
 
 
 async def test_read_back_over_http(server: ChatServer) -> None:
