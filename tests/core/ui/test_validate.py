@@ -83,6 +83,14 @@ def test_valid_messages_with_unknown_keys_from_newer_clients() -> None:
     assert messages[1].parts[3].to_json() == {"type": "data-status", "id": "s", "data": None}
 
 
+def test_parts_of_newer_clients_are_dropped_not_rejected() -> None:
+    steering = {"type": "steering-message", "id": "s", "parts": [{"type": "text", "text": "x"}]}
+    posted = [user(), assistant(steering, {"type": "text", "text": "ok"})]
+    (_, message) = validate_ui_messages(posted)
+    assert [p.type for p in message.parts] == ["step-start", "text"]
+    assert posted[1]["parts"][1] == steering  # the caller's data is left as it was
+
+
 @pytest.mark.parametrize(
     ("posted", "match"),
     [

@@ -61,6 +61,30 @@ DEFAULT_UI_MESSAGE_LIMITS = UIMessageLimits()
 
 _adapter: TypeAdapter[list[UIMessage]] | None = None
 
+_NEWER_PART_TYPES = frozenset({"steering-message"})
+"""Part types of newer clients (``ai`` 7.0.173) that this version does not model: dropped, so
+that such a client's request still works."""
+
+
+def _without_newer_parts(raw: list[object]) -> list[object]:
+    def newer(part: object) -> bool:
+        return (
+            isinstance(part, dict)
+            and cast("dict[str, object]", part).get("type") in _NEWER_PART_TYPES
+        )
+
+    result: list[object] = []
+    for item in raw:
+        kept_item: object = item
+        if isinstance(item, dict):
+            message = cast("dict[str, object]", item)
+            parts = message.get("parts")
+            if isinstance(parts, list) and any(newer(p) for p in cast("list[object]", parts)):
+                kept = [p for p in cast("list[object]", parts) if not newer(p)]
+                kept_item = {**message, "parts": kept}
+        result.append(kept_item)
+    return result
+
 
 def _too_large(value: object, what: str) -> TypeValidationError:
     return TypeValidationError(value=value, cause=f"UI messages exceed the limit: {what}")
@@ -100,7 +124,8 @@ def validate_ui_messages(
 ) -> list[UIMessage]:
     """The request's UI messages, validated: what a chat endpoint does first.
 
-    Unknown keys are ignored (newer clients send more); unknown part types are rejected.
+    Unknown keys are ignored (newer clients send more); unknown part types are rejected, except
+    the ``steering-message`` parts of newer clients, which are dropped.
 
     Args:
         messages: the parsed JSON (``body["messages"]``), or the raw JSON text/bytes of the
@@ -151,6 +176,7 @@ def validate_ui_messages(
         if isinstance(parts, list) and len(cast("list[object]", parts)) > limits.max_parts:
             raise _too_large(None, f"a message with more than {limits.max_parts} parts")
     _check_bounds(raw, limits)
+    raw = _without_newer_parts(raw)
 
     if _adapter is None:
         _adapter = TypeAdapter(list[UIMessage])
