@@ -21,10 +21,12 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
+from unittest import mock
 
 import pydantic
 
 import ai_sdk
+from ai_sdk.generate_text import _kernel
 from ai_sdk_gateway import create_gateway
 from ai_sdk_openai_compatible import create_openai_compatible
 from tests.servers import LoopbackServer, RecordedRequest, Reply
@@ -121,6 +123,8 @@ ERROR_FIELDS = [
     "toolName",
     "toolInput",
     "parameter",
+    "approvalId",
+    "toolCallId",
 ]
 
 MISSING = "<missing attribute>"
@@ -129,6 +133,7 @@ MISSING = "<missing attribute>"
 NAME_NOTES = {
     "fullStream": "stream (StreamTextResult.stream is the full part stream)",
     "includeRawChunks": 'include={"raw_chunks": True} (one `include` option for what to keep)',
+    "experimental_toolApprovalSecret": "tool_approval_secret (not experimental here)",
 }
 
 # Keys left out of the comparison, with why. Step timings vary per run and Python names them
@@ -464,6 +469,7 @@ def build_args(call: Json, model: object) -> dict[str, Any]:
                     description=t.get("description"),
                     input_schema=ai_sdk.json_schema(t["inputSchema"]),
                     execute=TOOL_EXECUTES[t["execute"]] if t.get("execute") else None,
+                    needs_approval=t.get("needsApproval"),
                 )
                 for name, t in cast("JsonDict", value).items()
             }
@@ -479,6 +485,10 @@ def build_args(call: Json, model: object) -> dict[str, Any]:
             args["schema"] = ai_sdk.json_schema(value)
         elif key == "includeRawChunks":  # ours: include={"raw_chunks": ...} (NAME_NOTES)
             args["include"] = {"raw_chunks": value}
+        elif key == "experimental_toolApprovalSecret":  # ours: tool_approval_secret (NAME_NOTES)
+            args["tool_approval_secret"] = value
+        elif key == "_internal":
+            continue  # test hooks, applied around the call (`_fixed_ids`)
         else:
             args[snake(key)] = value
     return args
@@ -491,9 +501,28 @@ async def _settle(awaitable: Any, n: Normaliser, key: str) -> Json:
         return {"$error": n.error(error)}
 
 
+@contextmanager
+def _fixed_ids(call_args: JsonDict) -> Generator[None]:
+    """TS ``_internal: {generateId}`` (a case writes the constant id): every id the TS call
+    generates is that one, which fixes approval ids so that approval signatures compare. Ours has
+    no option for it (and gets none just for this): the replay swaps the generator the step
+    kernel draws approval (and fallback response) ids from, as TS does with ``generateId``."""
+    fixed = (_dict(call_args.get("_internal")) or {}).get("generateId")
+    if fixed is None:
+        yield
+        return
+    with mock.patch.object(_kernel, "generate_response_id", return_value=fixed):
+        yield
+
+
 async def run_call(call: Json, url: str, n: Normaliser) -> Json:
     """Runs the case's call through the Python packages; the normalised user-visible result."""
     provider = build_provider(call, url)
+    with _fixed_ids(call.get("args") or {}):
+        return await _run_call(provider, call, n)
+
+
+async def _run_call(provider: Any, call: Json, n: Normaliser) -> Json:
     try:
         fn = call["fn"]
         call_args: JsonDict = call.get("args") or {}

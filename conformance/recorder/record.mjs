@@ -146,6 +146,8 @@ function makeNormaliser({ url, responseHeaderNames, knownStrings, startedAt }) {
     'toolName',
     'toolInput',
     'parameter',
+    'approvalId',
+    'toolCallId',
   ];
 
   function error(e, depth = 0) {
@@ -323,8 +325,11 @@ function buildModel(provider, model) {
 }
 
 function buildArgs(call, model) {
-  const { tools, stopWhen, output, schema, ...rest } = call.args ?? {};
+  const { tools, stopWhen, output, schema, _internal, ...rest } = call.args ?? {};
   const args = { model, ...rest };
+  // `_internal.generateId: 'x'`: every generated id is 'x' (fixes approval ids, so signatures
+  // compare); the Python replay fixes its approval ids the same way.
+  if (_internal?.generateId !== undefined) args._internal = { generateId: () => _internal.generateId };
   if (tools) {
     args.tools = {};
     for (const [name, t] of Object.entries(tools)) {
@@ -332,6 +337,7 @@ function buildArgs(call, model) {
         description: t.description,
         inputSchema: ai.jsonSchema(t.inputSchema),
         ...(t.execute ? { execute: TOOL_EXECUTES[t.execute] } : {}),
+        ...(t.needsApproval !== undefined ? { needsApproval: t.needsApproval } : {}),
       });
     }
   }
