@@ -27,6 +27,7 @@ import pydantic
 
 import ai_sdk
 from ai_sdk.generate_text import _kernel
+from ai_sdk.provider_utils import Schema
 from ai_sdk_gateway import create_gateway
 from ai_sdk_openai_compatible import create_openai_compatible
 from tests.servers import LoopbackServer, RecordedRequest, Reply
@@ -170,6 +171,17 @@ def _weather(tool_input: Mapping[str, Any]) -> dict[str, Any]:
 
 
 TOOL_EXECUTES: dict[str, Callable[[Mapping[str, Any]], Any]] = {"weather": _weather}
+
+
+def _validate_weather(value: object) -> object:
+    fields = _dict(value)
+    if fields is None or not isinstance(fields.get("city"), str):
+        raise ValueError("city must be a string")
+    return fields
+
+
+# Input validators by name (a tool's ``validate``), as TOOL_VALIDATORS in scenarios.mjs.
+TOOL_VALIDATORS: dict[str, Callable[[object], object]] = {"weather": _validate_weather}
 
 
 # ---- normalising Python values to the recorded JSON shape ------------------------------------
@@ -458,21 +470,27 @@ _MODEL_FACTORIES = {
 }
 
 
+def _tool(spec: JsonDict) -> ai_sdk.Tool[Any]:
+    schema: Schema[Any] = (
+        ai_sdk.json_schema(spec["inputSchema"], TOOL_VALIDATORS[spec["validate"]])
+        if spec.get("validate")
+        else ai_sdk.json_schema(spec["inputSchema"])
+    )
+    return ai_sdk.tool(
+        description=spec.get("description"),
+        input_schema=schema,
+        execute=TOOL_EXECUTES[spec["execute"]] if spec.get("execute") else None,
+        needs_approval=spec.get("needsApproval"),
+    )
+
+
 def build_args(call: Json, model: object) -> dict[str, Any]:
     """The Python keyword arguments for the case's TS ``args``."""
     args: dict[str, Any] = {"model": model}
     call_args: JsonDict = call.get("args") or {}
     for key, value in call_args.items():
         if key == "tools":
-            args["tools"] = {
-                name: ai_sdk.tool(
-                    description=t.get("description"),
-                    input_schema=ai_sdk.json_schema(t["inputSchema"]),
-                    execute=TOOL_EXECUTES[t["execute"]] if t.get("execute") else None,
-                    needs_approval=t.get("needsApproval"),
-                )
-                for name, t in cast("JsonDict", value).items()
-            }
+            args["tools"] = {name: _tool(t) for name, t in cast("JsonDict", value).items()}
         elif key == "stopWhen":
             args["stop_when"] = ai_sdk.is_step_count(value["stepCount"])
         elif key == "output":

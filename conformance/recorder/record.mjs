@@ -16,7 +16,7 @@ import * as ai from 'ai';
 import * as gatewayPkg from '@ai-sdk/gateway';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 
-import { SCENARIOS, TOOL_EXECUTES } from './scenarios.mjs';
+import { SCENARIOS, TOOL_EXECUTES, TOOL_VALIDATORS } from './scenarios.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CASES = join(HERE, '..', 'cases');
@@ -335,7 +335,7 @@ function buildArgs(call, model) {
     for (const [name, t] of Object.entries(tools)) {
       args.tools[name] = ai.tool({
         description: t.description,
-        inputSchema: ai.jsonSchema(t.inputSchema),
+        inputSchema: ai.jsonSchema(t.inputSchema, t.validate ? { validate: TOOL_VALIDATORS[t.validate] } : {}),
         ...(t.execute ? { execute: TOOL_EXECUTES[t.execute] } : {}),
         ...(t.needsApproval !== undefined ? { needsApproval: t.needsApproval } : {}),
       });

@@ -7,6 +7,15 @@ export const TOOL_EXECUTES = {
   weather: async ({ city }) => ({ city, temperatureC: 21, conditions: 'sunny' }),
 };
 
+/** Input validators by name (a tool's `validate`; without one a JSON schema checks nothing, in
+ * TS and in Python); the Python replay has the same ones. */
+export const TOOL_VALIDATORS = {
+  weather: (value) =>
+    typeof value?.city === 'string'
+      ? { success: true, value }
+      : { success: false, error: new Error('city must be a string') },
+};
+
 // ---- shared pieces --------------------------------------------------------------------------
 
 const OC = {
@@ -886,6 +895,58 @@ const ocApproval = [
     },
     [textCompletion()],
     [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'resume-policy-denied',
+    "history answered approved, but toolApproval {weather: {type: 'denied', reason}} now denies it.",
+    {
+      messages: approvalHistory({ approved: true }),
+      tools: APPROVAL_TOOL,
+      toolApproval: { weather: { type: 'denied', reason: 'Policy says no' } },
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-invalid-input',
+    'history answered approved for a call whose input does not match the schema (validated).',
+    {
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 42 } },
+            { type: 'tool-approval-request', approvalId: 'approval-1', toolCallId: 'call_1' },
+          ],
+        },
+        { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: 'approval-1', approved: true }] },
+      ],
+      tools: { weather: { ...APPROVAL_TOOL.weather, validate: 'weather' } },
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-unknown-tool',
+    'history answered approved for a call of a tool that is not in tools.',
+    { messages: approvalHistory({ approved: true }), tools: { other: APPROVAL_TOOL.weather } },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'not-applicable',
+    "toolApproval {weather: 'not-applicable'} over a needsApproval tool: it runs without approval.",
+    {
+      ...weatherPrompt,
+      tools: APPROVAL_TOOL,
+      toolApproval: { weather: 'not-applicable' },
+      stopWhen: { stepCount: 2 },
+    },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
     ['generate'],
   ),
   ...approvalPair(
