@@ -28,6 +28,7 @@ nox.options.sessions = [
     "tests-gateway",
     "tests-openai_compatible",
     "integration",
+    "transports",
     "wheels",
     "compat",
     "docs",
@@ -130,6 +131,21 @@ def integration(session: nox.Session) -> None:
         "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS, "fastapi>=0.110"
     )  # fmt: skip
     session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+@nox.parametrize("backend", ["httpx2", "aiohttp"])
+def transports(session: nox.Session, backend: str) -> None:
+    """The reliability faults, the HTTP layer and the integration tests on another HTTP backend
+    (the clients providers create, and the tests' own clients)."""
+    session.install(
+        "-e", f"{CORE}[{backend}]", *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS,
+        "fastapi>=0.110",
+    )  # fmt: skip
+    session.run(
+        "pytest", "tests/core/provider_utils", "tests/reliability", "tests/integration",
+        *session.posargs, env={"AI_SDK_HTTP_BACKEND": backend},
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON, default=False)

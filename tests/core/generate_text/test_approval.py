@@ -13,7 +13,7 @@ from ai_sdk import (
     InvalidArgumentError,
     InvalidToolApprovalError,
     InvalidToolApprovalSignatureError,
-    InvalidToolInputError,
+    MissingToolResultsError,
     ToolApprovalContext,
     ToolApprovalRequest,
     ToolApprovalResponse,
@@ -380,7 +380,7 @@ async def test_per_tool_function_and_plain_status() -> None:
     assert ran == []
 
 
-@pytest.mark.parametrize("status", ["maybe", {"type": "user-approval", "reason": "why"}, 3])
+@pytest.mark.parametrize("status", ["maybe", {"type": "not-applicable", "reason": "why"}, 3])
 async def test_a_bad_status_is_a_clear_error(status: Any) -> None:
     with pytest.raises(InvalidArgumentError, match=r"tool_approval|approval status"):
         await generate_text(
@@ -489,7 +489,7 @@ async def _fails(history: list[ModelMessage], error: type[Exception], match: str
 async def test_an_unknown_approval_id_raises() -> None:
     _, history = await ask([])
     stray = ToolModelMessage(content=[ToolApprovalResponsePart(approval_id="nope", approved=True)])
-    await _fails([*history, stray], InvalidToolApprovalError, 'unknown approval_id: "nope"')
+    await _fails([*history, stray], InvalidToolApprovalError, 'unknown approvalId: "nope"')
 
 
 async def test_an_approval_whose_call_is_missing_raises() -> None:
@@ -552,10 +552,117 @@ async def test_an_answer_next_to_its_result_is_not_run_again() -> None:
     assert len(model.calls) == 1
 
 
-async def test_an_approved_input_that_no_longer_validates_raises() -> None:
+@pytest.mark.parametrize(
+    "bad_input",
+    [
+        {"to": "bob", "amount": "lots"},  # no longer validates
+        {"to": "bob", "amount": "5"},  # validates, but into another value than was approved
+    ],
+)
+async def test_an_approved_input_that_does_not_validate_as_approved_is_not_run(
+    bad_input: dict[str, Any],
+) -> None:
+    ran: list[str] = []
+    first, history = await ask(ran)
+    model = MockLanguageModel(do_generate=[text_answer("Sorry.")])
+    result = await generate_text(
+        model=model,
+        tools=bank(ran),
+        messages=[*_tamper(history, input=bad_input), answer(first.content[1], True)],
+    )
+    assert ran == []
+    # As upstream: the model is told, and the call goes on.
+    [sent] = model.calls[0].prompt[2].content  # type: ignore[union-attr]
+    assert isinstance(sent, ToolResultPart)
+    assert sent.output.type == "error-text"
+    assert "Invalid input for tool transfer" in sent.output.value  # type: ignore[union-attr]
+    assert result.text == "Sorry."
+
+    streamed = stream_text(
+        model=MockLanguageModel(do_stream=[stream_parts("Sorry.")]),
+        tools=bank(ran),
+        messages=[*_tamper(history, input=bad_input), answer(first.content[1], True)],
+    )
+    kinds = [part.type async for part in streamed.stream]
+    assert kinds[:3] == ["start", "tool-error", "start-step"]
+    assert ran == []
+
+
+async def test_approved_calls_run_in_the_order_the_model_made_them() -> None:
+    ran: list[str] = []
+    first = await generate_text(
+        model=MockLanguageModel(
+            do_generate=[
+                calls_result(
+                    ("c1", "transfer", '{"to": "ann", "amount": 1}'),
+                    ("c2", "transfer", '{"to": "bob", "amount": 2}'),
+                )
+            ]
+        ),
+        tools=bank(ran),
+        prompt="pay both",
+    )
+    one, two = (p for p in first.content if isinstance(p, ToolApprovalRequest))
+    model = MockLanguageModel(do_generate=[text_answer("Done.")])
+    answers = ToolModelMessage(
+        content=[
+            ToolApprovalResponsePart(approval_id=two.approval_id, approved=True),
+            ToolApprovalResponsePart(approval_id=one.approval_id, approved=True),
+        ]
+    )
+    await generate_text(
+        model=model,
+        tools=bank(ran),
+        messages=[UserModelMessage(content="pay both"), *first.response_messages, answers],
+    )
+    [sent] = [m for m in model.calls[0].prompt if isinstance(m, ToolMessage)]
+    assert [p.tool_call_id for p in sent.content] == ["c1", "c2"]  # type: ignore[union-attr]
+
+
+async def test_an_approved_call_of_a_tool_without_execute_is_a_missing_result() -> None:
     first, history = await ask([])
-    bad = _tamper(history, input={"to": "bob", "amount": "lots"})
-    await _fails([*bad, answer(first.content[1], True)], InvalidToolInputError, "transfer")
+    model = MockLanguageModel(do_generate=[text_answer("Done.")])
+    without_execute = {"transfer": tool(input_schema=Transfer, needs_approval=True)}
+    with pytest.raises(MissingToolResultsError):
+        await generate_text(
+            model=model, tools=without_execute, messages=[*history, answer(first.content[1], True)]
+        )
+    assert model.calls == []
+
+
+async def test_a_user_approval_reason_is_shown_on_the_request() -> None:
+    result = await generate_text(
+        model=asking_model(),
+        tools=bank([], needs_approval=False),
+        tool_approval={"transfer": {"type": "user-approval", "reason": "over the daily limit"}},
+        prompt="pay",
+    )
+    request = result.content[1]
+    assert isinstance(request, ToolApprovalRequest)
+    assert request.reason == "over the daily limit"
+    assert result.response_messages[0].content[1] == ToolApprovalRequestPart(  # type: ignore[index]
+        approval_id=request.approval_id, tool_call_id="c1", reason="over the daily limit"
+    )
+
+
+async def test_stream_reports_an_automatic_denial_as_denied_output() -> None:
+    result = stream_text(
+        model=MockLanguageModel(
+            do_stream=[stream_parts(calls=[CALL], finish="tool-calls"), stream_parts("No.")]
+        ),
+        tools=bank([]),
+        tool_approval={"transfer": "denied"},
+        prompt="pay",
+        stop_when=is_step_count(2),
+    )
+    kinds = [part.type async for part in result.stream]
+    call = kinds.index("tool-call")
+    assert kinds[call : call + 4] == [
+        "tool-call",
+        "tool-approval-request",
+        "tool-approval-response",
+        "tool-output-denied",
+    ]
 
 
 async def test_the_configuration_may_still_deny_an_approved_call() -> None:

@@ -11,6 +11,7 @@ call cannot be answered twice.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -18,8 +19,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias, cast, get_args
 
 from ai_sdk._approval_signature import verify_tool_approval_signature
-from ai_sdk.generate_text._parts import ToolCall
+from ai_sdk.generate_text._parts import ToolCall, ToolError
 from ai_sdk.generate_text._tool import Tool, ToolExecutionOptions, call_style_of
+from ai_sdk.generate_text._tool_calls import to_json_value
 from ai_sdk.prompt._messages import (
     AssistantModelMessage,
     ModelMessage,
@@ -35,10 +37,12 @@ from ai_sdk.provider import (
     ToolApprovalResponsePart,
     ToolCallNotFoundForApprovalError,
     ToolResultPart,
+    get_error_message,
 )
 from ai_sdk.provider_utils import ParseFailure
 
 __all__ = [
+    "CheckedApprovals",
     "CollectedApproval",
     "ToolApproval",
     "ToolApprovalContext",
@@ -59,7 +63,7 @@ _TYPES: frozenset[str] = frozenset(get_args(ToolApprovalType))
 
 @dataclass(frozen=True, slots=True)
 class ToolApprovalStatus:
-    """An approval decision with a reason (only ``approved`` and ``denied`` take one).
+    """An approval decision with a reason (all but ``not-applicable`` take one).
 
     Approval functions may also return the type as a plain string, or ``None``
     (``not-applicable``).
@@ -67,7 +71,8 @@ class ToolApprovalStatus:
 
     type: ToolApprovalType
     reason: str | None = None
-    """Why; sent to the model with a denied call's ``execution-denied`` output."""
+    """Why: for ``user-approval`` it is on the request, to show to the approver; for
+    ``approved`` / ``denied`` on the automatic response (a denial's reaches the model)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,9 +132,9 @@ def _status(given: object) -> ToolApprovalStatus:
             parameter="tool_approval",
             value=given,
         )
-    if reason is not None and kind not in ("approved", "denied"):
+    if reason is not None and kind == "not-applicable":
         raise InvalidArgumentError(
-            f"only 'approved' and 'denied' approval statuses take a reason; got {answer!r}",
+            f"a 'not-applicable' approval status takes no reason; got {answer!r}",
             parameter="tool_approval",
             value=given,
         )
@@ -222,6 +227,7 @@ def collect_tool_approvals(
         return [], []
     last = messages[-1]
     calls: dict[str, ToolCallPart] = {}
+    order: dict[str, int] = {}
     requests: dict[str, ToolApprovalRequestPart] = {}
     answered_before: set[str] = set()
     for message in messages[:-1]:
@@ -229,6 +235,7 @@ def collect_tool_approvals(
             for part in message.content:
                 if isinstance(part, ToolCallPart):
                     calls[part.tool_call_id] = part
+                    order.setdefault(part.tool_call_id, len(order))
                 elif isinstance(part, ToolApprovalRequestPart):
                     requests[part.approval_id] = part
         elif isinstance(message, ToolModelMessage):
@@ -267,7 +274,21 @@ def collect_tool_approvals(
             )
         collected = CollectedApproval(request, response, call, existing)
         (approved if response.approved else denied).append(collected)
+    # Approved calls run in the order the model made them, whatever the order of the answers.
+    approved.sort(key=lambda collected: order[collected.call.tool_call_id])
     return approved, denied
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedApprovals:
+    """Approved answers after `validate_approved`."""
+
+    runnable: list[ToolCall]
+    """The calls to run, with their validated input."""
+    denied: list[CollectedApproval]
+    """Answers the approval configuration turned into denials."""
+    invalid: list[ToolError]
+    """Calls whose approved input no longer validates: not run; the model sees the error."""
 
 
 async def validate_approved(
@@ -279,19 +300,16 @@ async def validate_approved(
     messages: list[ModelMessage],
     tools_context: Mapping[str, object],
     runtime_context: Mapping[str, object],
-) -> tuple[list[ToolCall], list[CollectedApproval]]:
+) -> CheckedApprovals:
     """Check approved answers again before their calls run: the signature (with a ``secret``),
-    the input against the tool's schema, and the approval configuration, which may still deny.
-
-    Returns the calls to run (with their validated input) and the answers turned into denials.
+    the input against the tool's schema (validation must not change what was approved), and
+    the approval configuration, which may still deny.
 
     Raises:
         InvalidToolApprovalSignatureError: with a ``secret``, the request has no signature or
             one that does not match its call.
-        InvalidToolInputError: the input does not match the tool's schema.
     """
-    runnable: list[ToolCall] = []
-    denied: list[CollectedApproval] = []
+    checked = CheckedApprovals([], [], [])
     for collected in approved:
         request, part = collected.request, collected.call
         if secret is not None:
@@ -312,26 +330,45 @@ async def validate_approved(
                     approval_id=request.approval_id, tool_call_id=part.tool_call_id, reason=reason
                 )
         tool = tools.get(part.tool_name)
-        value: object = part.input
-        if tool is not None and tool.execute is not None:
-            checked = tool.input_schema.safe_validate(part.input)
-            if isinstance(checked, ParseFailure):
-                raise InvalidToolInputError(
-                    tool_name=part.tool_name,
-                    tool_input=json.dumps(part.input, ensure_ascii=False),
-                    cause=checked.error,
-                )
-            value = checked.value
         call = ToolCall(
             tool_call_id=part.tool_call_id,
             tool_name=part.tool_name,
-            input=value,
+            input=part.input,
             provider_executed=part.provider_executed,
             dynamic=tool is not None and tool.type == "dynamic",
             title=tool.title if tool is not None else None,
             provider_metadata=part.provider_options,
             tool_metadata=tool.metadata if tool is not None else None,
         )
+        if tool is not None and tool.execute is not None:
+            validated = tool.input_schema.safe_validate(part.input)
+            problem: Exception | None = None
+            if isinstance(validated, ParseFailure):
+                problem = validated.error
+            elif to_json_value(validated.value) != part.input:
+                # Validation must not change the operation that was approved.
+                problem = ValueError(
+                    "Approved tool input does not match the validated schema output."
+                )
+            else:
+                call = dataclasses.replace(call, input=validated.value)
+            if problem is not None:
+                error = InvalidToolInputError(
+                    tool_name=part.tool_name,
+                    tool_input=json.dumps(part.input, ensure_ascii=False),
+                    cause=problem,
+                )
+                checked.invalid.append(
+                    ToolError(
+                        tool_call_id=call.tool_call_id,
+                        tool_name=call.tool_name,
+                        input=call.input,
+                        error=get_error_message(error),
+                        dynamic=call.dynamic,
+                        tool_metadata=call.tool_metadata,
+                    )
+                )
+                continue
         status = await resolve_tool_approval(
             call,
             tools=tools,
@@ -344,7 +381,9 @@ async def validate_approved(
             response = collected.response.model_copy(
                 update={"approved": False, "reason": status.reason or collected.response.reason}
             )
-            denied.append(CollectedApproval(request, response, part, collected.existing_result))
+            checked.denied.append(
+                CollectedApproval(request, response, part, collected.existing_result)
+            )
         else:
-            runnable.append(call)
-    return runnable, denied
+            checked.runnable.append(call)
+    return checked

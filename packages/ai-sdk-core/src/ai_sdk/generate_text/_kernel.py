@@ -388,6 +388,7 @@ class Step:
         request = ToolApprovalRequest(
             approval_id=approval_id,
             tool_call=call,
+            reason=None if automatic else status.reason,
             is_automatic=True if automatic else None,
             signature=signature,
         )
@@ -594,7 +595,7 @@ class StepLoop:
         if not approved and not denied:
             return
         tools = config.tools or {}
-        runnable, revalidated = await validate_approved(
+        checked = await validate_approved(
             [a for a in approved if not a.call.provider_executed],
             tools=tools,
             approval=config.tool_approval,
@@ -603,15 +604,18 @@ class StepLoop:
             tools_context=config.tools_context,
             runtime_context=config.runtime_context,
         )
-        local_denied = [d for d in denied if not d.call.provider_executed] + revalidated
+        local_denied = [d for d in denied if not d.call.provider_executed] + checked.denied
         for answer in [*local_denied, *(d for d in denied if d.call.provider_executed)]:
             yield ToolOutputDenied(
                 tool_call_id=answer.call.tool_call_id, tool_name=answer.call.tool_name
             )
-        # An approved call of a tool without ``execute`` is left to the caller, as any call.
+        for error in checked.invalid:
+            yield error
+        # An approved call of a tool without ``execute`` gets no result: the prompt check
+        # reports it (MissingToolResultsError), as upstream.
         calls = [
             call
-            for call in runnable
+            for call in checked.runnable
             if (tool := tools.get(call.tool_name)) is not None and tool.execute is not None
         ]
         finals: list[ToolResult | ToolError] = []
@@ -633,8 +637,10 @@ class StepLoop:
         finally:
             await outputs.aclose()
         order = {call.tool_call_id: index for index, call in enumerate(calls)}
+        finals.sort(key=lambda output: order[output.tool_call_id])
         content: list[ToolContentPart] = []
-        for output in sorted(finals, key=lambda output: order[output.tool_call_id]):
+        # As upstream: results, then the calls whose approved input failed, then denials.
+        for output in [*finals, *checked.invalid]:
             failed = isinstance(output, ToolError)
             content.append(
                 ToolResultPart(

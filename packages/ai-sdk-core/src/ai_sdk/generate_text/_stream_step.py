@@ -32,9 +32,11 @@ from ai_sdk.generate_text._parts import (
     TextEndPart,
     TextStartPart,
     TextStreamPart,
+    ToolApprovalResponse,
     ToolInputDeltaPart,
     ToolInputEndPart,
     ToolInputStartPart,
+    ToolOutputDenied,
 )
 from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult
@@ -333,6 +335,12 @@ class StreamStep:
                     for approval in await self.step.approve(call):
                         self.step.add_approval(approval)
                         out.append(approval)
+                        if isinstance(approval, ToolApprovalResponse) and not approval.approved:
+                            out.append(
+                                ToolOutputDenied(
+                                    tool_call_id=call.tool_call_id, tool_name=call.tool_name
+                                )
+                            )
             case (
                 ToolResultContent()
                 | UrlSource()

@@ -399,6 +399,7 @@ async def to_response_messages(
                 ToolApprovalRequestPart(
                     approval_id=part.approval_id,
                     tool_call_id=part.tool_call.tool_call_id,
+                    reason=part.reason,
                     is_automatic=part.is_automatic,
                     signature=part.signature,
                 )

@@ -679,7 +679,7 @@ class InvalidToolApprovalError(AISDKError):
     def __init__(self, *, approval_id: str, message: str | None = None) -> None:
         super().__init__(
             message
-            or f'Tool approval response references unknown approval_id: "{approval_id}". '
+            or f'Tool approval response references unknown approvalId: "{approval_id}". '
             "No matching tool-approval-request found in message history."
         )
         self.approval_id = approval_id
