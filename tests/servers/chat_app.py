@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ai_sdk import stream_text, stream_text_sync, tool
+from ai_sdk import ToolApprovalStatus, is_step_count, stream_text, stream_text_sync, tool
 from ai_sdk.generate_text import (
     FinishPart,
     FinishStepPart,
@@ -305,6 +305,18 @@ def create_app() -> Starlette:
                 tool_approval_secret=APPROVAL_SECRET,
             )
             return result.to_ui_message_stream_response(**options)
+        if scenario == "approval-auto":
+            # The approval policy denies the call itself; the model is told and answers.
+            result = stream_text(
+                model=MockLanguageModel(
+                    do_stream=[_tool_call_parts("weather"), text_parts("I may not.")]
+                ),
+                messages=await convert_to_model_messages(messages, tools=TOOLS),
+                tools=TOOLS,
+                tool_approval={"weather": ToolApprovalStatus("denied", "blocked by policy")},
+                stop_when=is_step_count(3),
+            )
+            return result.to_ui_message_stream_response(**options)
         if scenario == "approval-scripted":
             last = messages[-1]
             answered = [p for p in last.parts if getattr(p, "state", None) == "approval-responded"]
@@ -352,7 +364,7 @@ def create_app() -> Starlette:
             model=_model(scenario, state),
             messages=model_messages,
             tools=TOOLS,
-            stop_when=__import__("ai_sdk").is_step_count(3),
+            stop_when=is_step_count(3),
         )
         return result.to_ui_message_stream_response(send_reasoning=True, **options)
 

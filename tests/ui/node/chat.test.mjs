@@ -147,6 +147,17 @@ test('approval (the real tool loop, signed): request, then the continuation', as
   assert.deepEqual(await response.json(), { error: 'InvalidToolApprovalSignatureError' });
 });
 
+test('approval denied by the server policy: request, response and denial in one stream', async () => {
+  const { message, errors } = await chat('approval-auto');
+  assert.deepEqual(errors, []);
+  const tool = message.parts.find(p => p.type === 'tool-weather');
+  assert.equal(tool.state, 'output-denied');
+  assert.equal(tool.approval.approved, false);
+  assert.equal(tool.approval.reason, 'blocked by policy');
+  assert.equal(tool.approval.isAutomatic, true);
+  assert.equal(message.parts.at(-1).text, 'I may not.');
+});
+
 test('approval denied (scripted parts): the continuation streams no output', async () => {
   const first = await chat('approval-scripted');
   const answered = structuredClone(first.message);
