@@ -24,6 +24,7 @@ def test_the_public_twins_are_the_known_ones() -> None:
         "generate_image_sync",
         "generate_object_sync",
         "generate_text_sync",
+        "rerank_sync",
         "stream_text_sync",
     ]
 

@@ -21,7 +21,9 @@ _exports = LazyExports(__name__, __file__, globals())
 # subpackage binds its name on this package to the module. So that `ai_sdk.generate_text` stays
 # the function, this package's module ignores that binding and resolves the name through
 # `__getattr__` instead.
-_FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset({"embed", "generate_image", "generate_text"})
+_FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset(
+    {"embed", "generate_image", "generate_speech", "generate_text", "rerank", "transcribe"}
+)
 
 
 class _AISDKModule(ModuleType):
@@ -437,6 +439,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         Provider as Provider,
     )
     from ai_sdk.provider import (
+        RerankingModel as RerankingModel,
+    )
+    from ai_sdk.provider import (
         RetryError as RetryError,
     )
     from ai_sdk.provider import (
@@ -498,4 +503,19 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.registry import (
         set_default_provider as set_default_provider,
+    )
+    from ai_sdk.rerank import (
+        RankedItem as RankedItem,
+    )
+    from ai_sdk.rerank import (
+        RerankResponse as RerankResponse,
+    )
+    from ai_sdk.rerank import (
+        RerankResult as RerankResult,
+    )
+    from ai_sdk.rerank import (
+        rerank as rerank,
+    )
+    from ai_sdk.rerank import (
+        rerank_sync as rerank_sync,
     )

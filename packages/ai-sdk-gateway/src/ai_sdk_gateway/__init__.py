@@ -1,9 +1,9 @@
 """The Vercel AI Gateway provider for ai-sdk-python.
 
-One credential (an AI Gateway API key or a Vercel OIDC token) reaches the language, embedding
-and image models of every provider the gateway routes to, by ids like ``openai/gpt-5``. Requests
-are the spec v4 wire format of ``@ai-sdk/gateway`` 4.x, so the gateway sees this client exactly
-as it sees the TypeScript one.
+One credential (an AI Gateway API key or a Vercel OIDC token) reaches the language, embedding,
+image, reranking, speech, transcription and video models of every provider the gateway routes
+to, by ids like ``openai/gpt-5``. Requests are the spec v4 wire format of ``@ai-sdk/gateway`` 4.x,
+so the gateway sees this client exactly as it sees the TypeScript one.
 
 >>> from ai_sdk_gateway import gateway
 >>> model = gateway("anthropic/claude-sonnet-4")
@@ -52,6 +52,7 @@ from ai_sdk_gateway._provider import (
     create_gateway,
     gateway,
 )
+from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._transport import DEFAULT_BASE_URL, PROTOCOL_VERSION
 from ai_sdk_gateway._vercel import (
     VercelOidcTokenError,
@@ -94,6 +95,7 @@ __all__ = [
     "GatewayProviderOptions",
     "GatewayProviderTimeouts",
     "GatewayRateLimitError",
+    "GatewayRerankingModel",
     "GatewayResponseError",
     "GatewaySpendReport",
     "GatewaySpendReportRow",

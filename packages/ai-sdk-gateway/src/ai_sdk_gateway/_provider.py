@@ -29,6 +29,7 @@ from ai_sdk_gateway._metadata import (
     SpendReportGroupBy,
     parse_generation_info,
 )
+from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
 
 if TYPE_CHECKING:
@@ -208,6 +209,10 @@ class GatewayProvider:
     def image_model(self, model_id: str) -> GatewayImageModel:
         """The image model with this id, e.g. ``openai/gpt-image-1``."""
         return GatewayImageModel(model_id, self._transport)
+
+    def reranking_model(self, model_id: str) -> GatewayRerankingModel:
+        """The reranking model with this id, e.g. ``cohere/rerank-v3.5``."""
+        return GatewayRerankingModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The AI SDK specification (v4): model interfaces and the data that flows through them.
 
 Everything a provider implements or returns is defined here: `LanguageModel`, `EmbeddingModel`,
-`ImageModel` and `Provider` (protocols), call options, prompt messages and parts, generated content,
+`ImageModel`, `RerankingModel`, `SpeechModel`, `TranscriptionModel`, `VideoModel` and `Provider`
+(protocols), call options, prompt messages and parts, generated content,
 stream parts, usage, finish reasons, warnings, and the `AISDKError` tree. The data types are
 plain data whose `to_wire(obj)` is exactly the JSON the TypeScript SDK sends: stream parts and
 generated content are slotted dataclasses (`WireData`, cheap to build, no validation), call options,
@@ -105,6 +106,16 @@ from ai_sdk.provider._prompt import (
 )
 from ai_sdk.provider._provider import (
     Provider,
+)
+from ai_sdk.provider._reranking_model import (
+    RankedDocument,
+    RerankDocuments,
+    RerankingCallOptions,
+    RerankingModel,
+    RerankingResponseInfo,
+    RerankingResult,
+    RerankObjectDocuments,
+    RerankTextDocuments,
 )
 from ai_sdk.provider._shared import (
     CallWarning,
@@ -219,6 +230,7 @@ __all__: list[str] = [
     "ProviderMetadata",
     "ProviderOptions",
     "ProviderTool",
+    "RankedDocument",
     "Raw",
     "ReasoningContent",
     "ReasoningDelta",
@@ -230,6 +242,13 @@ __all__: list[str] = [
     "ReasoningStart",
     "RequestInfo",
     "RequiredToolChoice",
+    "RerankDocuments",
+    "RerankObjectDocuments",
+    "RerankTextDocuments",
+    "RerankingCallOptions",
+    "RerankingModel",
+    "RerankingResponseInfo",
+    "RerankingResult",
     "ResponseFormat",
     "ResponseInfo",
     "ResponseMetadata",

@@ -13,6 +13,7 @@ from ai_sdk.registry._resolve import (
     resolve_embedding_model,
     resolve_image_model,
     resolve_language_model,
+    resolve_reranking_model,
     set_default_provider,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "resolve_embedding_model",
     "resolve_image_model",
     "resolve_language_model",
+    "resolve_reranking_model",
     "set_default_provider",
 ]
