@@ -23,6 +23,7 @@ def test_the_public_twins_are_the_known_ones() -> None:
         "embed_sync",
         "generate_image_sync",
         "generate_object_sync",
+        "generate_speech_sync",
         "generate_text_sync",
         "rerank_sync",
         "stream_text_sync",

@@ -46,6 +46,9 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_lazy`)
     from ai_sdk._files import (
+        GeneratedAudioFile as GeneratedAudioFile,
+    )
+    from ai_sdk._files import (
         GeneratedFile as GeneratedFile,
     )
     from ai_sdk.agent import (
@@ -95,6 +98,15 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.generate_image import (
         generate_image_sync as generate_image_sync,
+    )
+    from ai_sdk.generate_speech import (
+        GenerateSpeechResult as GenerateSpeechResult,
+    )
+    from ai_sdk.generate_speech import (
+        generate_speech as generate_speech,
+    )
+    from ai_sdk.generate_speech import (
+        generate_speech_sync as generate_speech_sync,
     )
     from ai_sdk.generate_text import (
         AbortPart as AbortPart,
@@ -449,6 +461,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         SerializationError as SerializationError,
+    )
+    from ai_sdk.provider import (
+        SpeechModel as SpeechModel,
     )
     from ai_sdk.provider import (
         StreamProviderError as StreamProviderError,

@@ -53,6 +53,7 @@ from ai_sdk_gateway._provider import (
     gateway,
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+from ai_sdk_gateway._speech_model import GatewaySpeechModel
 from ai_sdk_gateway._transport import DEFAULT_BASE_URL, PROTOCOL_VERSION
 from ai_sdk_gateway._vercel import (
     VercelOidcTokenError,
@@ -97,6 +98,7 @@ __all__ = [
     "GatewayRateLimitError",
     "GatewayRerankingModel",
     "GatewayResponseError",
+    "GatewaySpeechModel",
     "GatewaySpendReport",
     "GatewaySpendReportRow",
     "GatewayTimeoutError",

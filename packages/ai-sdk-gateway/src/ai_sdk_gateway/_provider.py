@@ -30,6 +30,7 @@ from ai_sdk_gateway._metadata import (
     parse_generation_info,
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+from ai_sdk_gateway._speech_model import GatewaySpeechModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
 
 if TYPE_CHECKING:
@@ -213,6 +214,10 @@ class GatewayProvider:
     def reranking_model(self, model_id: str) -> GatewayRerankingModel:
         """The reranking model with this id, e.g. ``cohere/rerank-v3.5``."""
         return GatewayRerankingModel(model_id, self._transport)
+
+    def speech_model(self, model_id: str) -> GatewaySpeechModel:
+        """The speech (text-to-speech) model with this id, e.g. ``openai/gpt-4o-mini-tts``."""
+        return GatewaySpeechModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------
 

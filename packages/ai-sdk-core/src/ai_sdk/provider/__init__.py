@@ -130,6 +130,13 @@ from ai_sdk.provider._shared import (
     OtherWarning,
     UnsupportedWarning,
 )
+from ai_sdk.provider._speech_model import (
+    SpeechCallOptions,
+    SpeechModel,
+    SpeechRequestInfo,
+    SpeechResponseInfo,
+    SpeechResult,
+)
 from ai_sdk.provider._stream import (
     ErrorPart,
     Finish,
@@ -254,6 +261,11 @@ __all__: list[str] = [
     "ResponseMetadata",
     "Source",
     "SpecificToolChoice",
+    "SpeechCallOptions",
+    "SpeechModel",
+    "SpeechRequestInfo",
+    "SpeechResponseInfo",
+    "SpeechResult",
     "StreamPart",
     "StreamResponseInfo",
     "StreamResult",

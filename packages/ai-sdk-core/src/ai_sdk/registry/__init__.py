@@ -14,6 +14,7 @@ from ai_sdk.registry._resolve import (
     resolve_image_model,
     resolve_language_model,
     resolve_reranking_model,
+    resolve_speech_model,
     set_default_provider,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "resolve_image_model",
     "resolve_language_model",
     "resolve_reranking_model",
+    "resolve_speech_model",
     "set_default_provider",
 ]

@@ -13,6 +13,7 @@ from ai_sdk.provider import (
     NoSuchModelError,
     Provider,
     RerankingModel,
+    SpeechModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -48,12 +49,14 @@ class CustomProvider:
         embedding_models: Mapping[str, EmbeddingModel] | None = None,
         image_models: Mapping[str, ImageModel] | None = None,
         reranking_models: Mapping[str, RerankingModel] | None = None,
+        speech_models: Mapping[str, SpeechModel] | None = None,
         fallback_provider: Provider | None = None,
     ) -> None:
         self._language_models = dict(language_models or {})
         self._embedding_models = dict(embedding_models or {})
         self._image_models = dict(image_models or {})
         self._reranking_models = dict(reranking_models or {})
+        self._speech_models = dict(speech_models or {})
         self._fallback = fallback_provider
 
     def _optional(self, table: Mapping[str, M], model_id: str, kind: ModelType) -> M:
@@ -84,6 +87,10 @@ class CustomProvider:
         """The reranking model with this id (or alias)."""
         return self._optional(self._reranking_models, model_id, "rerankingModel")
 
+    def speech_model(self, model_id: str) -> SpeechModel:
+        """The speech model with this id (or alias)."""
+        return self._optional(self._speech_models, model_id, "speechModel")
+
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""
         return self.language_model(model_id)
@@ -95,6 +102,7 @@ def custom_provider(
     embedding_models: Mapping[str, EmbeddingModel] | None = None,
     image_models: Mapping[str, ImageModel] | None = None,
     reranking_models: Mapping[str, RerankingModel] | None = None,
+    speech_models: Mapping[str, SpeechModel] | None = None,
     fallback_provider: Provider | None = None,
 ) -> CustomProvider:
     """A provider with fixed models by id, e.g. aliases or models with preset middleware.
@@ -112,6 +120,7 @@ def custom_provider(
         embedding_models: Id to embedding model.
         image_models: Id to image model.
         reranking_models: Id to reranking model.
+        speech_models: Id to speech model.
         fallback_provider: Asked for ids not in the tables; without one they raise
             `NoSuchModelError`.
     """
@@ -120,5 +129,6 @@ def custom_provider(
         embedding_models=embedding_models,
         image_models=image_models,
         reranking_models=reranking_models,
+        speech_models=speech_models,
         fallback_provider=fallback_provider,
     )

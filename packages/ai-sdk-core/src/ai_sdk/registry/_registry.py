@@ -21,6 +21,7 @@ from ai_sdk.provider import (
     NoSuchProviderError,
     Provider,
     RerankingModel,
+    SpeechModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -137,6 +138,11 @@ class ProviderRegistry:
         """The reranking model for ``"<provider id>:<model id>"``."""
         provider, inner_id = self._split(model_id, "rerankingModel")
         return cast("RerankingModel", model_of(provider, "rerankingModel", inner_id))
+
+    def speech_model(self, model_id: str) -> SpeechModel:
+        """The speech model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "speechModel")
+        return cast("SpeechModel", model_of(provider, "speechModel", inner_id))
 
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""

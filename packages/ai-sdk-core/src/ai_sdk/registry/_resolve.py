@@ -25,6 +25,7 @@ from ai_sdk.provider import (
     NoSuchProviderError,
     Provider,
     RerankingModel,
+    SpeechModel,
     UnsupportedModelVersionError,
 )
 from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
@@ -35,10 +36,11 @@ __all__ = [
     "resolve_image_model",
     "resolve_language_model",
     "resolve_reranking_model",
+    "resolve_speech_model",
     "set_default_provider",
 ]
 
-M = TypeVar("M", LanguageModel, EmbeddingModel, ImageModel, RerankingModel)
+M = TypeVar("M", LanguageModel, EmbeddingModel, ImageModel, RerankingModel, SpeechModel)
 
 _ModelKind = ModelType
 _METHODS: dict[_ModelKind, str] = {
@@ -200,3 +202,14 @@ def resolve_reranking_model(model: RerankingModel | str) -> RerankingModel:
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
     return _check_version(cast("RerankingModel", _resolve(model, "rerankingModel")))
+
+
+def resolve_speech_model(model: SpeechModel | str) -> SpeechModel:
+    """The speech model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no speech models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("SpeechModel", _resolve(model, "speechModel")))

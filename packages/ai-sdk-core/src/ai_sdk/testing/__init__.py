@@ -1,9 +1,9 @@
 """Test doubles for your own tests: scripted models that record their calls.
 
 `MockLanguageModel` answers ``do_generate``/``do_stream`` from a script (`text_result` and
-`text_stream_parts` build the common ones); `MockEmbeddingModel`, `MockImageModel` and
-`MockRerankingModel` do the same for embeddings, images and rankings; `simulate_readable_stream`
-turns a list into a (slow) async stream.
+`text_stream_parts` build the common ones); the mocks of the other model kinds
+(`MockEmbeddingModel`, `MockImageModel`, `MockRerankingModel`, `MockSpeechModel`, ...) do the same
+for theirs; `simulate_readable_stream` turns a list into a (slow) async stream.
 """
 
 from ai_sdk.testing._embedding import EmbedScript, MockEmbeddingModel
@@ -18,6 +18,7 @@ from ai_sdk.testing._language import (
     usage,
 )
 from ai_sdk.testing._reranking import MockRerankingModel, RerankScript
+from ai_sdk.testing._speech import MockSpeechModel, SpeechScript
 from ai_sdk.testing._stream import simulate_readable_stream
 
 __all__ = [
@@ -28,8 +29,10 @@ __all__ = [
     "MockImageModel",
     "MockLanguageModel",
     "MockRerankingModel",
+    "MockSpeechModel",
     "MockStreamRecord",
     "RerankScript",
+    "SpeechScript",
     "StreamScript",
     "simulate_readable_stream",
     "text_result",
