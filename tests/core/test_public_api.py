@@ -21,10 +21,18 @@ def test_every_exported_name_resolves_and_all_matches_the_export_table() -> None
         "ai_sdk.generate_text._step",
         "ai_sdk.rerank",
         "ai_sdk.generate_speech",
+        "ai_sdk.transcribe",
     ):
         importlib.import_module(module)
 
-    for name in ("generate_text", "embed", "generate_image", "rerank", "generate_speech"):
+    for name in (
+        "generate_text",
+        "embed",
+        "generate_image",
+        "rerank",
+        "generate_speech",
+        "transcribe",
+    ):
         assert callable(getattr(ai_sdk, name)), name
         assert getattr(ai_sdk, name).__name__ == name
 

@@ -27,6 +27,7 @@ def test_the_public_twins_are_the_known_ones() -> None:
         "generate_text_sync",
         "rerank_sync",
         "stream_text_sync",
+        "transcribe_sync",
     ]
 
 

@@ -478,6 +478,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         TooManyEmbeddingValuesForCallError as TooManyEmbeddingValuesForCallError,
     )
     from ai_sdk.provider import (
+        TranscriptionModel as TranscriptionModel,
+    )
+    from ai_sdk.provider import (
         TypeValidationContext as TypeValidationContext,
     )
     from ai_sdk.provider import (
@@ -533,4 +536,16 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.rerank import (
         rerank_sync as rerank_sync,
+    )
+    from ai_sdk.transcribe import (
+        AudioInput as AudioInput,
+    )
+    from ai_sdk.transcribe import (
+        TranscribeResult as TranscribeResult,
+    )
+    from ai_sdk.transcribe import (
+        transcribe as transcribe,
+    )
+    from ai_sdk.transcribe import (
+        transcribe_sync as transcribe_sync,
     )

@@ -54,6 +54,7 @@ from ai_sdk_gateway._provider import (
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
 from ai_sdk_gateway._transport import DEFAULT_BASE_URL, PROTOCOL_VERSION
 from ai_sdk_gateway._vercel import (
     VercelOidcTokenError,
@@ -102,6 +103,7 @@ __all__ = [
     "GatewaySpendReport",
     "GatewaySpendReportRow",
     "GatewayTimeoutError",
+    "GatewayTranscriptionModel",
     "OidcTokenProvider",
     "VercelOidcTokenError",
     "VercelRequestContextMiddleware",

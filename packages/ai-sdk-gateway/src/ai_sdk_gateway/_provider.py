@@ -31,6 +31,7 @@ from ai_sdk_gateway._metadata import (
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
 
 if TYPE_CHECKING:
@@ -218,6 +219,10 @@ class GatewayProvider:
     def speech_model(self, model_id: str) -> GatewaySpeechModel:
         """The speech (text-to-speech) model with this id, e.g. ``openai/gpt-4o-mini-tts``."""
         return GatewaySpeechModel(model_id, self._transport)
+
+    def transcription_model(self, model_id: str) -> GatewayTranscriptionModel:
+        """The transcription (speech-to-text) model with this id, e.g. ``openai/whisper-1``."""
+        return GatewayTranscriptionModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------
 

@@ -154,6 +154,14 @@ from ai_sdk.provider._stream import (
     ToolInputEnd,
     ToolInputStart,
 )
+from ai_sdk.provider._transcription_model import (
+    TranscriptionCallOptions,
+    TranscriptionModel,
+    TranscriptionRequestInfo,
+    TranscriptionResponseInfo,
+    TranscriptionResult,
+    TranscriptionSegment,
+)
 from ai_sdk.provider._usage import (
     FinishReason,
     InputTokens,
@@ -293,6 +301,12 @@ __all__: list[str] = [
     "ToolResultContent",
     "ToolResultOutput",
     "ToolResultPart",
+    "TranscriptionCallOptions",
+    "TranscriptionModel",
+    "TranscriptionRequestInfo",
+    "TranscriptionResponseInfo",
+    "TranscriptionResult",
+    "TranscriptionSegment",
     "TransformParams",
     "UnifiedFinishReason",
     "UnsupportedWarning",

@@ -15,6 +15,7 @@ from ai_sdk.registry._resolve import (
     resolve_language_model,
     resolve_reranking_model,
     resolve_speech_model,
+    resolve_transcription_model,
     set_default_provider,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "resolve_language_model",
     "resolve_reranking_model",
     "resolve_speech_model",
+    "resolve_transcription_model",
     "set_default_provider",
 ]

@@ -14,6 +14,7 @@ from ai_sdk.provider import (
     Provider,
     RerankingModel,
     SpeechModel,
+    TranscriptionModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -50,12 +51,14 @@ class CustomProvider:
         image_models: Mapping[str, ImageModel] | None = None,
         reranking_models: Mapping[str, RerankingModel] | None = None,
         speech_models: Mapping[str, SpeechModel] | None = None,
+        transcription_models: Mapping[str, TranscriptionModel] | None = None,
         fallback_provider: Provider | None = None,
     ) -> None:
         self._language_models = dict(language_models or {})
         self._embedding_models = dict(embedding_models or {})
         self._image_models = dict(image_models or {})
         self._reranking_models = dict(reranking_models or {})
+        self._transcription_models = dict(transcription_models or {})
         self._speech_models = dict(speech_models or {})
         self._fallback = fallback_provider
 
@@ -91,6 +94,10 @@ class CustomProvider:
         """The speech model with this id (or alias)."""
         return self._optional(self._speech_models, model_id, "speechModel")
 
+    def transcription_model(self, model_id: str) -> TranscriptionModel:
+        """The transcription model with this id (or alias)."""
+        return self._optional(self._transcription_models, model_id, "transcriptionModel")
+
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""
         return self.language_model(model_id)
@@ -103,6 +110,7 @@ def custom_provider(
     image_models: Mapping[str, ImageModel] | None = None,
     reranking_models: Mapping[str, RerankingModel] | None = None,
     speech_models: Mapping[str, SpeechModel] | None = None,
+    transcription_models: Mapping[str, TranscriptionModel] | None = None,
     fallback_provider: Provider | None = None,
 ) -> CustomProvider:
     """A provider with fixed models by id, e.g. aliases or models with preset middleware.
@@ -121,6 +129,7 @@ def custom_provider(
         image_models: Id to image model.
         reranking_models: Id to reranking model.
         speech_models: Id to speech model.
+        transcription_models: Id to transcription model.
         fallback_provider: Asked for ids not in the tables; without one they raise
             `NoSuchModelError`.
     """
@@ -130,5 +139,6 @@ def custom_provider(
         image_models=image_models,
         reranking_models=reranking_models,
         speech_models=speech_models,
+        transcription_models=transcription_models,
         fallback_provider=fallback_provider,
     )

@@ -22,6 +22,7 @@ from ai_sdk.provider import (
     Provider,
     RerankingModel,
     SpeechModel,
+    TranscriptionModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -143,6 +144,11 @@ class ProviderRegistry:
         """The speech model for ``"<provider id>:<model id>"``."""
         provider, inner_id = self._split(model_id, "speechModel")
         return cast("SpeechModel", model_of(provider, "speechModel", inner_id))
+
+    def transcription_model(self, model_id: str) -> TranscriptionModel:
+        """The transcription model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "transcriptionModel")
+        return cast("TranscriptionModel", model_of(provider, "transcriptionModel", inner_id))
 
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""

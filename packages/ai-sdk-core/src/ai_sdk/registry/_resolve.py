@@ -26,6 +26,7 @@ from ai_sdk.provider import (
     Provider,
     RerankingModel,
     SpeechModel,
+    TranscriptionModel,
     UnsupportedModelVersionError,
 )
 from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
@@ -37,10 +38,13 @@ __all__ = [
     "resolve_language_model",
     "resolve_reranking_model",
     "resolve_speech_model",
+    "resolve_transcription_model",
     "set_default_provider",
 ]
 
-M = TypeVar("M", LanguageModel, EmbeddingModel, ImageModel, RerankingModel, SpeechModel)
+M = TypeVar(
+    "M", LanguageModel, EmbeddingModel, ImageModel, RerankingModel, TranscriptionModel, SpeechModel
+)
 
 _ModelKind = ModelType
 _METHODS: dict[_ModelKind, str] = {
@@ -213,3 +217,14 @@ def resolve_speech_model(model: SpeechModel | str) -> SpeechModel:
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
     return _check_version(cast("SpeechModel", _resolve(model, "speechModel")))
+
+
+def resolve_transcription_model(model: TranscriptionModel | str) -> TranscriptionModel:
+    """The transcription model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no transcription models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("TranscriptionModel", _resolve(model, "transcriptionModel")))

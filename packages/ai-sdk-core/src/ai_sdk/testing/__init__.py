@@ -20,6 +20,7 @@ from ai_sdk.testing._language import (
 from ai_sdk.testing._reranking import MockRerankingModel, RerankScript
 from ai_sdk.testing._speech import MockSpeechModel, SpeechScript
 from ai_sdk.testing._stream import simulate_readable_stream
+from ai_sdk.testing._transcription import MockTranscriptionModel, TranscriptionScript
 
 __all__ = [
     "EmbedScript",
@@ -31,9 +32,11 @@ __all__ = [
     "MockRerankingModel",
     "MockSpeechModel",
     "MockStreamRecord",
+    "MockTranscriptionModel",
     "RerankScript",
     "SpeechScript",
     "StreamScript",
+    "TranscriptionScript",
     "simulate_readable_stream",
     "text_result",
     "text_stream_parts",
