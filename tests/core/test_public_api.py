@@ -22,6 +22,7 @@ def test_every_exported_name_resolves_and_all_matches_the_export_table() -> None
         "ai_sdk.rerank",
         "ai_sdk.generate_speech",
         "ai_sdk.transcribe",
+        "ai_sdk.generate_video",
     ):
         importlib.import_module(module)
 
@@ -32,6 +33,7 @@ def test_every_exported_name_resolves_and_all_matches_the_export_table() -> None
         "rerank",
         "generate_speech",
         "transcribe",
+        "generate_video",
     ):
         assert callable(getattr(ai_sdk, name)), name
         assert getattr(ai_sdk, name).__name__ == name

@@ -22,7 +22,15 @@ _exports = LazyExports(__name__, __file__, globals())
 # the function, this package's module ignores that binding and resolves the name through
 # `__getattr__` instead.
 _FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset(
-    {"embed", "generate_image", "generate_speech", "generate_text", "rerank", "transcribe"}
+    {
+        "embed",
+        "generate_image",
+        "generate_speech",
+        "generate_text",
+        "generate_video",
+        "rerank",
+        "transcribe",
+    }
 )
 
 
@@ -279,6 +287,42 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     from ai_sdk.generate_text import (
         tool as tool,
     )
+    from ai_sdk.generate_video import (
+        GenerateVideoPrompt as GenerateVideoPrompt,
+    )
+    from ai_sdk.generate_video import (
+        GenerateVideoResult as GenerateVideoResult,
+    )
+    from ai_sdk.generate_video import (
+        StartVideoResult as StartVideoResult,
+    )
+    from ai_sdk.generate_video import (
+        VideoFrameInput as VideoFrameInput,
+    )
+    from ai_sdk.generate_video import (
+        VideoPollOptions as VideoPollOptions,
+    )
+    from ai_sdk.generate_video import (
+        VideoReferenceInput as VideoReferenceInput,
+    )
+    from ai_sdk.generate_video import (
+        generate_video as generate_video,
+    )
+    from ai_sdk.generate_video import (
+        generate_video_sync as generate_video_sync,
+    )
+    from ai_sdk.generate_video import (
+        get_video_status as get_video_status,
+    )
+    from ai_sdk.generate_video import (
+        get_video_status_sync as get_video_status_sync,
+    )
+    from ai_sdk.generate_video import (
+        start_video as start_video,
+    )
+    from ai_sdk.generate_video import (
+        start_video_sync as start_video_sync,
+    )
     from ai_sdk.middleware import (
         EmbeddingModelMiddleware as EmbeddingModelMiddleware,
     )
@@ -494,6 +538,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         UnsupportedModelVersionError as UnsupportedModelVersionError,
+    )
+    from ai_sdk.provider import (
+        VideoModel as VideoModel,
     )
     from ai_sdk.provider import (
         get_error_message as get_error_message,

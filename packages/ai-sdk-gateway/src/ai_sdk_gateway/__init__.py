@@ -65,12 +65,14 @@ from ai_sdk_gateway._vercel import (
     vercel_request_context,
 )
 from ai_sdk_gateway._version import __version__
+from ai_sdk_gateway._video_model import MAX_VIDEOS_PER_CALL, GatewayVideoModel
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_METADATA_CACHE_REFRESH",
     "MAX_EMBEDDINGS_PER_CALL",
     "MAX_IMAGES_PER_CALL",
+    "MAX_VIDEOS_PER_CALL",
     "PROTOCOL_VERSION",
     "ApiKey",
     "AuthMethod",
@@ -104,6 +106,7 @@ __all__ = [
     "GatewaySpendReportRow",
     "GatewayTimeoutError",
     "GatewayTranscriptionModel",
+    "GatewayVideoModel",
     "OidcTokenProvider",
     "VercelOidcTokenError",
     "VercelRequestContextMiddleware",

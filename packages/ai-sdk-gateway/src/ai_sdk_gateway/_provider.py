@@ -32,7 +32,8 @@ from ai_sdk_gateway._metadata import (
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._speech_model import GatewaySpeechModel
 from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._transport import GatewayTransport
+from ai_sdk_gateway._video_model import GatewayVideoModel, validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import Provider
@@ -223,6 +224,10 @@ class GatewayProvider:
     def transcription_model(self, model_id: str) -> GatewayTranscriptionModel:
         """The transcription (speech-to-text) model with this id, e.g. ``openai/whisper-1``."""
         return GatewayTranscriptionModel(model_id, self._transport)
+
+    def video_model(self, model_id: str) -> GatewayVideoModel:
+        """The video model with this id, e.g. ``google/veo-3.1``."""
+        return GatewayVideoModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from ai_sdk.registry._resolve import (
     resolve_reranking_model,
     resolve_speech_model,
     resolve_transcription_model,
+    resolve_video_model,
     set_default_provider,
 )
 
@@ -33,5 +34,6 @@ __all__ = [
     "resolve_reranking_model",
     "resolve_speech_model",
     "resolve_transcription_model",
+    "resolve_video_model",
     "set_default_provider",
 ]

@@ -15,6 +15,7 @@ from ai_sdk.provider import (
     RerankingModel,
     SpeechModel,
     TranscriptionModel,
+    VideoModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -52,12 +53,14 @@ class CustomProvider:
         reranking_models: Mapping[str, RerankingModel] | None = None,
         speech_models: Mapping[str, SpeechModel] | None = None,
         transcription_models: Mapping[str, TranscriptionModel] | None = None,
+        video_models: Mapping[str, VideoModel] | None = None,
         fallback_provider: Provider | None = None,
     ) -> None:
         self._language_models = dict(language_models or {})
         self._embedding_models = dict(embedding_models or {})
         self._image_models = dict(image_models or {})
         self._reranking_models = dict(reranking_models or {})
+        self._video_models = dict(video_models or {})
         self._transcription_models = dict(transcription_models or {})
         self._speech_models = dict(speech_models or {})
         self._fallback = fallback_provider
@@ -98,6 +101,10 @@ class CustomProvider:
         """The transcription model with this id (or alias)."""
         return self._optional(self._transcription_models, model_id, "transcriptionModel")
 
+    def video_model(self, model_id: str) -> VideoModel:
+        """The video model with this id (or alias)."""
+        return self._optional(self._video_models, model_id, "videoModel")
+
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""
         return self.language_model(model_id)
@@ -111,6 +118,7 @@ def custom_provider(
     reranking_models: Mapping[str, RerankingModel] | None = None,
     speech_models: Mapping[str, SpeechModel] | None = None,
     transcription_models: Mapping[str, TranscriptionModel] | None = None,
+    video_models: Mapping[str, VideoModel] | None = None,
     fallback_provider: Provider | None = None,
 ) -> CustomProvider:
     """A provider with fixed models by id, e.g. aliases or models with preset middleware.
@@ -130,6 +138,7 @@ def custom_provider(
         reranking_models: Id to reranking model.
         speech_models: Id to speech model.
         transcription_models: Id to transcription model.
+        video_models: Id to video model.
         fallback_provider: Asked for ids not in the tables; without one they raise
             `NoSuchModelError`.
     """
@@ -140,5 +149,6 @@ def custom_provider(
         reranking_models=reranking_models,
         speech_models=speech_models,
         transcription_models=transcription_models,
+        video_models=video_models,
         fallback_provider=fallback_provider,
     )

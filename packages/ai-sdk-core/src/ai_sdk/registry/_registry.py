@@ -23,6 +23,7 @@ from ai_sdk.provider import (
     RerankingModel,
     SpeechModel,
     TranscriptionModel,
+    VideoModel,
 )
 from ai_sdk.registry._resolve import model_of
 
@@ -149,6 +150,11 @@ class ProviderRegistry:
         """The transcription model for ``"<provider id>:<model id>"``."""
         provider, inner_id = self._split(model_id, "transcriptionModel")
         return cast("TranscriptionModel", model_of(provider, "transcriptionModel", inner_id))
+
+    def video_model(self, model_id: str) -> VideoModel:
+        """The video model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "videoModel")
+        return cast("VideoModel", model_of(provider, "videoModel", inner_id))
 
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""

@@ -28,6 +28,7 @@ from ai_sdk.provider import (
     SpeechModel,
     TranscriptionModel,
     UnsupportedModelVersionError,
+    VideoModel,
 )
 from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
 
@@ -39,11 +40,19 @@ __all__ = [
     "resolve_reranking_model",
     "resolve_speech_model",
     "resolve_transcription_model",
+    "resolve_video_model",
     "set_default_provider",
 ]
 
 M = TypeVar(
-    "M", LanguageModel, EmbeddingModel, ImageModel, RerankingModel, TranscriptionModel, SpeechModel
+    "M",
+    LanguageModel,
+    EmbeddingModel,
+    ImageModel,
+    RerankingModel,
+    TranscriptionModel,
+    SpeechModel,
+    VideoModel,
 )
 
 _ModelKind = ModelType
@@ -228,3 +237,14 @@ def resolve_transcription_model(model: TranscriptionModel | str) -> Transcriptio
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
     return _check_version(cast("TranscriptionModel", _resolve(model, "transcriptionModel")))
+
+
+def resolve_video_model(model: VideoModel | str) -> VideoModel:
+    """The video model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no video models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("VideoModel", _resolve(model, "videoModel")))

@@ -21,6 +21,7 @@ from ai_sdk.testing._reranking import MockRerankingModel, RerankScript
 from ai_sdk.testing._speech import MockSpeechModel, SpeechScript
 from ai_sdk.testing._stream import simulate_readable_stream
 from ai_sdk.testing._transcription import MockTranscriptionModel, TranscriptionScript
+from ai_sdk.testing._video import MockVideoModel, VideoScript
 
 __all__ = [
     "EmbedScript",
@@ -33,10 +34,12 @@ __all__ = [
     "MockSpeechModel",
     "MockStreamRecord",
     "MockTranscriptionModel",
+    "MockVideoModel",
     "RerankScript",
     "SpeechScript",
     "StreamScript",
     "TranscriptionScript",
+    "VideoScript",
     "simulate_readable_stream",
     "text_result",
     "text_stream_parts",
