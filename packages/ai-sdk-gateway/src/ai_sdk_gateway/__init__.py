@@ -54,6 +54,13 @@ from ai_sdk_gateway._provider import (
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._tools import (
+    ExaSearchInput,
+    GatewayTools,
+    ParallelSearchInput,
+    PerplexitySearchInput,
+    TakoSearchInput,
+)
 from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
 from ai_sdk_gateway._transport import DEFAULT_BASE_URL, PROTOCOL_VERSION
 from ai_sdk_gateway._vercel import (
@@ -76,6 +83,7 @@ __all__ = [
     "PROTOCOL_VERSION",
     "ApiKey",
     "AuthMethod",
+    "ExaSearchInput",
     "GatewayAuthenticationError",
     "GatewayAvailableModels",
     "GatewayByokCredential",
@@ -105,9 +113,13 @@ __all__ = [
     "GatewaySpendReport",
     "GatewaySpendReportRow",
     "GatewayTimeoutError",
+    "GatewayTools",
     "GatewayTranscriptionModel",
     "GatewayVideoModel",
     "OidcTokenProvider",
+    "ParallelSearchInput",
+    "PerplexitySearchInput",
+    "TakoSearchInput",
     "VercelOidcTokenError",
     "VercelRequestContextMiddleware",
     "__version__",

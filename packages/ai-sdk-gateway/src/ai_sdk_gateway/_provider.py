@@ -31,6 +31,7 @@ from ai_sdk_gateway._metadata import (
 )
 from ai_sdk_gateway._reranking_model import GatewayRerankingModel
 from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._tools import GatewayTools
 from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
 from ai_sdk_gateway._transport import GatewayTransport
 from ai_sdk_gateway._video_model import GatewayVideoModel, validated_json_handler
@@ -49,6 +50,8 @@ DEFAULT_METADATA_CACHE_REFRESH = 300.0
 """Seconds a fetched model list is served before a background refresh starts (5 minutes)."""
 
 _logger = logging.getLogger("ai_sdk_gateway")
+
+_TOOLS = GatewayTools()
 
 _closing: set[asyncio.Task[None]] = set()
 """Closings `GatewayProvider.close` scheduled on a running loop, kept alive until done."""
@@ -190,6 +193,12 @@ class GatewayProvider:
     def __repr__(self) -> str:
         key = "<set>" if self._transport.api_key_configured else None
         return f"GatewayProvider(base_url={self.base_url!r}, api_key={key})"
+
+    @property
+    def tools(self) -> GatewayTools:
+        """The search tools the gateway runs itself: ``perplexity_search``, ``exa_search``,
+        ``parallel_search`` and ``tako_search`` (`GatewayTools`)."""
+        return _TOOLS
 
     # -- models ---------------------------------------------------------------------------
 
