@@ -146,7 +146,7 @@ async def test_every_option_is_sent_and_the_first_event_is_the_result(
     )
 
 
-async def test_falsy_options_are_left_out_as_upstream_does(
+async def test_falsy_options_are_left_out_as_upstream_does_but_seed_zero_is_sent(
     server: LoopbackServer, provider: GatewayProvider
 ) -> None:
     server.route(VIDEO, sse_reply([result_event()]))
@@ -155,7 +155,7 @@ async def test_falsy_options_are_left_out_as_upstream_does(
         VideoCallOptions(prompt="p", seed=0, duration=0, fps=0, aspect_ratio="", resolution="")
     )
 
-    assert server.requests[0].json() == {"prompt": "p", "n": 1, "providerOptions": {}}
+    assert server.requests[0].json() == {"prompt": "p", "n": 1, "seed": 0, "providerOptions": {}}
 
 
 @pytest.mark.parametrize(

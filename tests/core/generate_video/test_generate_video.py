@@ -13,6 +13,7 @@ import pytest
 
 from ai_sdk import (
     GeneratedFile,
+    VideoModelResponseMetadata,
     VideoPollOptions,
     custom_provider,
     generate_video,
@@ -107,7 +108,12 @@ async def test_options_reach_the_model_and_n_is_split_by_the_models_limit() -> N
     assert result.videos == [GeneratedFile(data=MP4, media_type="video/mp4")] * 5
     assert result.video is result.videos[0]
     assert result.provider_metadata == {"p": {"videos": [2, 2, 1]}}
-    assert result.responses == [RESPONSE] * 3
+    assert result.responses == [
+        VideoModelResponseMetadata(
+            timestamp=WHEN, model_id="veo", provider_metadata={"p": {"videos": [count]}}
+        )
+        for count in (2, 2, 1)
+    ]
 
 
 async def test_the_argument_overrides_the_models_limit() -> None:
@@ -204,7 +210,7 @@ async def test_no_videos_is_no_video_generated_with_the_responses() -> None:
     model = MockVideoModel(do_generate=VideoResult(videos=[], response=RESPONSE))
     with pytest.raises(NoVideoGeneratedError) as caught:
         await generate_video(model=model, prompt="p")
-    assert caught.value.responses == [RESPONSE]
+    assert caught.value.responses == [VideoModelResponseMetadata(timestamp=WHEN, model_id="veo")]
 
 
 async def test_poll_starts_with_an_idempotency_key_and_polls_until_completed() -> None:

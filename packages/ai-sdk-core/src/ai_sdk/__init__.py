@@ -300,6 +300,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         VideoFrameInput as VideoFrameInput,
     )
     from ai_sdk.generate_video import (
+        VideoModelResponseMetadata as VideoModelResponseMetadata,
+    )
+    from ai_sdk.generate_video import (
         VideoPollOptions as VideoPollOptions,
     )
     from ai_sdk.generate_video import (

@@ -121,8 +121,9 @@ def _file(file: VideoFile) -> JSONObject:
 
 
 def _body(options: VideoCallOptions) -> JSONObject:
-    """The request body: upstream drops every optional field that is falsy (so ``seed=0`` and
-    ``duration=0`` are not sent) except ``generateAudio``, sent whenever it is set."""
+    """The request body as ``@ai-sdk/gateway`` 4.0.146 builds it: the optional strings and
+    numbers are dropped when falsy (``duration=0`` is not sent), but ``seed`` and
+    ``generateAudio`` are sent whenever they are set (``seed=0`` is; 4.0.62 dropped it)."""
     body: JSONObject = {}
     if options.prompt is not None:
         body["prompt"] = options.prompt
@@ -132,9 +133,10 @@ def _body(options: VideoCallOptions) -> JSONObject:
         "resolution": options.resolution,
         "duration": options.duration,
         "fps": options.fps,
-        "seed": options.seed,
     }
     body.update({key: value for key, value in optional.items() if value})
+    if options.seed is not None:
+        body["seed"] = options.seed
     if options.generate_audio is not None:
         body["generateAudio"] = options.generate_audio
     body["providerOptions"] = dict(options.provider_options)

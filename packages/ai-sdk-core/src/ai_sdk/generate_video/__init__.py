@@ -18,13 +18,14 @@ from ai_sdk.generate_video._operations import (
     start_video,
     start_video_sync,
 )
-from ai_sdk.generate_video._result import GenerateVideoResult
+from ai_sdk.generate_video._result import GenerateVideoResult, VideoModelResponseMetadata
 
 __all__ = [
     "GenerateVideoPrompt",
     "GenerateVideoResult",
     "StartVideoResult",
     "VideoFrameInput",
+    "VideoModelResponseMetadata",
     "VideoPollOptions",
     "VideoReferenceInput",
     "generate_video",

@@ -21,7 +21,7 @@ from ai_sdk.generate_video._inputs import (
     VideoReferenceInput,
     normalize_inputs,
 )
-from ai_sdk.generate_video._result import GenerateVideoResult
+from ai_sdk.generate_video._result import GenerateVideoResult, VideoModelResponseMetadata
 from ai_sdk.prompt._download import DownloadFunction, DownloadRequest, default_download
 from ai_sdk.provider import (
     CallWarning,
@@ -39,7 +39,6 @@ from ai_sdk.provider import (
     VideoGenerateModel,
     VideoModel,
     VideoOperationModel,
-    VideoResponseInfo,
     VideoResult,
     VideoStatusCompleted,
     VideoStatusError,
@@ -344,13 +343,20 @@ async def generate_video(
 
     fetch = download or default_download
     videos: list[GeneratedFile] = []
-    responses: list[VideoResponseInfo] = []
+    responses: list[VideoModelResponseMetadata] = []
     metadata: ProviderMetadata = {}
     for result in results:
         for video in result.videos:
             videos.append(await _to_file(video, fetch))
         warnings.extend(result.warnings)
-        responses.append(result.response)
+        responses.append(
+            VideoModelResponseMetadata(
+                timestamp=result.response.timestamp,
+                model_id=result.response.model_id,
+                headers=result.response.headers,
+                provider_metadata=result.provider_metadata,
+            )
+        )
         _merge_metadata(metadata, result.provider_metadata)
     if not videos:
         raise NoVideoGeneratedError(
