@@ -490,6 +490,8 @@ def build_args(call: Json, model: object, provider: Any = None) -> dict[str, Any
                 )
                 for name, t in cast("JsonDict", value).items()
             }
+        elif key == "poll":  # TS milliseconds, ours seconds
+            args["poll"] = ai_sdk.VideoPollOptions(interval=value["intervalMs"] / 1000)
         elif key == "stopWhen":
             args["stop_when"] = ai_sdk.is_step_count(value["stepCount"])
         elif key == "output":

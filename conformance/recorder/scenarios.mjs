@@ -1319,6 +1319,33 @@ const gwModels = [
     ],
   },
   {
+    name: 'gw-video-poll',
+    description: 'Gateway video model through start and status polling (pending, then completed).',
+    call: {
+      provider: GW,
+      model: gwModel('google/veo-3.1', 'video'),
+      fn: 'generateVideo',
+      args: { prompt: 'A paper boat in the rain', duration: 4, poll: { intervalMs: 10 } },
+    },
+    responses: [
+      {
+        json: {
+          operation: { id: 'op_1', provider: 'google' },
+          warnings: [{ type: 'other', message: 'queued' }],
+          providerMetadata: { gateway: { generationId: 'gen_01VOP' } },
+        },
+      },
+      { json: { status: 'pending', providerMetadata: { gateway: { progress: 0.5 } } } },
+      {
+        json: {
+          status: 'completed',
+          videos: [{ type: 'base64', data: MP4_B64, mediaType: 'video/mp4' }],
+          providerMetadata: { gateway: { progress: 1 } },
+        },
+      },
+    ],
+  },
+  {
     name: 'gw-tool-perplexity-search',
     description: 'generateText with gateway.tools.perplexitySearch: provider tool, executed call.',
     call: {
