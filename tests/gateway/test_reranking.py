@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from collections.abc import Iterator
 
 import pytest
 
-from ai_sdk import rerank
+from ai_sdk import generate_speech, generate_video, rerank, set_default_provider, transcribe
 from ai_sdk.provider import (
     RankedDocument,
     RerankingCallOptions,
@@ -24,7 +26,7 @@ from ai_sdk_gateway import (
     GatewayResponseError,
 )
 from tests.gateway.conftest import common_headers, sent_headers
-from tests.servers import LoopbackServer, json_reply
+from tests.servers import LoopbackServer, json_reply, sse_reply
 
 RERANK = "/v4/ai/reranking-model"
 MODEL = "cohere/rerank-v3.5"
@@ -182,3 +184,44 @@ async def test_a_malformed_ranking_is_a_gateway_response_error(
         await provider.reranking_model(MODEL).do_rerank(
             RerankingCallOptions(documents=RerankTextDocuments(values=["a"]), query="q")
         )
+
+
+@pytest.fixture
+def default_gateway(provider: GatewayProvider) -> Iterator[GatewayProvider]:
+    set_default_provider(provider)
+    yield provider
+    set_default_provider(None)
+
+
+async def test_string_ids_of_every_new_kind_resolve_through_the_default_provider(
+    server: LoopbackServer, default_gateway: GatewayProvider
+) -> None:
+    wav = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 24
+    server.route(RERANK, json_reply({"ranking": [{"index": 0, "relevanceScore": 1.0}]}))
+    server.route("/v4/ai/speech-model", json_reply({"audio": base64.b64encode(wav).decode()}))
+    server.route("/v4/ai/transcription-model", json_reply({"text": "hi"}))
+    server.route(
+        "/v4/ai/video-model",
+        sse_reply(
+            [
+                {
+                    "type": "result",
+                    "videos": [{"type": "base64", "data": "AAAA", "mediaType": "video/mp4"}],
+                }
+            ]
+        ),
+    )
+
+    ranked = await rerank(model=MODEL, documents=["a"], query="q")
+    spoken = await generate_speech(model="openai/tts-1", text="hi")
+    heard = await transcribe(model="openai/whisper-1", audio=wav)
+    video = await generate_video(model="google/veo-3.1", prompt="p")
+
+    assert (ranked.reranked_documents, spoken.audio.data, heard.text) == (["a"], wav, "hi")
+    assert video.video.media_type == "video/mp4"
+    assert [request.headers["ai-model-id"] for request in server.requests] == [
+        MODEL,
+        "openai/tts-1",
+        "openai/whisper-1",
+        "google/veo-3.1",
+    ]
