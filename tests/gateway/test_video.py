@@ -22,6 +22,7 @@ from ai_sdk.provider import (
     VideoFileData,
     VideoFileUrl,
     VideoFrameImage,
+    VideoOperationWebhook,
     VideoResponseInfo,
     VideoResult,
     VideoStartResult,
@@ -29,6 +30,7 @@ from ai_sdk.provider import (
     VideoStatusError,
     VideoStatusOptions,
     VideoStatusPending,
+    VideoWebhook,
 )
 from ai_sdk_gateway import (
     GatewayInvalidRequestError,
@@ -381,3 +383,35 @@ async def test_start_video_and_get_video_status_over_the_gateway(
     assert start.json()["callbackUrl"] == "https://h"
     assert poll.json() == {"operation": {"id": "op_9"}}
     assert isinstance(status, VideoStatusPending)
+
+
+async def test_generate_video_with_a_webhook_sends_the_callback_url_and_asks_once(
+    server: LoopbackServer, provider: GatewayProvider
+) -> None:
+    server.route(START, json_reply({"operation": "op_7"}))
+    server.route(
+        STATUS,
+        json_reply(
+            {
+                "status": "completed",
+                "videos": [{"type": "base64", "data": MP4_B64, "mediaType": "video/mp4"}],
+            }
+        ),
+    )
+    notified: asyncio.Future[VideoOperationWebhook] = asyncio.get_running_loop().create_future()
+    notified.set_result(VideoOperationWebhook(headers={"x-sig": "s"}, body={"operation": "op_7"}))
+
+    async def webhook() -> VideoWebhook:
+        return VideoWebhook(url="https://app.example/video-done", received=notified)
+
+    result = await generate_video(model=provider.video_model(MODEL), prompt="p", webhook=webhook)
+
+    start, status = server.requests
+    assert start.json() == {
+        "prompt": "p",
+        "n": 1,
+        "providerOptions": {},
+        "callbackUrl": "https://app.example/video-done",
+    }
+    assert status.json() == {"operation": "op_7"}
+    assert result.video.data == MP4

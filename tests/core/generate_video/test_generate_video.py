@@ -3,6 +3,7 @@ start/poll flow, media types, errors, resolution and the sync twins."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from ai_sdk.provider import (
     NoVideoGeneratedError,
     OtherWarning,
     UnsupportedFunctionalityError,
+    UnsupportedWarning,
     VideoCallOptions,
     VideoDataBase64,
     VideoDataBinary,
@@ -38,6 +40,7 @@ from ai_sdk.provider import (
     VideoFileData,
     VideoFileUrl,
     VideoFrameImage,
+    VideoOperationWebhook,
     VideoResponseInfo,
     VideoResult,
     VideoStartResult,
@@ -45,6 +48,8 @@ from ai_sdk.provider import (
     VideoStatusError,
     VideoStatusOptions,
     VideoStatusPending,
+    VideoWebhook,
+    VideoWebhookFactory,
 )
 from ai_sdk.registry import create_provider_registry
 from ai_sdk.testing import MockVideoModel
@@ -423,3 +428,94 @@ def test_video_models_resolve_through_custom_providers_and_registries() -> None:
     with pytest.raises(NoSuchModelError) as caught:
         registry.video_model("echo:veo")
     assert caught.value.model_type == "videoModel"
+
+
+class NotifyingMockVideoModel(MockVideoModel):
+    """A mock whose provider notifies webhooks, as the gateway does."""
+
+    async def handle_webhook_option(self, webhook: VideoWebhookFactory) -> VideoWebhook:
+        return await webhook()
+
+
+def completed() -> VideoStatusCompleted:
+    return VideoStatusCompleted(
+        videos=[VideoDataBinary(data=MP4, media_type="video/mp4")], response=RESPONSE
+    )
+
+
+async def test_a_webhook_is_awaited_then_the_status_asked_once_without_polling() -> None:
+    notified: asyncio.Future[VideoOperationWebhook] = asyncio.get_running_loop().create_future()
+    model = NotifyingMockVideoModel(
+        do_start=VideoStartResult(operation="op", response=RESPONSE), do_status=completed()
+    )
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    async def webhook() -> VideoWebhook:
+        asyncio.get_running_loop().call_later(
+            0.01, notified.set_result, VideoOperationWebhook(headers={}, body={"done": True})
+        )
+        return VideoWebhook(url="https://me.example/hook", received=notified)
+
+    result = await generate_video(
+        model=model, prompt="p", webhook=webhook, poll=VideoPollOptions(sleep=sleep)
+    )
+
+    assert model.start_calls[0].webhook_url == "https://me.example/hook"
+    assert (len(model.status_calls), slept) == (1, [])
+    assert result.videos == [GeneratedFile(data=MP4, media_type="video/mp4")]
+
+
+async def test_a_webhook_that_never_fires_times_out() -> None:
+    model = NotifyingMockVideoModel(
+        do_start=VideoStartResult(operation="op", response=RESPONSE), do_status=completed()
+    )
+    never: asyncio.Future[VideoOperationWebhook] = asyncio.get_running_loop().create_future()
+
+    async def webhook() -> VideoWebhook:
+        return VideoWebhook(url="https://h", received=never)
+
+    with pytest.raises(NoVideoGeneratedError, match="timed out"):
+        await generate_video(
+            model=model, prompt="p", webhook=webhook, poll=VideoPollOptions(timeout=0.05)
+        )
+    assert model.status_calls == []
+
+
+async def test_a_notified_operation_still_pending_is_an_error() -> None:
+    model = NotifyingMockVideoModel(
+        do_start=VideoStartResult(operation="op", response=RESPONSE),
+        do_status=VideoStatusPending(response=RESPONSE),
+    )
+    done: asyncio.Future[VideoOperationWebhook] = asyncio.get_running_loop().create_future()
+    done.set_result(VideoOperationWebhook(headers={}, body=None))
+
+    async def webhook() -> VideoWebhook:
+        return VideoWebhook(url="https://h", received=done)
+
+    with pytest.raises(NoVideoGeneratedError, match="did not complete after the webhook"):
+        await generate_video(model=model, prompt="p", webhook=webhook)
+
+
+async def test_a_model_that_cannot_notify_falls_back_to_polling_with_a_warning() -> None:
+    model = MockVideoModel(
+        do_start=VideoStartResult(operation="op", response=RESPONSE), do_status=completed()
+    )
+    made: list[str] = []
+
+    async def webhook() -> VideoWebhook:
+        made.append("webhook")
+        raise AssertionError("not called for a model that cannot notify")
+
+    result = await generate_video(model=model, prompt="p", webhook=webhook, poll=POLL)
+
+    assert made == []
+    assert model.start_calls[0].webhook_url is None
+    assert result.warnings == [
+        UnsupportedWarning(
+            feature="webhook",
+            details="This model does not support webhooks. Falling back to polling.",
+        )
+    ]

@@ -546,6 +546,12 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         VideoModel as VideoModel,
     )
     from ai_sdk.provider import (
+        VideoOperationWebhook as VideoOperationWebhook,
+    )
+    from ai_sdk.provider import (
+        VideoWebhook as VideoWebhook,
+    )
+    from ai_sdk.provider import (
         get_error_message as get_error_message,
     )
     from ai_sdk.provider import (

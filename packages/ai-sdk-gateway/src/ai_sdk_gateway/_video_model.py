@@ -30,6 +30,8 @@ from ai_sdk.provider import (
     VideoStatusError,
     VideoStatusOptions,
     VideoStatusPending,
+    VideoWebhook,
+    VideoWebhookFactory,
     to_wire,
 )
 from ai_sdk.provider_utils import (
@@ -43,7 +45,7 @@ from ai_sdk_gateway._model import GatewayModel
 from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
 
 if TYPE_CHECKING:
-    from ai_sdk.provider import VideoGenerateModel, VideoOperationModel
+    from ai_sdk.provider import VideoGenerateModel, VideoOperationModel, VideoWebhookModel
 
 __all__ = ["MAX_VIDEOS_PER_CALL", "GatewayVideoModel"]
 
@@ -200,6 +202,15 @@ class GatewayVideoModel(GatewayModel):
             response=self._response(result.response_headers),
         )
 
+    async def handle_webhook_option(self, webhook: VideoWebhookFactory) -> VideoWebhook:
+        """The caller's webhook as it is: the gateway notifies its URL itself (``do_start``
+        sends it as ``callbackUrl``).
+
+        Args:
+            webhook: The caller's factory.
+        """
+        return await webhook()
+
     async def do_start(self, options: VideoCallOptions) -> VideoStartResult:
         """Start an operation (``POST {base_url}/video-model/start``); ``options.webhook_url``
         is sent as the gateway's ``callbackUrl``.
@@ -316,3 +327,4 @@ async def _first_event(
 if TYPE_CHECKING:
     _generates: type[VideoGenerateModel] = GatewayVideoModel
     _operates: type[VideoOperationModel] = GatewayVideoModel
+    _notifies: type[VideoWebhookModel] = GatewayVideoModel

@@ -31,6 +31,7 @@ from ai_sdk.provider import (
     ProviderMetadata,
     ProviderOptions,
     UnsupportedFunctionalityError,
+    UnsupportedWarning,
     VideoCallOptions,
     VideoData,
     VideoDataBase64,
@@ -39,10 +40,13 @@ from ai_sdk.provider import (
     VideoGenerateModel,
     VideoModel,
     VideoOperationModel,
+    VideoOperationWebhook,
     VideoResult,
     VideoStatusCompleted,
     VideoStatusError,
     VideoStatusOptions,
+    VideoWebhookFactory,
+    VideoWebhookModel,
 )
 from ai_sdk.provider_utils import (
     DEFAULT_MAX_RETRIES,
@@ -139,33 +143,58 @@ def _merge_metadata(target: ProviderMetadata, source: ProviderMetadata | None) -
         target[provider] = merged
 
 
-async def _poll(
+async def _operate(
     model: VideoOperationModel,
     options: VideoCallOptions,
     poll: VideoPollOptions,
+    webhook: VideoWebhookFactory | None,
     max_retries: int,
 ) -> VideoResult:
-    start_options = options.model_copy(update={"headers": with_idempotency_key(options.headers)})
+    early: list[CallWarning] = []
+    received: Awaitable[VideoOperationWebhook] | None = None
+    webhook_url: str | None = None
+    if webhook is not None:
+        if callable(getattr(model, "handle_webhook_option", None)):
+            registered = await cast("VideoWebhookModel", model).handle_webhook_option(webhook)
+            webhook_url, received = registered.url, registered.received
+        else:
+            early.append(
+                UnsupportedWarning(
+                    feature="webhook",
+                    details="This model does not support webhooks. Falling back to polling.",
+                )
+            )
+    start_options = options.model_copy(
+        update={"headers": with_idempotency_key(options.headers), "webhook_url": webhook_url}
+    )
     started = await retry_with_backoff(
         lambda: model.do_start(start_options), max_retries=max_retries
     )
-    warnings = list(started.warnings)
+    warnings = [*early, *started.warnings]
     metadata: ProviderMetadata | None = (
         dict(started.provider_metadata) if started.provider_metadata is not None else None
     )
     status_options = VideoStatusOptions(operation=started.operation, headers=options.headers)
+    timed_out = NoVideoGeneratedError(
+        f"Video generation timed out after {poll.timeout} seconds "
+        "(raise VideoPollOptions.timeout for long videos).",
+        responses=[started.response],
+    )
+    if received is not None:
+        # Notified once: one status request after the webhook fires, no polling.
+        try:
+            await asyncio.wait_for(_awaited(received), poll.timeout)
+        except TimeoutError:
+            raise timed_out from None
     began = time.monotonic()
     while True:
-        elapsed = time.monotonic() - began
-        if elapsed >= poll.timeout:
-            raise NoVideoGeneratedError(
-                f"Video generation timed out after {poll.timeout} seconds "
-                "(raise VideoPollOptions.timeout for long videos).",
-                responses=[started.response],
-            )
-        await poll.sleep(min(poll.interval, poll.timeout - elapsed))
-        if time.monotonic() - began >= poll.timeout:
-            continue
+        if received is None:
+            elapsed = time.monotonic() - began
+            if elapsed >= poll.timeout:
+                raise timed_out
+            await poll.sleep(min(poll.interval, poll.timeout - elapsed))
+            if time.monotonic() - began >= poll.timeout:
+                continue
         status = await retry_with_backoff(
             lambda: model.do_status(status_options), max_retries=max_retries
         )
@@ -184,6 +213,15 @@ async def _poll(
                 provider_metadata=metadata,
                 response=status.response,
             )
+        if received is not None:
+            raise NoVideoGeneratedError(
+                "Video generation did not complete after the webhook notification.",
+                responses=[status.response],
+            )
+
+
+async def _awaited(awaitable: Awaitable[VideoOperationWebhook]) -> VideoOperationWebhook:
+    return await awaitable
 
 
 async def _to_file(video: VideoData, download: DownloadFunction) -> GeneratedFile:
@@ -233,6 +271,7 @@ async def generate_video(
     headers: Mapping[str, str | None] | None = None,
     download: DownloadFunction | None = None,
     poll: VideoPollOptions | None = None,
+    webhook: VideoWebhookFactory | None = None,
 ) -> GenerateVideoResult:
     """Generate videos with a video model (upstream's ``experimental_generateVideo``).
 
@@ -269,6 +308,10 @@ async def generate_video(
         headers: Extra HTTP headers; a ``None`` value removes a header.
         download: Fetches videos returned by URL (see `create_download`).
         poll: Use the model's start/status operation, polled like this.
+        webhook: Use the operation and wait for the provider to notify this webhook (a
+            function returning a `VideoWebhook`), then ask for the status once; ``poll``'s
+            ``timeout`` bounds the wait. Models that cannot notify fall back to polling, with a
+            warning.
 
     Raises:
         NoVideoGeneratedError: No video came back, the operation failed, or polling timed out.
@@ -301,14 +344,14 @@ async def generate_video(
                 "do_start/do_status."
             ),
         )
-    if poll is not None and not can_operate:
+    if (poll is not None or webhook is not None) and not can_operate:
         _logger.warning(
-            "AI SDK Warning (%s / %s): poll options were given but the model has no "
+            "AI SDK Warning (%s / %s): poll or webhook options were given but the model has no "
             "do_start/do_status; generating in one call instead.",
             resolved.provider,
             resolved.model_id,
         )
-    use_operation = can_operate and (poll is not None or not can_generate)
+    use_operation = can_operate and (poll is not None or webhook is not None or not can_generate)
     options, warnings = call_options(
         prompt=prompt,
         frame_images=frame_images,
@@ -326,10 +369,11 @@ async def generate_video(
     async def one_call(count: int) -> VideoResult:
         call = options.model_copy(update={"n": count})
         if use_operation:
-            return await _poll(
+            return await _operate(
                 cast("VideoOperationModel", resolved),
                 call,
                 poll or VideoPollOptions(),
+                webhook,
                 max_retries,
             )
         generating = cast("VideoGenerateModel", resolved)

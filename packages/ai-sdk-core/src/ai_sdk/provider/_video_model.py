@@ -5,6 +5,8 @@ status (``do_start`` and ``do_status``), or both; each of the three methods is o
 upstream, and `generate_video` picks what the model has.
 """
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol, TypeAlias, runtime_checkable
 
 from pydantic import Field
@@ -35,6 +37,7 @@ __all__ = [
     "VideoModel",
     "VideoOperationModel",
     "VideoOperationStatus",
+    "VideoOperationWebhook",
     "VideoResponseInfo",
     "VideoResult",
     "VideoStartResult",
@@ -42,6 +45,9 @@ __all__ = [
     "VideoStatusError",
     "VideoStatusOptions",
     "VideoStatusPending",
+    "VideoWebhook",
+    "VideoWebhookFactory",
+    "VideoWebhookModel",
 ]
 
 
@@ -205,6 +211,27 @@ VideoOperationStatus: TypeAlias = Annotated[
 """The result of ``do_status``, tagged by `status`."""
 
 
+class VideoOperationWebhook(WireModel):
+    """The notification a provider sent to a webhook when an operation completed."""
+
+    headers: dict[str, str]
+    body: JSONValue
+
+
+@dataclass(frozen=True, slots=True)
+class VideoWebhook:
+    """A webhook the caller listens on: its URL, and the notification once it arrives."""
+
+    url: str
+    """Where the provider should send the notification."""
+    received: Awaitable[VideoOperationWebhook]
+    """Completes with the notification (e.g. an `asyncio.Future` your web handler resolves)."""
+
+
+VideoWebhookFactory: TypeAlias = Callable[[], Awaitable[VideoWebhook]]
+"""Makes a `VideoWebhook` (registers the route, creates the future) when an operation starts."""
+
+
 @runtime_checkable
 class VideoModel(ModelIdentity, Protocol):
     """A video model, as providers implement it (specification v4, experimental upstream).
@@ -249,5 +276,19 @@ class VideoOperationModel(VideoModel, Protocol):
 
         Args:
             options: The operation from ``do_start`` and extra headers.
+        """
+        ...
+
+
+@runtime_checkable
+class VideoWebhookModel(VideoOperationModel, Protocol):
+    """A video model whose provider can notify a webhook when an operation completes."""
+
+    async def handle_webhook_option(self, webhook: VideoWebhookFactory) -> VideoWebhook:
+        """Make the webhook (calling ``webhook``) and return where the provider should send
+        the notification and how the caller learns it arrived.
+
+        Args:
+            webhook: The caller's factory.
         """
         ...
