@@ -107,6 +107,18 @@ OBJECT_KEYS = [
 EMBED_KEYS = ["value", "embedding", "usage", "warnings", "providerMetadata", "response"]
 EMBED_MANY_KEYS = ["values", "embeddings", "usage", "warnings", "providerMetadata", "responses"]
 IMAGE_KEYS = ["images", "warnings", "responses", "providerMetadata", "usage"]
+RERANK_KEYS = ["originalDocuments", "ranking", "rerankedDocuments", "providerMetadata", "response"]
+SPEECH_KEYS = ["warnings", "responses", "providerMetadata"]
+TRANSCRIBE_KEYS = [
+    "text",
+    "segments",
+    "language",
+    "durationInSeconds",
+    "warnings",
+    "responses",
+    "providerMetadata",
+]
+VIDEO_KEYS = ["warnings", "responses", "providerMetadata"]
 
 ERROR_FIELDS = [
     "statusCode",
@@ -467,6 +479,10 @@ _MODEL_FACTORIES = {
     "language": "language_model",
     "embedding": "embedding_model",
     "image": "image_model",
+    "reranking": "reranking_model",
+    "speech": "speech_model",
+    "transcription": "transcription_model",
+    "video": "video_model",
 }
 
 
@@ -484,13 +500,22 @@ def _tool(spec: JsonDict) -> ai_sdk.Tool[Any]:
     )
 
 
-def build_args(call: Json, model: object) -> dict[str, Any]:
+def build_args(call: Json, model: object, provider: Any = None) -> dict[str, Any]:
     """The Python keyword arguments for the case's TS ``args``."""
     args: dict[str, Any] = {"model": model}
     call_args: JsonDict = call.get("args") or {}
     for key, value in call_args.items():
-        if key == "tools":
+        if key == "gatewayTools":  # `{name: {tool: 'perplexitySearch', config}}` -> gateway.tools
+            args["tools"] = {
+                name: getattr(provider.tools, snake(t["tool"]))(
+                    **{snake(k): v for k, v in cast("JsonDict", t.get("config") or {}).items()}
+                )
+                for name, t in cast("JsonDict", value).items()
+            }
+        elif key == "tools":
             args["tools"] = {name: _tool(t) for name, t in cast("JsonDict", value).items()}
+        elif key == "poll":  # TS milliseconds, ours seconds
+            args["poll"] = ai_sdk.VideoPollOptions(interval=value["intervalMs"] / 1000)
         elif key == "stopWhen":
             args["stop_when"] = ai_sdk.is_step_count(value["stepCount"])
         elif key == "output":
@@ -554,7 +579,7 @@ async def _run_call(provider: Any, call: Json, n: Normaliser) -> Json:
             report_args = {snake(k): v for k, v in call_args.items()}
             return n.value(await provider.get_spend_report(**report_args))
         model = getattr(provider, _MODEL_FACTORIES[call["model"]["kind"]])(call["model"]["id"])
-        args = build_args(call, model)
+        args = build_args(call, model, provider)
         if fn == "generateText":
             keys = [*TEXT_KEYS, "output"] if call["args"].get("output") else TEXT_KEYS
             return n.pick(await ai_sdk.generate_text(**args), keys)
@@ -569,6 +594,26 @@ async def _run_call(provider: Any, call: Json, n: Normaliser) -> Json:
             out = n.pick(result, IMAGE_KEYS)
             out["images"] = [
                 {"base64": image.base64, "mediaType": image.media_type} for image in result.images
+            ]
+            return out
+        if fn == "rerank":
+            return n.pick(await ai_sdk.rerank(**args), RERANK_KEYS)
+        if fn == "generateSpeech":
+            speech = await ai_sdk.generate_speech(**args)
+            out = n.pick(speech, SPEECH_KEYS)
+            out["audio"] = {
+                "base64": speech.audio.base64,
+                "mediaType": speech.audio.media_type,
+                "format": speech.audio.format,
+            }
+            return out
+        if fn == "transcribe":
+            return n.pick(await ai_sdk.transcribe(**args), TRANSCRIBE_KEYS)
+        if fn == "generateVideo":
+            video = await ai_sdk.generate_video(**args)
+            out = n.pick(video, VIDEO_KEYS)
+            out["videos"] = [
+                {"base64": item.base64, "mediaType": item.media_type} for item in video.videos
             ]
             return out
         if fn == "streamText":

@@ -261,6 +261,18 @@ const OBJECT_KEYS = [
 const EMBED_KEYS = ['value', 'embedding', 'usage', 'warnings', 'providerMetadata', 'response'];
 const EMBED_MANY_KEYS = ['values', 'embeddings', 'usage', 'warnings', 'providerMetadata', 'responses'];
 const IMAGE_KEYS = ['images', 'warnings', 'responses', 'providerMetadata', 'usage'];
+const RERANK_KEYS = ['originalDocuments', 'ranking', 'rerankedDocuments', 'providerMetadata', 'response'];
+const SPEECH_KEYS = ['warnings', 'responses', 'providerMetadata'];
+const TRANSCRIBE_KEYS = [
+  'text',
+  'segments',
+  'language',
+  'durationInSeconds',
+  'warnings',
+  'responses',
+  'providerMetadata',
+];
+const VIDEO_KEYS = ['warnings', 'responses', 'providerMetadata'];
 
 function normaliseRequest(n, request) {
   if (request == null) return n.value(request);
@@ -319,17 +331,32 @@ function buildModel(provider, model) {
       return provider.embeddingModel(model.id);
     case 'image':
       return provider.imageModel(model.id);
+    case 'reranking':
+      return provider.rerankingModel(model.id);
+    case 'speech':
+      return provider.speechModel(model.id);
+    case 'transcription':
+      return provider.transcriptionModel(model.id);
+    case 'video':
+      return provider.videoModel(model.id);
     default:
       throw new Error(`unknown model kind ${model.kind}`);
   }
 }
 
-function buildArgs(call, model) {
-  const { tools, stopWhen, output, schema, _internal, ...rest } = call.args ?? {};
+function buildArgs(call, model, provider) {
+  const { tools, gatewayTools, stopWhen, output, schema, _internal, ...rest } = call.args ?? {};
   const args = { model, ...rest };
   // `_internal.generateId: 'x'`: every generated id is 'x' (fixes approval ids, so signatures
   // compare); the Python replay fixes its approval ids the same way.
   if (_internal?.generateId !== undefined) args._internal = { generateId: () => _internal.generateId };
+  if (gatewayTools) {
+    // Provider-defined tools: `{name: {tool: 'perplexitySearch', config}}` -> provider.tools.
+    args.tools = {};
+    for (const [name, t] of Object.entries(gatewayTools)) {
+      args.tools[name] = provider.tools[t.tool](t.config ?? {});
+    }
+  }
   if (tools) {
     args.tools = {};
     for (const [name, t] of Object.entries(tools)) {
@@ -367,7 +394,7 @@ async function runCall(call, url, n) {
   const provider = buildProvider(call, url);
   if (PROVIDER_METHODS.has(call.fn)) return n.value(await provider[call.fn](call.args));
   const model = buildModel(provider, call.model);
-  const args = buildArgs(call, model);
+  const args = buildArgs(call, model, provider);
   const special = textSpecial(n);
   switch (call.fn) {
     case 'generateText': {
@@ -385,6 +412,30 @@ async function runCall(call, url, n) {
       const result = await ai.generateImage(args);
       const out = n.pick(result, IMAGE_KEYS, special);
       out.images = result.images.map((img) => ({ base64: img.base64, mediaType: img.mediaType }));
+      return out;
+    }
+    case 'rerank':
+      return n.pick(await ai.rerank(args), RERANK_KEYS, special);
+    case 'generateSpeech': {
+      const result = await (ai.generateSpeech ?? ai.experimental_generateSpeech)(args);
+      const out = n.pick(result, SPEECH_KEYS, special);
+      out.audio = {
+        base64: result.audio.base64,
+        mediaType: result.audio.mediaType,
+        format: result.audio.format,
+      };
+      return out;
+    }
+    case 'transcribe':
+      return n.pick(
+        await (ai.transcribe ?? ai.experimental_transcribe)(args),
+        TRANSCRIBE_KEYS,
+        special,
+      );
+    case 'generateVideo': {
+      const result = await ai.experimental_generateVideo(args);
+      const out = n.pick(result, VIDEO_KEYS, special);
+      out.videos = result.videos.map((v) => ({ base64: v.base64, mediaType: v.mediaType }));
       return out;
     }
     case 'streamText': {

@@ -1448,4 +1448,271 @@ const gwMore = [
   },
 ];
 
-export const SCENARIOS = [...ocChat, ...ocStream, ...ocOther, ...ocMore, ...ocApproval, ...gw, ...gwMore];
+// ---- gateway: reranking, speech, transcription, video, search tools --------------------------
+
+// A tiny WAV header (RIFF....WAVE) and an MP4 ftyp box, base64: enough for media type sniffing.
+const WAV_B64 = 'UklGRiQAAABXQVZFZm10IAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+const MP4_B64 = 'AAAAGGZ0eXBtcDQyAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+const gwModels = [
+  {
+    name: 'gw-rerank-text',
+    description: 'Gateway reranking model, text documents with topN and provider options.',
+    call: {
+      provider: GW,
+      model: gwModel('cohere/rerank-v3.5', 'reranking'),
+      fn: 'rerank',
+      args: {
+        documents: ['sunny day at the beach', 'rainy afternoon in the city', 'snowy night'],
+        query: 'talk about rain',
+        topN: 2,
+        providerOptions: { cohere: { maxTokensPerDoc: 512 } },
+      },
+    },
+    responses: [
+      {
+        json: {
+          ranking: [
+            { index: 1, relevanceScore: 0.93 },
+            { index: 2, relevanceScore: 0.12 },
+          ],
+          warnings: [{ type: 'other', message: 'capped' }],
+          providerMetadata: { gateway: { generationId: 'gen_01RRK' } },
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-rerank-objects',
+    description: 'Gateway reranking model, object documents, no topN.',
+    call: {
+      provider: GW,
+      model: gwModel('cohere/rerank-v3.5', 'reranking'),
+      fn: 'rerank',
+      args: {
+        documents: [
+          { from: 'Paul', subject: 'Lunch' },
+          { from: 'Ana', subject: 'Invoice due' },
+        ],
+        query: 'money',
+      },
+    },
+    responses: [
+      {
+        json: {
+          ranking: [
+            { index: 1, relevanceScore: 0.8 },
+            { index: 0, relevanceScore: 0.1 },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-rerank-error-400',
+    description: 'Gateway reranking model, 400 invalid_request_error.',
+    call: {
+      provider: GW,
+      model: gwModel('cohere/rerank-v3.5', 'reranking'),
+      fn: 'rerank',
+      args: { documents: ['a'], query: 'q', maxRetries: 0 },
+    },
+    responses: [gwError(400, 'invalid_request_error', 'topN must be positive')],
+  },
+  {
+    name: 'gw-speech',
+    description: 'Gateway speech model: every option, base64 audio back.',
+    call: {
+      provider: GW,
+      model: gwModel('openai/gpt-4o-mini-tts', 'speech'),
+      fn: 'generateSpeech',
+      args: {
+        text: 'Hello there',
+        voice: 'alloy',
+        outputFormat: 'wav',
+        instructions: 'Cheerful',
+        speed: 1.25,
+        language: 'en',
+        providerOptions: { openai: { stream_format: 'audio' } },
+      },
+    },
+    responses: [
+      {
+        json: {
+          audio: WAV_B64,
+          warnings: [{ type: 'unsupported', feature: 'language' }],
+          providerMetadata: { gateway: { generationId: 'gen_01SPK' } },
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-speech-minimal',
+    description: 'Gateway speech model: text only.',
+    call: {
+      provider: GW,
+      model: gwModel('openai/tts-1', 'speech'),
+      fn: 'generateSpeech',
+      args: { text: 'Hi' },
+    },
+    responses: [{ json: { audio: WAV_B64 } }],
+  },
+  {
+    name: 'gw-transcribe',
+    description: 'Gateway transcription model: base64 audio in, segments, language and duration out.',
+    call: {
+      provider: GW,
+      model: gwModel('openai/whisper-1', 'transcription'),
+      fn: 'transcribe',
+      args: { audio: WAV_B64, providerOptions: { openai: { language: 'en' } } },
+    },
+    responses: [
+      {
+        json: {
+          text: 'Hello world',
+          segments: [
+            { text: 'Hello', startSecond: 0, endSecond: 0.5 },
+            { text: 'world', startSecond: 0.5, endSecond: 1.25 },
+          ],
+          language: 'en',
+          durationInSeconds: 1.25,
+          providerMetadata: { gateway: { generationId: 'gen_01TRN' } },
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-transcribe-nulls',
+    description: 'Gateway transcription model: null language and duration, no segments.',
+    call: {
+      provider: GW,
+      model: gwModel('openai/gpt-4o-transcribe', 'transcription'),
+      fn: 'transcribe',
+      args: { audio: WAV_B64 },
+    },
+    responses: [{ json: { text: 'Hi', language: null, durationInSeconds: null } }],
+  },
+  {
+    name: 'gw-video',
+    description: 'Gateway video model: the SSE result event with a base64 video.',
+    call: {
+      provider: GW,
+      model: gwModel('google/veo-3.1', 'video'),
+      fn: 'generateVideo',
+      args: {
+        prompt: 'A paper boat in the rain',
+        aspectRatio: '16:9',
+        resolution: '1280x720',
+        duration: 4,
+        seed: 0,
+        generateAudio: false,
+        providerOptions: { google: { personGeneration: 'dont_allow' } },
+      },
+    },
+    responses: [
+      {
+        sse: [
+          {
+            type: 'result',
+            videos: [{ type: 'base64', data: MP4_B64, mediaType: 'video/mp4' }],
+            warnings: [{ type: 'unsupported', feature: 'seed' }],
+            providerMetadata: { gateway: { generationId: 'gen_01VID' } },
+          },
+        ],
+        done: false,
+      },
+    ],
+  },
+  {
+    name: 'gw-video-error-event',
+    description: 'Gateway video model: an error event in the SSE stream.',
+    call: {
+      provider: GW,
+      model: gwModel('google/veo-3.1', 'video'),
+      fn: 'generateVideo',
+      args: { prompt: 'forbidden', maxRetries: 0 },
+    },
+    responses: [
+      {
+        sse: [
+          {
+            type: 'error',
+            message: 'Prompt rejected by the content policy',
+            errorType: 'invalid_request_error',
+            statusCode: 400,
+            param: null,
+          },
+        ],
+        done: false,
+      },
+    ],
+  },
+  {
+    name: 'gw-video-poll',
+    description: 'Gateway video model through start and status polling (pending, then completed).',
+    call: {
+      provider: GW,
+      model: gwModel('google/veo-3.1', 'video'),
+      fn: 'generateVideo',
+      args: { prompt: 'A paper boat in the rain', duration: 4, poll: { intervalMs: 10 } },
+    },
+    responses: [
+      {
+        json: {
+          operation: { id: 'op_1', provider: 'google' },
+          warnings: [{ type: 'other', message: 'queued' }],
+          providerMetadata: { gateway: { generationId: 'gen_01VOP' } },
+        },
+      },
+      { json: { status: 'pending', providerMetadata: { gateway: { progress: 0.5 } } } },
+      {
+        json: {
+          status: 'completed',
+          videos: [{ type: 'base64', data: MP4_B64, mediaType: 'video/mp4' }],
+          providerMetadata: { gateway: { progress: 1 } },
+        },
+      },
+    ],
+  },
+  {
+    name: 'gw-tool-perplexity-search',
+    description: 'generateText with gateway.tools.perplexitySearch: provider tool, executed call.',
+    call: {
+      provider: GW,
+      model: gwModel(),
+      fn: 'generateText',
+      args: {
+        prompt: 'AI news?',
+        gatewayTools: { search: { tool: 'perplexitySearch', config: { maxResults: 3, searchRecencyFilter: 'week' } } },
+      },
+    },
+    responses: [
+      {
+        json: {
+          content: [
+            {
+              type: 'tool-call',
+              toolCallId: 'call_1',
+              toolName: 'search',
+              input: '{"query":"AI news"}',
+              providerExecuted: true,
+            },
+            {
+              type: 'tool-result',
+              toolCallId: 'call_1',
+              toolName: 'search',
+              result: { results: [{ title: 'T', url: 'https://n.example', snippet: 'S' }], id: 'srch_1' },
+            },
+            { type: 'text', text: 'Here is the news.' },
+          ],
+          finishReason: { unified: 'stop', raw: 'stop' },
+          usage: GW_USAGE,
+        },
+      },
+    ],
+  },
+];
+
+export const SCENARIOS = [
+  ...ocChat, ...ocStream, ...ocOther, ...ocMore, ...ocApproval, ...gw, ...gwMore, ...gwModels,
+];

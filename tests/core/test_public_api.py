@@ -15,10 +15,26 @@ def test_every_exported_name_resolves_and_all_matches_the_export_table() -> None
     for name in ai_sdk.__all__:
         assert getattr(ai_sdk, name) is not None, name
     # Functions named like their subpackages stay functions after the subpackage is imported.
-    for module in ("ai_sdk.embed._embed", "ai_sdk.generate_image", "ai_sdk.generate_text._step"):
+    for module in (
+        "ai_sdk.embed._embed",
+        "ai_sdk.generate_image",
+        "ai_sdk.generate_text._step",
+        "ai_sdk.rerank",
+        "ai_sdk.generate_speech",
+        "ai_sdk.transcribe",
+        "ai_sdk.generate_video",
+    ):
         importlib.import_module(module)
 
-    for name in ("generate_text", "embed", "generate_image"):
+    for name in (
+        "generate_text",
+        "embed",
+        "generate_image",
+        "rerank",
+        "generate_speech",
+        "transcribe",
+        "generate_video",
+    ):
         assert callable(getattr(ai_sdk, name)), name
         assert getattr(ai_sdk, name).__name__ == name
 

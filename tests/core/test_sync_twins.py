@@ -24,8 +24,14 @@ def test_the_public_twins_are_the_known_ones() -> None:
         "embed_sync",
         "generate_image_sync",
         "generate_object_sync",
+        "generate_speech_sync",
         "generate_text_sync",
+        "generate_video_sync",
+        "get_video_status_sync",
+        "rerank_sync",
+        "start_video_sync",
         "stream_text_sync",
+        "transcribe_sync",
     ]
 
 

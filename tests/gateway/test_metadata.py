@@ -136,6 +136,54 @@ async def test_model_list_is_parsed_and_unknown_types_are_dropped(
     assert sent_headers(request) == common_headers(post=False)
 
 
+@pytest.mark.parametrize(
+    ("model_type", "model_id"),
+    [
+        ("reranking", "cohere/rerank-v3.5"),
+        ("speech", "openai/gpt-4o-mini-tts"),
+        ("transcription", "openai/whisper-1"),
+        ("video", "google/veo-3.1"),
+        ("realtime", "openai/gpt-realtime"),
+    ],
+)
+async def test_the_newer_model_types_come_through_with_their_pricing(
+    server: LoopbackServer, provider: GatewayProvider, model_type: str, model_id: str
+) -> None:
+    creator, _, name = model_id.partition("/")
+    entry = {
+        "id": model_id,
+        "name": name,
+        "pricing": {
+            "input": "0.000002",
+            "output": "0.00001",
+            "input_cache_read": "0.0000005",
+            "input_cache_write": "",
+            "per_second": "0.4",  # kinds bill in other units too; unknown keys are dropped
+        },
+        "specification": {"specificationVersion": "v4", "provider": creator, "modelId": name},
+        "modelType": model_type,
+    }
+    server.route(CONFIG, json_reply({"models": [entry]}), method="GET")
+
+    models = await provider.get_available_models()
+
+    assert models == GatewayAvailableModels(
+        models=[
+            GatewayModelEntry(
+                id=model_id,
+                name=name,
+                pricing=GatewayModelPricing(
+                    input="0.000002", output="0.00001", cached_input_tokens="0.0000005"
+                ),
+                specification=GatewayModelSpecification(
+                    specification_version="v4", provider=creator, model_id=name
+                ),
+                model_type=model_type,  # type: ignore[arg-type]
+            )
+        ]
+    )
+
+
 async def test_model_list_with_another_spec_version_is_a_response_error(
     server: LoopbackServer, provider: GatewayProvider
 ) -> None:

@@ -6,6 +6,7 @@ command sends, what it prints, and how it fails (one line on stderr, exit status
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -22,7 +23,7 @@ from tests.integration.test_examples import (
     embeddings,
     streamed,
 )
-from tests.servers import LoopbackServer, json_reply, sse_reply
+from tests.servers import LoopbackServer, Reply, json_reply, sse_reply
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT = "/v1/chat/completions"
@@ -231,3 +232,67 @@ def test_gateway_without_credentials_says_how_to_get_them(server: LoopbackServer
     assert "AI_GATEWAY_API_KEY" in run.err
     assert run.err.count("\n") == 1
     assert server.requests == []
+
+
+def test_gateway_rerank_transcribe_and_speak(server: LoopbackServer, tmp_path: Path) -> None:
+    wav = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 24
+    server.route(
+        "/v4/ai/reranking-model",
+        json_reply({"ranking": [{"index": 1, "relevanceScore": 0.9}]}),
+    )
+    server.route(
+        "/v4/ai/transcription-model",
+        json_reply({"text": "hello", "segments": [], "language": "en"}),
+    )
+    server.route("/v4/ai/speech-model", json_reply({"audio": base64.b64encode(wav).decode()}))
+    gateway = ("--gateway-url", f"{server.url}/v4/ai", "--api-key", "gw-key")
+    audio = tmp_path / "in.wav"
+    audio.write_bytes(wav)
+    out = tmp_path / "out.wav"
+
+    ranked = ai_sdk("rerank", *gateway, "-m", "cohere/rerank-v3.5", "-q", "rain", "-n", "1",
+                    "sun", "rain")  # fmt: skip
+    heard = ai_sdk("transcribe", *gateway, "-m", "openai/whisper-1", str(audio))
+    spoken = ai_sdk("speak", *gateway, "-m", "openai/tts-1", "-o", str(out), "Hi")
+
+    assert (ranked.code, ranked.out) == (0, "0.9000\t1\train\n")
+    assert (heard.code, heard.out) == (0, "hello\n")
+    assert (spoken.code, out.read_bytes()) == (0, wav)
+    rerank_request, transcribe_request, speak_request = server.requests
+    assert rerank_request.json() == {
+        "documents": {"type": "text", "values": ["sun", "rain"]},
+        "query": "rain",
+        "topN": 1,
+    }
+    assert rerank_request.headers["ai-model-id"] == "cohere/rerank-v3.5"
+    assert transcribe_request.json() == {
+        "audio": base64.b64encode(wav).decode(),
+        "mediaType": "audio/wav",
+        "providerOptions": {},
+    }
+    assert speak_request.json() == {"text": "Hi", "outputFormat": "wav", "providerOptions": {}}
+
+
+def test_openai_compatible_speak_and_transcribe(server: LoopbackServer, tmp_path: Path) -> None:
+    mp3 = b"\xff\xfb\x90\x00" + b"\x00" * 40
+    server.route("/v1/audio/speech", Reply(headers={"content-type": "audio/mpeg"}, body=mp3))
+    server.route("/v1/audio/transcriptions", json_reply({"text": "hi there"}))
+    local = ("--base-url", f"{server.url}/v1", "--api-key", "sk-local")
+    out = tmp_path / "hi.mp3"
+
+    spoken = ai_sdk("speak", *local, "-m", "tts-1", "-o", str(out), "--voice", "echo", "hi")
+    heard = ai_sdk("transcribe", *local, "-m", "whisper-1", str(out))
+
+    assert (spoken.code, spoken.err, out.read_bytes()) == (
+        0,
+        f"ai-sdk: wrote 44 bytes of audio/mpeg to {out}\n",
+        mp3,
+    )
+    assert (heard.code, heard.out) == (0, "hi there\n")
+    assert server.requests[0].json() == {
+        "model": "tts-1",
+        "input": "hi",
+        "voice": "echo",
+        "response_format": "mp3",
+    }
+    assert b'filename="audio.mp3"' in server.requests[1].body

@@ -47,6 +47,8 @@ TESTED = {
     "registry.py",
     "sync_script.py",
     "gateway_vercel.py",
+    "audio.py",
+    "gateway_models.py",
     "fastapi_sse.py",
     "jupyter.ipynb",
 }
@@ -651,3 +653,135 @@ async def test_fastapi_sse_streams_events_to_the_browser(example_env: LoopbackSe
     )
     [body] = bodies(example_env)
     assert body["messages"] == [{"role": "user", "content": "Why is the sky blue?"}]
+
+
+def test_audio_speaks_and_transcribes(
+    example_env: LoopbackServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("AI_SDK_OUTPUT_DIR", str(tmp_path))
+    mp3 = b"\xff\xfb\x90\x00" + b"\x00" * 28
+    example_env.route("/v1/audio/speech", Reply(headers={"content-type": "audio/mpeg"}, body=mp3))
+    example_env.route(
+        "/v1/audio/transcriptions",
+        json_reply(
+            {
+                "task": "transcribe",
+                "language": "english",
+                "duration": 2.5,
+                "text": "The quick brown fox jumps over the lazy dog.",
+                "segments": [
+                    {"id": 0, "seek": 0, "start": 0.0, "end": 1.2, "text": " The quick brown fox"},
+                    {
+                        "id": 1,
+                        "seek": 0,
+                        "start": 1.2,
+                        "end": 2.5,
+                        "text": " jumps over the lazy dog.",
+                    },
+                ],
+            }
+        ),
+    )
+
+    run_example("audio.py", monkeypatch=monkeypatch)
+
+    assert capsys.readouterr().out == (
+        f"saved {tmp_path}/fox.mp3 (32 bytes, audio/mpeg)\n"
+        "heard: The quick brown fox jumps over the lazy dog.\n"
+        "   0.00- 1.20 The quick brown fox\n"
+        "   1.20- 2.50 jumps over the lazy dog.\n"
+    )
+    assert bodies(example_env, "/v1/audio/speech") == [
+        {
+            "model": "gpt-4o-mini-tts",
+            "input": "The quick brown fox jumps over the lazy dog.",
+            "voice": "alloy",
+            "response_format": "mp3",
+        }
+    ]
+    [transcription] = [r for r in example_env.requests if r.path == "/v1/audio/transcriptions"]
+    assert b'filename="audio.mp3"' in transcription.body
+    assert mp3 in transcription.body
+
+
+def test_gateway_models_rerank_search_and_video(
+    server: LoopbackServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    mp4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 20
+    monkeypatch.setenv("AI_GATEWAY_BASE_URL", f"{server.url}/v4/ai")
+    monkeypatch.setenv("AI_GATEWAY_API_KEY", "gw-key")
+    monkeypatch.setenv("AI_GATEWAY_POLL_SECONDS", "0.01")
+    monkeypatch.setenv("AI_SDK_OUTPUT_DIR", str(tmp_path))
+    server.route(
+        "/v4/ai/reranking-model",
+        json_reply(
+            {
+                "ranking": [
+                    {"index": 2, "relevanceScore": 0.92},
+                    {"index": 0, "relevanceScore": 0.71},
+                ]
+            }
+        ),
+    )
+    server.route(
+        "/v4/ai/language-model",
+        json_reply(
+            {
+                "content": [
+                    {"type": "tool-call", "toolCallId": "s1", "toolName": "search",
+                     "input": '{"query": "Lisbon weather weekend"}', "providerExecuted": True},
+                    {"type": "tool-result", "toolCallId": "s1", "toolName": "search",
+                     "result": {"results": [], "id": "r1"}},
+                    {"type": "text", "text": "Sunny, 24 degrees."},
+                ],
+                "finishReason": {"unified": "stop", "raw": "stop"},
+                "usage": {"inputTokens": {"total": 30}, "outputTokens": {"total": 6}},
+            }
+        ),
+    )  # fmt: skip
+    server.route("/v4/ai/video-model/start", json_reply({"operation": {"id": "op_1"}}))
+    server.route(
+        "/v4/ai/video-model/status",
+        json_reply({"status": "pending"}),
+        json_reply(
+            {
+                "status": "completed",
+                "videos": [
+                    {
+                        "type": "base64",
+                        "data": base64.b64encode(mp4).decode(),
+                        "mediaType": "video/mp4",
+                    }
+                ],
+            }
+        ),
+    )
+
+    run_example("gateway_models.py", monkeypatch=monkeypatch)
+
+    assert capsys.readouterr().out == (
+        "0.92 #2 Farmers welcome the first rain in months.\n"
+        "0.71 #0 Umbrellas sell out as the storm reaches the coast.\n"
+        "answer after 1 search(es): Sunny, 24 degrees.\n"
+        f"saved {tmp_path}/rain.mp4 (32 bytes, video/mp4)\n"
+    )
+    assert bodies(server, "/v4/ai/language-model")[0]["tools"] == [
+        {"type": "provider", "id": "gateway.perplexity_search", "name": "search",
+         "args": {"maxResults": 3}}
+    ]  # fmt: skip
+    assert bodies(server, "/v4/ai/video-model/start") == [
+        {
+            "prompt": "Rain falling on a tin roof, close-up",
+            "n": 1,
+            "aspectRatio": "16:9",
+            "duration": 4,
+            "providerOptions": {},
+        }
+    ]
+    assert [r.headers["authorization"] for r in server.requests] == ["Bearer gw-key"] * 5

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +17,40 @@ from ai_sdk.provider import (
     CallOptions,
     EmbeddingCallOptions,
     EmbeddingResult,
+    RankedDocument,
+    RerankingCallOptions,
+    RerankingResult,
+    SpeechCallOptions,
+    SpeechResponseInfo,
+    SpeechResult,
+    TranscriptionCallOptions,
+    TranscriptionResponseInfo,
+    TranscriptionResult,
+    TranscriptionSegment,
+    WireModel,
     to_wire,
 )
 from ai_sdk.testing import (
     MockEmbeddingModel,
     MockLanguageModel,
+    MockRerankingModel,
+    MockSpeechModel,
+    MockTranscriptionModel,
     text_result,
     text_stream_parts,
     usage,
 )
+
+WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 24
+"""What the scripted speech model says, whatever the text."""
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _script() -> dict[str, Any]:
     return json.loads(os.environ.get("AI_SDK_TEST_SCRIPT", "{}"))
 
 
-def _record(options: CallOptions | EmbeddingCallOptions) -> None:
+def _record(options: CallOptions | EmbeddingCallOptions | WireModel) -> None:
     path = os.environ.get("AI_SDK_TEST_RECORD")
     if path:
         with Path(path).open("a") as file:
@@ -48,7 +67,8 @@ def _failure() -> APICallError | None:
 
 
 class ScriptedProvider:
-    """Language and embedding models from the script; no image models."""
+    """Language, embedding, reranking, speech and transcription models from the script; no
+    image models."""
 
     def language_model(self, model_id: str) -> MockLanguageModel:
         script = _script()
@@ -80,6 +100,49 @@ class ScriptedProvider:
 
     def image_model(self, model_id: str) -> Any:
         raise NotImplementedError
+
+    def reranking_model(self, model_id: str) -> MockRerankingModel:
+        """Ranks documents by how often the query's first letter occurs in them."""
+
+        def rank(options: RerankingCallOptions) -> RerankingResult:
+            _record(options)
+            letter = options.query[:1]
+            values = [str(value) for value in options.documents.values]
+            scores = [value.count(letter) / (len(value) or 1) for value in values]
+            order = sorted(range(len(values)), key=lambda index: -scores[index])
+            return RerankingResult(
+                ranking=[
+                    RankedDocument(index=index, relevance_score=scores[index])
+                    for index in order[: options.top_n]
+                ]
+            )
+
+        return MockRerankingModel(provider="scripted", model_id=model_id, do_rerank=rank)
+
+    def speech_model(self, model_id: str) -> MockSpeechModel:
+        def speak(options: SpeechCallOptions) -> SpeechResult:
+            _record(options)
+            return SpeechResult(
+                audio=WAV, response=SpeechResponseInfo(timestamp=WHEN, model_id=model_id)
+            )
+
+        return MockSpeechModel(provider="scripted", model_id=model_id, do_generate=speak)
+
+    def transcription_model(self, model_id: str) -> MockTranscriptionModel:
+        def hear(options: TranscriptionCallOptions) -> TranscriptionResult:
+            _record(options)
+            return TranscriptionResult(
+                text=_script().get("text", "hello world"),
+                segments=[
+                    TranscriptionSegment(text="hello", start_second=0, end_second=0.5),
+                    TranscriptionSegment(text="world", start_second=0.5, end_second=1.25),
+                ],
+                language="en",
+                duration_in_seconds=1.25,
+                response=TranscriptionResponseInfo(timestamp=WHEN, model_id=model_id),
+            )
+
+        return MockTranscriptionModel(provider="scripted", model_id=model_id, do_generate=hear)
 
 
 provider = ScriptedProvider()

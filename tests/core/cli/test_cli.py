@@ -206,3 +206,99 @@ def test_help_and_version_load_no_sdk_machinery(argv: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_rerank_prints_the_ranking_with_original_indices(run_cli: RunCLI) -> None:
+    result = run_cli(
+        "rerank", "-m", "scripted:rank", "-q", "a", "-n", "2", "bbb", "aab", "aaa"
+    )  # fmt: skip
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "1.0000\t2\taaa\n0.6667\t1\taab\n"
+    assert result.calls == [
+        {
+            "documents": {"type": "text", "values": ["bbb", "aab", "aaa"]},
+            "query": "a",
+            "topN": 2,
+        }
+    ]
+
+
+def test_rerank_reads_stdin_lines_and_prints_json(run_cli: RunCLI) -> None:
+    result = run_cli("rerank", "-m", "scripted:rank", "-q", "x", "--json", stdin="ax\n\nxx\n")
+
+    assert result.code == 0
+    assert json.loads(result.out) == [
+        {"index": 1, "score": 1.0, "document": "xx"},
+        {"index": 0, "score": 0.5, "document": "ax"},
+    ]
+
+
+def test_rerank_usage_errors(run_cli: RunCLI) -> None:
+    no_query = run_cli("rerank", "-m", "scripted:rank", "doc")
+    zero = run_cli("rerank", "-m", "scripted:rank", "-q", "a", "-n", "0", "doc")
+
+    assert no_query.code == 2
+    assert "the following arguments are required: -q/--query" in no_query.err
+    assert (zero.code, zero.err) == (2, "ai-sdk: error: --top-n must be 1 or more\n")
+    assert zero.calls == []
+
+
+def test_transcribe_prints_text_segments_or_json(run_cli: RunCLI, tmp_path: Path) -> None:
+    audio = tmp_path / "hello.mp3"
+    audio.write_bytes(b"\xff\xfb\x90\x00" + b"\x00" * 20)
+
+    text = run_cli("transcribe", "-m", "scripted:ears", str(audio))
+    segments = run_cli("transcribe", "-m", "scripted:ears", "--segments", str(audio))
+    as_json = run_cli("transcribe", "-m", "scripted:ears", "--json", str(audio))
+
+    assert (text.code, text.out, text.err) == (0, "hello world\n", "")
+    assert [call["mediaType"] for call in text.calls] == ["audio/mpeg"]
+    assert segments.out == "0.00\t0.50\thello\n0.50\t1.25\tworld\n"
+    assert json.loads(as_json.out) == {
+        "text": "hello world",
+        "language": "en",
+        "durationInSeconds": 1.25,
+        "segments": [
+            {"text": "hello", "startSecond": 0.0, "endSecond": 0.5},
+            {"text": "world", "startSecond": 0.5, "endSecond": 1.25},
+        ],
+    }
+
+
+def test_transcribe_a_missing_file_is_a_usage_error(run_cli: RunCLI, tmp_path: Path) -> None:
+    result = run_cli("transcribe", "-m", "scripted:ears", str(tmp_path / "nope.wav"))
+
+    assert result.code == 2
+    assert result.err == f"ai-sdk: error: no such audio file: {tmp_path / 'nope.wav'}\n"
+
+
+def test_speak_writes_the_audio_file_and_takes_the_format_from_its_name(
+    run_cli: RunCLI, tmp_path: Path
+) -> None:
+    target = tmp_path / "hello.wav"
+
+    result = run_cli(
+        "speak", "-m", "scripted:voice", "-o", str(target), "--voice", "nova", "--speed", "1.5",
+        "Hello", "there",
+    )  # fmt: skip
+
+    assert result.code == 0
+    assert target.read_bytes().startswith(b"RIFF")
+    assert result.err == f"ai-sdk: wrote 40 bytes of audio/wav to {target}\n"
+    [call] = result.calls
+    assert (call["text"], call["voice"], call["outputFormat"], call["speed"]) == (
+        "Hello there",
+        "nova",
+        "wav",
+        1.5,
+    )
+
+
+def test_speak_to_a_pipe_writes_raw_audio_to_stdout(run_cli: RunCLI) -> None:
+    result = run_cli("speak", "-m", "scripted:voice", "--format", "mp3", stdin="Hi from stdin")
+
+    assert result.code == 0
+    assert result.out.startswith("RIFF")  # captured stdout is a pipe, not a terminal
+    assert result.calls[0]["text"] == "Hi from stdin"
+    assert result.calls[0]["outputFormat"] == "mp3"

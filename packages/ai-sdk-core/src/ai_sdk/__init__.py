@@ -21,7 +21,17 @@ _exports = LazyExports(__name__, __file__, globals())
 # subpackage binds its name on this package to the module. So that `ai_sdk.generate_text` stays
 # the function, this package's module ignores that binding and resolves the name through
 # `__getattr__` instead.
-_FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset({"embed", "generate_image", "generate_text"})
+_FUNCTIONS_NAMED_LIKE_SUBPACKAGES = frozenset(
+    {
+        "embed",
+        "generate_image",
+        "generate_speech",
+        "generate_text",
+        "generate_video",
+        "rerank",
+        "transcribe",
+    }
+)
 
 
 class _AISDKModule(ModuleType):
@@ -43,6 +53,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_lazy`)
+    from ai_sdk._files import (
+        GeneratedAudioFile as GeneratedAudioFile,
+    )
     from ai_sdk._files import (
         GeneratedFile as GeneratedFile,
     )
@@ -93,6 +106,15 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.generate_image import (
         generate_image_sync as generate_image_sync,
+    )
+    from ai_sdk.generate_speech import (
+        GenerateSpeechResult as GenerateSpeechResult,
+    )
+    from ai_sdk.generate_speech import (
+        generate_speech as generate_speech,
+    )
+    from ai_sdk.generate_speech import (
+        generate_speech_sync as generate_speech_sync,
     )
     from ai_sdk.generate_text import (
         AbortPart as AbortPart,
@@ -280,6 +302,45 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     from ai_sdk.generate_text import (
         tool as tool,
     )
+    from ai_sdk.generate_video import (
+        GenerateVideoPrompt as GenerateVideoPrompt,
+    )
+    from ai_sdk.generate_video import (
+        GenerateVideoResult as GenerateVideoResult,
+    )
+    from ai_sdk.generate_video import (
+        StartVideoResult as StartVideoResult,
+    )
+    from ai_sdk.generate_video import (
+        VideoFrameInput as VideoFrameInput,
+    )
+    from ai_sdk.generate_video import (
+        VideoModelResponseMetadata as VideoModelResponseMetadata,
+    )
+    from ai_sdk.generate_video import (
+        VideoPollOptions as VideoPollOptions,
+    )
+    from ai_sdk.generate_video import (
+        VideoReferenceInput as VideoReferenceInput,
+    )
+    from ai_sdk.generate_video import (
+        generate_video as generate_video,
+    )
+    from ai_sdk.generate_video import (
+        generate_video_sync as generate_video_sync,
+    )
+    from ai_sdk.generate_video import (
+        get_video_status as get_video_status,
+    )
+    from ai_sdk.generate_video import (
+        get_video_status_sync as get_video_status_sync,
+    )
+    from ai_sdk.generate_video import (
+        start_video as start_video,
+    )
+    from ai_sdk.generate_video import (
+        start_video_sync as start_video_sync,
+    )
     from ai_sdk.middleware import (
         EmbeddingModelMiddleware as EmbeddingModelMiddleware,
     )
@@ -452,6 +513,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         Provider as Provider,
     )
     from ai_sdk.provider import (
+        RerankingModel as RerankingModel,
+    )
+    from ai_sdk.provider import (
         RetryError as RetryError,
     )
     from ai_sdk.provider import (
@@ -459,6 +523,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         SerializationError as SerializationError,
+    )
+    from ai_sdk.provider import (
+        SpeechModel as SpeechModel,
     )
     from ai_sdk.provider import (
         StreamProviderError as StreamProviderError,
@@ -471,6 +538,9 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         TooManyEmbeddingValuesForCallError as TooManyEmbeddingValuesForCallError,
+    )
+    from ai_sdk.provider import (
+        TranscriptionModel as TranscriptionModel,
     )
     from ai_sdk.provider import (
         TypeValidationContext as TypeValidationContext,
@@ -486,6 +556,15 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.provider import (
         UnsupportedModelVersionError as UnsupportedModelVersionError,
+    )
+    from ai_sdk.provider import (
+        VideoModel as VideoModel,
+    )
+    from ai_sdk.provider import (
+        VideoOperationWebhook as VideoOperationWebhook,
+    )
+    from ai_sdk.provider import (
+        VideoWebhook as VideoWebhook,
     )
     from ai_sdk.provider import (
         get_error_message as get_error_message,
@@ -513,6 +592,33 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.registry import (
         set_default_provider as set_default_provider,
+    )
+    from ai_sdk.rerank import (
+        RankedItem as RankedItem,
+    )
+    from ai_sdk.rerank import (
+        RerankResponse as RerankResponse,
+    )
+    from ai_sdk.rerank import (
+        RerankResult as RerankResult,
+    )
+    from ai_sdk.rerank import (
+        rerank as rerank,
+    )
+    from ai_sdk.rerank import (
+        rerank_sync as rerank_sync,
+    )
+    from ai_sdk.transcribe import (
+        AudioInput as AudioInput,
+    )
+    from ai_sdk.transcribe import (
+        TranscribeResult as TranscribeResult,
+    )
+    from ai_sdk.transcribe import (
+        transcribe as transcribe,
+    )
+    from ai_sdk.transcribe import (
+        transcribe_sync as transcribe_sync,
     )
     from ai_sdk.ui import (
         UI_MESSAGE_STREAM_HEADERS as UI_MESSAGE_STREAM_HEADERS,

@@ -1,4 +1,4 @@
-"""`GeneratedFile`: a file a model produced (image, audio, ...), shared by text and image results.
+"""`GeneratedFile`: a file a model produced (image, audio, ...), shared by every kind of result.
 
 Providers return either raw bytes or base64 text; users want either. The file keeps what it was
 given and converts to the other form on first access only, since images can be megabytes.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ai_sdk.provider_utils import convert_base64_to_bytes, convert_bytes_to_base64
 
-__all__ = ["GeneratedFile"]
+__all__ = ["GeneratedAudioFile", "GeneratedFile"]
 
 
 class GeneratedFile:
@@ -79,3 +79,26 @@ class GeneratedFile:
         size = len(self._bytes) if self._bytes is not None else None
         shown = f"{size} bytes" if size is not None else f"{len(self.base64)} base64 chars"
         return f"GeneratedFile(media_type={self._media_type!r}, {shown})"
+
+
+class GeneratedAudioFile(GeneratedFile):
+    """A generated audio file: a `GeneratedFile` that also names its audio `format`.
+
+    Args:
+        data: The content: raw bytes, or base64 text (standard or URL-safe).
+        media_type: The IANA media type, e.g. ``audio/wav``.
+    """
+
+    __slots__ = ()
+
+    @property
+    def format(self) -> str:
+        """The audio format from the media type (``audio/wav`` -> ``wav``), ``mp3`` for
+        ``audio/mpeg`` or a media type without a subtype, as upstream."""
+        main, slash, sub = self.media_type.partition("/")
+        if main and slash and sub and "/" not in sub and self.media_type != "audio/mpeg":
+            return sub
+        return "mp3"
+
+    def __repr__(self) -> str:
+        return super().__repr__().replace("GeneratedFile(", "GeneratedAudioFile(", 1)

@@ -1,9 +1,9 @@
 """The Vercel AI Gateway provider for ai-sdk-python.
 
-One credential (an AI Gateway API key or a Vercel OIDC token) reaches the language, embedding
-and image models of every provider the gateway routes to, by ids like ``openai/gpt-5``. Requests
-are the spec v4 wire format of ``@ai-sdk/gateway`` 4.x, so the gateway sees this client exactly
-as it sees the TypeScript one.
+One credential (an AI Gateway API key or a Vercel OIDC token) reaches the language, embedding,
+image, reranking, speech, transcription and video models of every provider the gateway routes
+to, by ids like ``openai/gpt-5``. Requests are the spec v4 wire format of ``@ai-sdk/gateway`` 4.x,
+so the gateway sees this client exactly as it sees the TypeScript one.
 
 >>> from ai_sdk_gateway import gateway
 >>> model = gateway("anthropic/claude-sonnet-4")
@@ -52,6 +52,16 @@ from ai_sdk_gateway._provider import (
     create_gateway,
     gateway,
 )
+from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._tools import (
+    ExaSearchInput,
+    GatewayTools,
+    ParallelSearchInput,
+    PerplexitySearchInput,
+    TakoSearchInput,
+)
+from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
 from ai_sdk_gateway._transport import DEFAULT_BASE_URL, PROTOCOL_VERSION
 from ai_sdk_gateway._vercel import (
     VercelOidcTokenError,
@@ -62,15 +72,18 @@ from ai_sdk_gateway._vercel import (
     vercel_request_context,
 )
 from ai_sdk_gateway._version import __version__
+from ai_sdk_gateway._video_model import MAX_VIDEOS_PER_CALL, GatewayVideoModel
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_METADATA_CACHE_REFRESH",
     "MAX_EMBEDDINGS_PER_CALL",
     "MAX_IMAGES_PER_CALL",
+    "MAX_VIDEOS_PER_CALL",
     "PROTOCOL_VERSION",
     "ApiKey",
     "AuthMethod",
+    "ExaSearchInput",
     "GatewayAuthenticationError",
     "GatewayAvailableModels",
     "GatewayByokCredential",
@@ -94,11 +107,19 @@ __all__ = [
     "GatewayProviderOptions",
     "GatewayProviderTimeouts",
     "GatewayRateLimitError",
+    "GatewayRerankingModel",
     "GatewayResponseError",
+    "GatewaySpeechModel",
     "GatewaySpendReport",
     "GatewaySpendReportRow",
     "GatewayTimeoutError",
+    "GatewayTools",
+    "GatewayTranscriptionModel",
+    "GatewayVideoModel",
     "OidcTokenProvider",
+    "ParallelSearchInput",
+    "PerplexitySearchInput",
+    "TakoSearchInput",
     "VercelOidcTokenError",
     "VercelRequestContextMiddleware",
     "__version__",

@@ -1,4 +1,4 @@
-"""What the gateway's language, embedding and image models share: id, transport, o11y context."""
+"""What every gateway model kind shares: id, transport, o11y context."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ class GatewayModel:
     id, and sends its calls through the provider's transport."""
 
     _kind: ClassVar[str]
-    """``language``, ``embedding`` or ``image``: names the endpoint and the model headers."""
+    """``language``, ``embedding``, ``image``, ``reranking``, ... : names the endpoint and the
+    model headers."""
 
     def __init__(self, model_id: str, transport: GatewayTransport) -> None:
         self._model_id = model_id
@@ -52,13 +53,15 @@ class GatewayModel:
         call_headers: Mapping[str, str | None] | None,
         success: ResponseHandler[T],
         model_headers: Mapping[str, str | None] | None = None,
+        path: str | None = None,
     ) -> ResponseResult[T]:
-        """POST ``body`` to ``{base_url}/{kind}-model`` with the call's headers, then the
-        model's (`_model_headers` by default), then Vercel's observability headers."""
+        """POST ``body`` to ``{base_url}/{path}`` (``{kind}-model`` by default) with the call's
+        headers, then the model's (`_model_headers` by default), then Vercel's observability
+        headers."""
         if model_headers is None:
             model_headers = self._model_headers()
         return await self._transport.post(
-            f"{self._transport.base_url}/{self._kind}-model",
+            f"{self._transport.base_url}/{path or f'{self._kind}-model'}",
             body=body,
             headers=[call_headers or {}, model_headers, vercel_o11y_headers(self._o11y_env)],
             success=success,

@@ -29,7 +29,12 @@ from ai_sdk_gateway._metadata import (
     SpendReportGroupBy,
     parse_generation_info,
 )
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+from ai_sdk_gateway._speech_model import GatewaySpeechModel
+from ai_sdk_gateway._tools import GatewayTools
+from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
+from ai_sdk_gateway._transport import GatewayTransport
+from ai_sdk_gateway._video_model import GatewayVideoModel, validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import Provider
@@ -45,6 +50,8 @@ DEFAULT_METADATA_CACHE_REFRESH = 300.0
 """Seconds a fetched model list is served before a background refresh starts (5 minutes)."""
 
 _logger = logging.getLogger("ai_sdk_gateway")
+
+_TOOLS = GatewayTools()
 
 _closing: set[asyncio.Task[None]] = set()
 """Closings `GatewayProvider.close` scheduled on a running loop, kept alive until done."""
@@ -187,6 +194,12 @@ class GatewayProvider:
         key = "<set>" if self._transport.api_key_configured else None
         return f"GatewayProvider(base_url={self.base_url!r}, api_key={key})"
 
+    @property
+    def tools(self) -> GatewayTools:
+        """The search tools the gateway runs itself: ``perplexity_search``, ``exa_search``,
+        ``parallel_search`` and ``tako_search`` (`GatewayTools`)."""
+        return _TOOLS
+
     # -- models ---------------------------------------------------------------------------
 
     def __call__(self, model_id: str) -> GatewayLanguageModel:
@@ -208,6 +221,22 @@ class GatewayProvider:
     def image_model(self, model_id: str) -> GatewayImageModel:
         """The image model with this id, e.g. ``openai/gpt-image-1``."""
         return GatewayImageModel(model_id, self._transport)
+
+    def reranking_model(self, model_id: str) -> GatewayRerankingModel:
+        """The reranking model with this id, e.g. ``cohere/rerank-v3.5``."""
+        return GatewayRerankingModel(model_id, self._transport)
+
+    def speech_model(self, model_id: str) -> GatewaySpeechModel:
+        """The speech (text-to-speech) model with this id, e.g. ``openai/gpt-4o-mini-tts``."""
+        return GatewaySpeechModel(model_id, self._transport)
+
+    def transcription_model(self, model_id: str) -> GatewayTranscriptionModel:
+        """The transcription (speech-to-text) model with this id, e.g. ``openai/whisper-1``."""
+        return GatewayTranscriptionModel(model_id, self._transport)
+
+    def video_model(self, model_id: str) -> GatewayVideoModel:
+        """The video model with this id, e.g. ``google/veo-3.1``."""
+        return GatewayVideoModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------
 

@@ -1,11 +1,15 @@
 """The OpenAI-compatible provider for ai-sdk-python (OpenAI, Ollama, LM Studio, vLLM, llama.cpp).
 
+Chat, completion, embedding, image, speech (``/audio/speech``) and transcription
+(``/audio/transcriptions``) models.
+
 ```python
 from ai_sdk_openai_compatible import create_openai_compatible
 
 local = create_openai_compatible(name="ollama", base_url="http://127.0.0.1:11434/v1")
 model = local("llama3.2")                     # chat model
 embedder = local.embedding_model("nomic-embed-text")
+ears = local.transcription_model("whisper-1")  # /audio/transcriptions
 ```
 
 Names are imported on first access, as in `ai_sdk`: `import ai_sdk_openai_compatible` alone
@@ -33,6 +37,9 @@ _EXPORTS: dict[str, str] = {
     "OpenAICompatibleErrorDetail": "ai_sdk_openai_compatible._errors",
     "OpenAICompatibleImageModel": "ai_sdk_openai_compatible._image_model",
     "OpenAICompatibleProvider": "ai_sdk_openai_compatible._provider",
+    "OpenAICompatibleSpeechModel": "ai_sdk_openai_compatible._speech_model",
+    "OpenAICompatibleTranscriptionModel": "ai_sdk_openai_compatible._transcription_model",
+    "SPEECH_OUTPUT_FORMATS": "ai_sdk_openai_compatible._speech_model",
     "RequestBodyTransform": "ai_sdk_openai_compatible._config",
     "StreamMetadataExtractor": "ai_sdk_openai_compatible._metadata",
     "UsageConverter": "ai_sdk_openai_compatible._config",
@@ -42,6 +49,7 @@ __all__ = [
     "DEFAULT_ERROR_STRUCTURE",
     "DEFAULT_MAX_EMBEDDINGS_PER_CALL",
     "DEFAULT_MAX_IMAGES_PER_CALL",
+    "SPEECH_OUTPUT_FORMATS",
     "ApiKey",
     "ErrorStructure",
     "MetadataExtractor",
@@ -52,6 +60,8 @@ __all__ = [
     "OpenAICompatibleErrorDetail",
     "OpenAICompatibleImageModel",
     "OpenAICompatibleProvider",
+    "OpenAICompatibleSpeechModel",
+    "OpenAICompatibleTranscriptionModel",
     "RequestBodyTransform",
     "StreamMetadataExtractor",
     "UsageConverter",
@@ -96,3 +106,8 @@ if TYPE_CHECKING:
         OpenAICompatibleProvider,
         create_openai_compatible,
     )
+    from ai_sdk_openai_compatible._speech_model import (
+        SPEECH_OUTPUT_FORMATS,
+        OpenAICompatibleSpeechModel,
+    )
+    from ai_sdk_openai_compatible._transcription_model import OpenAICompatibleTranscriptionModel

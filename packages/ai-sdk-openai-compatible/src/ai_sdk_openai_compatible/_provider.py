@@ -30,6 +30,8 @@ from ai_sdk_openai_compatible._image_model import (
     OpenAICompatibleImageModel,
 )
 from ai_sdk_openai_compatible._metadata import MetadataExtractor
+from ai_sdk_openai_compatible._speech_model import OpenAICompatibleSpeechModel
+from ai_sdk_openai_compatible._transcription_model import OpenAICompatibleTranscriptionModel
 
 __all__ = ["OpenAICompatibleProvider", "create_openai_compatible"]
 
@@ -111,6 +113,14 @@ class OpenAICompatibleProvider:
         return OpenAICompatibleImageModel(
             model_id, self._config, max_images_per_call=max_images_per_call
         )
+
+    def speech_model(self, model_id: str) -> OpenAICompatibleSpeechModel:
+        """A text-to-speech model (``/audio/speech``), e.g. ``gpt-4o-mini-tts``."""
+        return OpenAICompatibleSpeechModel(model_id, self._config)
+
+    def transcription_model(self, model_id: str) -> OpenAICompatibleTranscriptionModel:
+        """A speech-to-text model (``/audio/transcriptions``), e.g. ``whisper-1``."""
+        return OpenAICompatibleTranscriptionModel(model_id, self._config)
 
     async def aclose(self) -> None:
         """Close the HTTP clients this provider created (a given ``http_client`` stays open)."""

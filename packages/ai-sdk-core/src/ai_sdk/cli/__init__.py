@@ -6,6 +6,9 @@ ai-sdk --base-url http://127.0.0.1:11434/v1 -m llama3.2 "Hi"  # any OpenAI-compa
 ai-sdk --json-schema person.json "Invent a person"            # JSON matching a schema
 ai-sdk models                                                 # AI Gateway models and prices
 printf 'cat\\ndog\\n' | ai-sdk embed -m openai/text-embedding-3-small
+ai-sdk rerank -m cohere/rerank-v3.5 -q "rain" "sunny day" "rainy night"
+ai-sdk transcribe -m openai/whisper-1 meeting.mp3                # prints the text
+ai-sdk speak -m openai/gpt-4o-mini-tts -o hello.mp3 "Hello!"
 ```
 
 Errors print one line and exit non-zero (1: the call failed, 2: bad usage, 130: interrupted);
@@ -33,7 +36,7 @@ _MAX_MESSAGE = 2000
 
 
 async def _run(command: str, args: argparse.Namespace) -> None:
-    from ai_sdk.cli._commands import embed, generate, list_models
+    from ai_sdk.cli._commands import embed, generate, list_models, rerank, speak, transcribe
     from ai_sdk.cli._models import Models
 
     models = Models(
@@ -47,6 +50,12 @@ async def _run(command: str, args: argparse.Namespace) -> None:
             await list_models(args, models, sys.stdout)
         elif command == "embed":
             await embed(args, models, sys.stdout)
+        elif command == "rerank":
+            await rerank(args, models, sys.stdout)
+        elif command == "transcribe":
+            await transcribe(args, models, sys.stdout)
+        elif command == "speak":
+            await speak(args, models, sys.stdout, sys.stderr)
         else:
             await generate(args, models, sys.stdout, sys.stderr)
     finally:

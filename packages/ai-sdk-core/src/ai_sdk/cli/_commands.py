@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 import time
@@ -13,6 +14,7 @@ from typing import TextIO
 from ai_sdk.cli._models import GatewayModels, Models
 from ai_sdk.cli._parser import UsageError
 from ai_sdk.embed import embed_many
+from ai_sdk.generate_speech import generate_speech
 from ai_sdk.generate_text import (
     CallArguments,
     LanguageModelUsage,
@@ -21,8 +23,10 @@ from ai_sdk.generate_text import (
     stream_text,
 )
 from ai_sdk.provider_utils import JSONValue, json_schema
+from ai_sdk.rerank import rerank as rerank_documents
+from ai_sdk.transcribe import transcribe as transcribe_audio
 
-__all__ = ["embed", "generate", "list_models"]
+__all__ = ["embed", "generate", "list_models", "rerank", "speak", "transcribe"]
 
 
 def _read_stdin(what: str) -> str:
@@ -160,3 +164,108 @@ async def embed(args: argparse.Namespace, models: Models, out: TextIO) -> None:
     for embedding in result.embeddings:
         out.write(json.dumps(embedding) + "\n")
     out.flush()
+
+
+async def rerank(args: argparse.Namespace, models: Models, out: TextIO) -> None:
+    """Rank the documents (arguments, else stdin lines): ``score<TAB>index<TAB>document``."""
+    documents: list[str] = list(args.documents)
+    if not documents:
+        text = _read_stdin("ai-sdk rerank needs documents: give them as arguments")
+        documents = [line for line in text.splitlines() if line.strip()]
+    if not documents:
+        raise UsageError("ai-sdk rerank got no documents: pass them as arguments or stdin lines")
+    if args.top_n is not None and args.top_n < 1:
+        raise UsageError("--top-n must be 1 or more")
+    model = models.reranking_model(args.model or "")
+    result = await rerank_documents(
+        model=model,
+        documents=documents,
+        query=args.query,
+        top_n=args.top_n,
+        max_retries=args.max_retries,
+    )
+    if args.json:
+        rows: list[dict[str, JSONValue]] = [
+            {"index": item.original_index, "score": item.score, "document": item.document}
+            for item in result.ranking
+        ]
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for item in result.ranking:
+            out.write(f"{item.score:.4f}\t{item.original_index}\t{item.document}\n")
+    out.flush()
+
+
+def _audio_input(file: str) -> bytes | str | Path:
+    if file == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("ai-sdk transcribe - reads audio from stdin: pipe a file into it")
+        return sys.stdin.buffer.read()
+    if file.lower().startswith(("http://", "https://")):
+        return file
+    path = Path(file)
+    if not path.is_file():
+        raise UsageError(f"no such audio file: {file}")
+    return path
+
+
+async def transcribe(args: argparse.Namespace, models: Models, out: TextIO) -> None:
+    """Transcribe the audio file (or URL, or stdin) and print the text (or segments, or JSON)."""
+    audio = _audio_input(args.file)
+    model = models.transcription_model(args.model or "")
+    result = await transcribe_audio(model=model, audio=audio, max_retries=args.max_retries)
+    if args.json:
+        document: dict[str, JSONValue] = {
+            "text": result.text,
+            "language": result.language,
+            "durationInSeconds": result.duration_in_seconds,
+            "segments": [
+                {"text": s.text, "startSecond": s.start_second, "endSecond": s.end_second}
+                for s in result.segments
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    elif args.segments:
+        for segment in result.segments:
+            out.write(f"{segment.start_second:.2f}\t{segment.end_second:.2f}\t{segment.text}\n")
+    else:
+        out.write(result.text if result.text.endswith("\n") else result.text + "\n")
+    out.flush()
+
+
+async def speak(args: argparse.Namespace, models: Models, out: TextIO, err: TextIO) -> None:
+    """Speak the text into ``--output`` (or stdout when it is not a terminal)."""
+    text = " ".join(args.text)
+    if text in ("", "-"):
+        text = _read_stdin('no text: give one, e.g. ai-sdk speak -o hi.mp3 "Hello"')
+    if not text.strip():
+        raise UsageError('the text is empty: give one, e.g. ai-sdk speak -o hi.mp3 "Hello"')
+    if args.output is None and out.isatty():
+        raise UsageError("ai-sdk speak writes audio: pass -o FILE, or redirect stdout")
+    audio_format = args.format
+    if audio_format is None and args.output is not None:
+        audio_format = Path(args.output).suffix.removeprefix(".").lower() or None
+    model = models.speech_model(args.model or "")
+    result = await generate_speech(
+        model=model,
+        text=text,
+        voice=args.voice,
+        output_format=audio_format,
+        instructions=args.instructions,
+        speed=args.speed,
+        language=args.language,
+        max_retries=args.max_retries,
+    )
+    if args.output is None:
+        out.flush()
+        out.buffer.write(result.audio.data)
+        out.buffer.flush()
+        return
+    try:
+        await asyncio.to_thread(Path(args.output).write_bytes, result.audio.data)
+    except OSError as error:
+        raise UsageError(f"cannot write {args.output}: {error.strerror}") from None
+    err.write(
+        f"ai-sdk: wrote {len(result.audio.data)} bytes of {result.audio.media_type} to "
+        f"{args.output}\n"
+    )

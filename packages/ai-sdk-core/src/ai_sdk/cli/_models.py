@@ -13,13 +13,24 @@ from types import ModuleType
 from typing import Protocol, cast
 
 from ai_sdk.cli._parser import UsageError
-from ai_sdk.provider import EmbeddingModel, LanguageModel, Provider
+from ai_sdk.provider import (
+    EmbeddingModel,
+    LanguageModel,
+    Provider,
+    RerankingModel,
+    SpeechModel,
+    TranscriptionModel,
+)
 from ai_sdk.registry import (
     create_provider_registry,
     resolve_embedding_model,
     resolve_language_model,
+    resolve_reranking_model,
+    resolve_speech_model,
+    resolve_transcription_model,
 )
 from ai_sdk.registry._entry_points import entry_point_names
+from ai_sdk.registry._resolve import model_of
 
 __all__ = [
     "GATEWAY",
@@ -187,6 +198,31 @@ class Models:
         provider, inner = self._route(model_id)
         return resolve_embedding_model(
             inner if provider is None else provider.embedding_model(inner)
+        )
+
+    def reranking_model(self, model_id: str) -> RerankingModel:
+        """The reranking model for ``--model``."""
+        provider, inner = self._route(model_id)
+        if provider is None:
+            return resolve_reranking_model(inner)
+        return resolve_reranking_model(
+            cast("RerankingModel", model_of(provider, "rerankingModel", inner))
+        )
+
+    def speech_model(self, model_id: str) -> SpeechModel:
+        """The speech model for ``--model``."""
+        provider, inner = self._route(model_id)
+        if provider is None:
+            return resolve_speech_model(inner)
+        return resolve_speech_model(cast("SpeechModel", model_of(provider, "speechModel", inner)))
+
+    def transcription_model(self, model_id: str) -> TranscriptionModel:
+        """The transcription model for ``--model``."""
+        provider, inner = self._route(model_id)
+        if provider is None:
+            return resolve_transcription_model(inner)
+        return resolve_transcription_model(
+            cast("TranscriptionModel", model_of(provider, "transcriptionModel", inner))
         )
 
     async def aclose(self) -> None:

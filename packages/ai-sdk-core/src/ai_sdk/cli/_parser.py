@@ -10,7 +10,7 @@ from ai_sdk._version import __version__
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "parse_args"]
 
-COMMANDS = ("generate", "models", "embed")
+COMMANDS = ("generate", "models", "embed", "rerank", "transcribe", "speak")
 """The commands; ``generate`` is the default when the first word is none of them."""
 
 _DESCRIPTION = """\
@@ -19,6 +19,9 @@ Call any LLM from the terminal with ai-sdk-python.
   ai-sdk "Why is the sky blue?"                    stream an answer (the `generate` command)
   ai-sdk models                                    the AI Gateway's models, with prices
   printf 'cat\\ndog\\n' | ai-sdk embed -m ID         one JSON vector per input line
+  ai-sdk rerank -m ID -q QUERY DOC...             documents by relevance (or stdin lines)
+  ai-sdk transcribe -m ID FILE                     speech to text (FILE, URL or - for stdin)
+  ai-sdk speak -m ID -o out.mp3 TEXT               text to speech
 
 Models: --model takes `provider:model` ids. With --base-url (an OpenAI-compatible server such as
 Ollama, LM Studio, vLLM or llama.cpp) it is that server's model id, optionally prefixed with
@@ -38,6 +41,8 @@ _VALUE_OPTIONS = frozenset(
     {
         "-m", "--model", "--base-url", "--api-key", "--gateway-url", "-s", "--system",
         "--json-schema", "--max-tokens", "--temperature", "--max-retries", "--type",
+        "-q", "--query", "-n", "--top-n", "-o", "--output", "--voice", "--format", "--speed",
+        "--instructions", "--language",
     }
 )  # fmt: skip
 
@@ -110,7 +115,14 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         formatter_class=formatter,
     )
     _common(models, model=False)
-    models.add_argument("--type", choices=["language", "embedding", "image"], help="only these")
+    models.add_argument(
+        "--type",
+        choices=[
+            "language", "embedding", "image", "reranking", "speech", "transcription", "video",
+            "realtime",
+        ],
+        help="only these",
+    )  # fmt: skip
     models.add_argument("--json", action="store_true", help="print the list as JSON")
 
     embed = argparse.ArgumentParser(
@@ -120,7 +132,64 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         formatter_class=formatter,
     )
     _common(embed)
-    return {"generate": generate, "models": models, "embed": embed}
+
+    rerank = argparse.ArgumentParser(
+        prog="ai-sdk rerank",
+        description="Rank documents by relevance to a query; print `score<TAB>index<TAB>document` "
+        "per line, most relevant first. Documents are the arguments, else the non-empty lines of "
+        "stdin.",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    rerank.add_argument("documents", nargs="*", help="the documents (default: stdin lines)")
+    rerank.add_argument("-q", "--query", required=True, help="what to rank against")
+    rerank.add_argument("-n", "--top-n", type=int, help="only the N most relevant")
+    rerank.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    _common(rerank)
+
+    transcribe = argparse.ArgumentParser(
+        prog="ai-sdk transcribe",
+        description="Transcribe an audio file (or an http(s) URL, or `-' for stdin) and print "
+        "the text.",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    transcribe.add_argument("file", help="the audio: a path, an http(s):// URL, or - for stdin")
+    transcribe.add_argument(
+        "--segments", action="store_true", help="print `start<TAB>end<TAB>text' per segment"
+    )
+    transcribe.add_argument(
+        "--json", action="store_true", help="print text, segments, language and duration as JSON"
+    )
+    _common(transcribe)
+
+    speak = argparse.ArgumentParser(
+        prog="ai-sdk speak",
+        description="Speak a text (the arguments, else stdin) and write the audio to a file "
+        "(or to stdout when it is not a terminal).",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    speak.add_argument("text", nargs="*", help="the text (several words are joined); none: stdin")
+    speak.add_argument(
+        "-o", "--output", metavar="FILE", help="write the audio here (default: stdout)"
+    )
+    speak.add_argument("--voice", help="the voice, e.g. alloy")
+    speak.add_argument(
+        "--format", help="the audio format, e.g. mp3 or wav (default: from --output's extension)"
+    )
+    speak.add_argument("--speed", type=float, help="the speaking speed, e.g. 1.25")
+    speak.add_argument("--instructions", help="how to speak, e.g. 'calm and slow'")
+    speak.add_argument("--language", help="an ISO 639-1 code, e.g. en")
+    _common(speak)
+    return {
+        "generate": generate,
+        "models": models,
+        "embed": embed,
+        "rerank": rerank,
+        "transcribe": transcribe,
+        "speak": speak,
+    }
 
 
 def _command_index(argv: Sequence[str]) -> int | None:

@@ -13,6 +13,10 @@ from ai_sdk.registry._resolve import (
     resolve_embedding_model,
     resolve_image_model,
     resolve_language_model,
+    resolve_reranking_model,
+    resolve_speech_model,
+    resolve_transcription_model,
+    resolve_video_model,
     set_default_provider,
 )
 
@@ -27,5 +31,9 @@ __all__ = [
     "resolve_embedding_model",
     "resolve_image_model",
     "resolve_language_model",
+    "resolve_reranking_model",
+    "resolve_speech_model",
+    "resolve_transcription_model",
+    "resolve_video_model",
     "set_default_provider",
 ]

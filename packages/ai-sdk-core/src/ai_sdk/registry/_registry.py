@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import cast
 
 from ai_sdk.middleware import (
     ImageModelMiddleware,
@@ -16,18 +16,28 @@ from ai_sdk.provider import (
     ImageModel,
     InvalidArgumentError,
     LanguageModel,
+    ModelType,
     NoSuchModelError,
     NoSuchProviderError,
     Provider,
+    RerankingModel,
+    SpeechModel,
+    TranscriptionModel,
+    VideoModel,
 )
+from ai_sdk.registry._resolve import model_of
 
 __all__ = ["ProviderRegistry", "create_provider_registry"]
 
-_ModelKind = Literal["languageModel", "embeddingModel", "imageModel"]
+_ModelKind = ModelType
 _WORDS: dict[_ModelKind, str] = {
     "languageModel": "language model",
     "embeddingModel": "embedding model",
     "imageModel": "image model",
+    "rerankingModel": "reranking model",
+    "speechModel": "speech model",
+    "transcriptionModel": "transcription model",
+    "videoModel": "video model",
 }
 
 
@@ -125,6 +135,26 @@ class ProviderRegistry:
         if self._image_model_middleware is not None:
             model = wrap_image_model(model=model, middleware=self._image_model_middleware)
         return model
+
+    def reranking_model(self, model_id: str) -> RerankingModel:
+        """The reranking model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "rerankingModel")
+        return cast("RerankingModel", model_of(provider, "rerankingModel", inner_id))
+
+    def speech_model(self, model_id: str) -> SpeechModel:
+        """The speech model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "speechModel")
+        return cast("SpeechModel", model_of(provider, "speechModel", inner_id))
+
+    def transcription_model(self, model_id: str) -> TranscriptionModel:
+        """The transcription model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "transcriptionModel")
+        return cast("TranscriptionModel", model_of(provider, "transcriptionModel", inner_id))
+
+    def video_model(self, model_id: str) -> VideoModel:
+        """The video model for ``"<provider id>:<model id>"``."""
+        provider, inner_id = self._split(model_id, "videoModel")
+        return cast("VideoModel", model_of(provider, "videoModel", inner_id))
 
     def __call__(self, model_id: str) -> LanguageModel:
         """Same as `language_model`."""

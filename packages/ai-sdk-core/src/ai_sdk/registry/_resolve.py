@@ -14,15 +14,21 @@ goes, in this order, to:
 from __future__ import annotations
 
 import importlib
-from typing import Literal, TypeVar, cast
+from typing import TypeVar, cast
 
 from ai_sdk.provider import (
     EmbeddingModel,
     ImageModel,
     LanguageModel,
+    ModelType,
+    NoSuchModelError,
     NoSuchProviderError,
     Provider,
+    RerankingModel,
+    SpeechModel,
+    TranscriptionModel,
     UnsupportedModelVersionError,
+    VideoModel,
 )
 from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
 
@@ -31,16 +37,33 @@ __all__ = [
     "resolve_embedding_model",
     "resolve_image_model",
     "resolve_language_model",
+    "resolve_reranking_model",
+    "resolve_speech_model",
+    "resolve_transcription_model",
+    "resolve_video_model",
     "set_default_provider",
 ]
 
-M = TypeVar("M", LanguageModel, EmbeddingModel, ImageModel)
+M = TypeVar(
+    "M",
+    LanguageModel,
+    EmbeddingModel,
+    ImageModel,
+    RerankingModel,
+    TranscriptionModel,
+    SpeechModel,
+    VideoModel,
+)
 
-_ModelKind = Literal["languageModel", "embeddingModel", "imageModel"]
+_ModelKind = ModelType
 _METHODS: dict[_ModelKind, str] = {
     "languageModel": "language_model",
     "embeddingModel": "embedding_model",
     "imageModel": "image_model",
+    "rerankingModel": "reranking_model",
+    "speechModel": "speech_model",
+    "transcriptionModel": "transcription_model",
+    "videoModel": "video_model",
 }
 
 _default_provider: Provider | None = None
@@ -129,8 +152,25 @@ def _provider_and_id(model_id: str, kind: _ModelKind) -> tuple[Provider, str]:
 def _resolve(model: object, kind: _ModelKind) -> object:
     if isinstance(model, str):
         provider, model_id = _provider_and_id(model, kind)
-        return getattr(provider, _METHODS[kind])(model_id)
+        return model_of(provider, kind, model_id)
     return model
+
+
+def model_of(provider: object, kind: ModelType, model_id: str) -> object:
+    """``provider.<kind>_model(model_id)``; a provider without that method (reranking, speech,
+    transcription and video models are optional, as upstream) raises `NoSuchModelError`."""
+    method = getattr(provider, _METHODS[kind], None)
+    if not callable(method):
+        raise NoSuchModelError(
+            model_id=model_id,
+            model_type=kind,
+            message=(
+                f"The provider {type(provider).__name__} has no {_METHODS[kind]}() method, so "
+                f"{model_id!r} cannot be resolved as that kind of model. Use a provider that "
+                "offers it (e.g. the AI Gateway) or pass a model object."
+            ),
+        )
+    return method(model_id)
 
 
 def resolve_language_model(model: LanguageModel | str) -> LanguageModel:
@@ -164,3 +204,47 @@ def resolve_image_model(model: ImageModel | str) -> ImageModel:
         UnsupportedModelVersionError: the model does not implement specification v4.
     """
     return _check_version(cast("ImageModel", _resolve(model, "imageModel")))
+
+
+def resolve_reranking_model(model: RerankingModel | str) -> RerankingModel:
+    """The reranking model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no reranking models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("RerankingModel", _resolve(model, "rerankingModel")))
+
+
+def resolve_speech_model(model: SpeechModel | str) -> SpeechModel:
+    """The speech model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no speech models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("SpeechModel", _resolve(model, "speechModel")))
+
+
+def resolve_transcription_model(model: TranscriptionModel | str) -> TranscriptionModel:
+    """The transcription model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no transcription models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("TranscriptionModel", _resolve(model, "transcriptionModel")))
+
+
+def resolve_video_model(model: VideoModel | str) -> VideoModel:
+    """The video model for a `model=` argument: a model object, or a string id.
+
+    Raises:
+        NoSuchProviderError: a string id has nowhere to go.
+        NoSuchModelError: the provider does not know the id or has no video models.
+        UnsupportedModelVersionError: the model does not implement specification v4.
+    """
+    return _check_version(cast("VideoModel", _resolve(model, "videoModel")))

@@ -22,6 +22,7 @@ __all__ = [
     "ErrorEvent",
     "ModelCallEndEvent",
     "ModelCallStartEvent",
+    "RerankStartEvent",
     "StartEvent",
     "StepStartEvent",
     "Telemetry",
@@ -134,6 +135,19 @@ class EmbedStartEvent:
     values: list[str]
     dimensions: int | None = None
     """The requested embedding size, if one was given."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RerankStartEvent:
+    """A `rerank` call starts (before the model is called; also for no documents)."""
+
+    provider: str
+    model_id: str
+    documents: list[object]
+    """The documents as given (strings or JSON objects)."""
+    query: str
+    top_n: int | None = None
+    max_retries: int = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
