@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(kind: str) -> Iterator[str]:
+def serve(kind: str) -> Generator[str]:
     """Run `mcp_server.py` over ``kind`` (``http`` or ``sse``); yields its base URL."""
     port = _free_port()
     process = subprocess.Popen(

@@ -105,6 +105,11 @@ def build(name: str = "test-server") -> MCPServer:
         """How often ``slow`` started, was cancelled and finished."""
         return dict(stats)
 
+    @server.tool()
+    def whereami() -> dict[str, str | None]:
+        """The server's working directory and its AI_SDK_MCP_TEST variable."""
+        return {"cwd": os.getcwd(), "env": os.environ.get("AI_SDK_MCP_TEST")}
+
     @server.resource("memo://greeting", mime_type="text/plain")
     def greeting() -> str:
         """A greeting."""

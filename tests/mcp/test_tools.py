@@ -37,7 +37,7 @@ async def test_automatic_tools_are_dynamic_tools_with_the_servers_schemas(
 
     assert sorted(tools) == [
         "add", "crash", "echo", "fail", "forecast", "forecast_text", "mixed", "pixel", "slow",
-        "slow_stats", "text_json",
+        "slow_stats", "text_json", "whereami",
     ]  # fmt: skip
     add = tools["add"]
     assert (add.type, add.description, add.title) == ("dynamic", "Add two integers.", "Add numbers")
@@ -77,7 +77,7 @@ def test_a_schema_without_properties_gets_empty_properties_and_no_extra_keys() -
 
     tools = client.tools_from_definitions(definitions)
 
-    empty = {"type": "object", "properties": {}, "additionalProperties": False}
+    empty: dict[str, object] = {"type": "object", "properties": {}, "additionalProperties": False}
     assert tools["ping"].input_schema.json_schema == empty
     assert tools["open"].input_schema.json_schema == empty
     assert tools["open"].title == "From annotations"

@@ -538,6 +538,12 @@ class MCPClient:
                     "crashed on start (see its stderr) or not be an MCP server; for an old "
                     "server try protocol='legacy'"
                 )
+            case MCPError() if isinstance(self._transport, HttpTransport | SSETransport):
+                hint = (
+                    "the server rejected the handshake: check the URL (the endpoint path, "
+                    "usually /mcp for streamable HTTP and /sse for SSE) and the headers "
+                    "(authorization); for an old server try protocol='legacy'"
+                )
             case MCPError():
                 hint = (
                     "the handshake failed; for an old server that rejects the version probe "

@@ -1,0 +1,191 @@
+"""MCP tools inside `generate_text`'s tool loop, with a scripted model (`ai_sdk.testing`).
+
+The model asks for tools; the loop runs them against the real stdio server and sends the
+results back on the next step. What the model receives there is the assertion.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from mcp_types import CallToolResult, TextContent
+
+from ai_sdk import TimeoutConfig, ToolError, generate_text, generate_text_sync, is_step_count
+from ai_sdk.provider import (
+    ContentOutput,
+    ContentOutputFile,
+    ContentOutputText,
+    ErrorTextOutput,
+    FileDataBytes,
+    FinishReason,
+    GenerateResult,
+    ToolCallContent,
+    ToolMessage,
+    ToolResultPart,
+    Usage,
+)
+from ai_sdk.testing import MockLanguageModel, text_result
+from ai_sdk_mcp import MCPClient, create_mcp_client_sync
+from tests.mcp.conftest import stdio_transport
+from tests.mcp.test_tools import PNG_BASE64
+
+LOOP = is_step_count(3)
+
+
+def calls(*requested: tuple[str, dict[str, Any]]) -> GenerateResult:
+    """One step in which the model calls these tools (ids call-0, call-1, ...)."""
+    return GenerateResult(
+        content=[
+            ToolCallContent(tool_call_id=f"call-{i}", tool_name=name, input=json.dumps(args))
+            for i, (name, args) in enumerate(requested)
+        ],
+        finish_reason=FinishReason(unified="tool-calls", raw="tool_calls"),
+        usage=Usage(),
+    )
+
+
+def tool_message(model: MockLanguageModel, step: int = 1) -> ToolMessage:
+    """The tool results the model received at the start of ``step``."""
+    message = model.generate_calls[step].prompt[-1]
+    assert isinstance(message, ToolMessage)
+    return message
+
+
+async def test_results_images_and_is_error_results_reach_the_model(client: MCPClient) -> None:
+    model = MockLanguageModel(
+        do_generate=[
+            calls(("add", {"a": 2, "b": 3}), ("pixel", {}), ("fail", {"message": "no"})),
+            text_result("done"),
+        ]
+    )
+
+    result = await generate_text(
+        model=model, tools=await client.tools(), prompt="go", stop_when=LOOP
+    )
+
+    assert result.text == "done"
+    assert tool_message(model).content == [
+        ToolResultPart(
+            tool_call_id="call-0",
+            tool_name="add",
+            output=ContentOutput(value=[ContentOutputText(text="5")]),
+        ),
+        ToolResultPart(
+            tool_call_id="call-1",
+            tool_name="pixel",
+            output=ContentOutput(
+                value=[
+                    ContentOutputFile(data=FileDataBytes(data=PNG_BASE64), media_type="image/png")
+                ]
+            ),
+        ),
+        ToolResultPart(
+            tool_call_id="call-2",
+            tool_name="fail",
+            output=ContentOutput(value=[ContentOutputText(text="Error executing tool fail: no")]),
+        ),
+    ]
+    first = result.steps[0]
+    assert first.tool_errors == []  # isError results are outputs, not tool errors
+    assert [(r.tool_name, r.dynamic, r.tool_metadata) for r in first.tool_results] == [
+        (
+            "add",
+            True,
+            {"clientName": "ai-sdk-mcp-client", "toolName": "add", "title": "Add numbers"},
+        ),
+        ("pixel", True, {"clientName": "ai-sdk-mcp-client", "toolName": "pixel"}),
+        ("fail", True, {"clientName": "ai-sdk-mcp-client", "toolName": "fail"}),
+    ]
+    failed = first.tool_results[2].output
+    assert isinstance(failed, CallToolResult)
+    assert failed.is_error is True
+    # The model was offered the server's tools with their schemas.
+    offered = {t.name: t for t in model.generate_calls[0].tools or []}
+    assert offered["add"].input_schema["required"] == ["a", "b"]  # type: ignore[union-attr]
+
+
+async def test_a_crash_mid_call_is_a_tool_error_the_model_sees(client: MCPClient) -> None:
+    model = MockLanguageModel(do_generate=[calls(("crash", {})), text_result("sorry")])
+
+    result = await generate_text(
+        model=model, tools=await client.tools(), prompt="go", stop_when=LOOP
+    )
+
+    assert result.text == "sorry"
+    [error] = result.steps[0].tool_errors
+    assert isinstance(error, ToolError)
+    message = tool_message(model).content[0]
+    assert isinstance(message, ToolResultPart)
+    assert isinstance(message.output, ErrorTextOutput)
+    assert "was lost during the request for tool 'crash'" in message.output.value
+
+
+async def test_the_loops_tool_timeout_cancels_the_call_on_the_server(client: MCPClient) -> None:
+    model = MockLanguageModel(do_generate=[calls(("slow", {"seconds": 30})), text_result("ok")])
+
+    result = await generate_text(
+        model=model,
+        tools=await client.tools(),
+        prompt="go",
+        stop_when=LOOP,
+        timeout=TimeoutConfig(tool=0.3),
+    )
+
+    [error] = result.steps[0].tool_errors
+    assert isinstance(error.error, TimeoutError)
+    stats = await _eventually_cancelled(client)
+    assert stats == {"slow_started": 1, "slow_cancelled": 1, "slow_finished": 0}
+
+
+async def test_a_total_timeout_cancels_the_running_mcp_call(client: MCPClient) -> None:
+    model = MockLanguageModel(do_generate=[calls(("slow", {"seconds": 30})), text_result("ok")])
+
+    with pytest.raises(TimeoutError):
+        await generate_text(
+            model=model, tools=await client.tools(), prompt="go", stop_when=LOOP, timeout=0.5
+        )
+
+    stats = await _eventually_cancelled(client)
+    assert stats == {"slow_started": 1, "slow_cancelled": 1, "slow_finished": 0}
+
+
+async def _eventually_cancelled(client: MCPClient) -> Any:
+    for _ in range(100):
+        stats = (await client.call_tool("slow_stats")).structured_content
+        if stats["slow_cancelled"]:
+            return stats
+        await asyncio.sleep(0.02)
+    return (await client.call_tool("slow_stats")).structured_content
+
+
+def test_generate_text_sync_with_a_client_on_its_loop() -> None:
+    model = MockLanguageModel(do_generate=[calls(("echo", {"text": "hi"})), text_result("ok")])
+
+    with create_mcp_client_sync(transport=stdio_transport()) as client:
+        result = generate_text_sync(
+            model=model, tools=client.tools_sync(), prompt="go", stop_when=LOOP
+        )
+        direct = client.call_tool_sync("add", {"a": 1, "b": 2})
+
+    assert result.steps[0].tool_results[0].output.content == [TextContent(text="hi")]
+    assert direct.content == [TextContent(text="3")]
+
+
+async def test_generate_text_sync_with_a_client_on_another_loop_is_a_clear_tool_error(
+    client: MCPClient,
+) -> None:
+    model = MockLanguageModel(do_generate=[calls(("echo", {"text": "hi"})), text_result("ok")])
+    tools = await client.tools()
+
+    # generate_text_sync runs on ai_sdk's background loop; this client lives on the test's.
+    result = await asyncio.to_thread(
+        generate_text_sync, model=model, tools=tools, prompt="go", stop_when=LOOP
+    )
+
+    [error] = result.steps[0].tool_errors
+    assert str(error.error).startswith(
+        "Cannot tool 'echo': this MCPClient was connected on another event loop"
+    )
