@@ -112,7 +112,8 @@ async def test_a_process_that_exits_without_speaking_mcp() -> None:
 
 
 async def test_a_process_that_never_answers_hits_the_connect_timeout() -> None:
-    transport = StdioTransport(sys.executable, ["-c", "import time; time.sleep(30)"])
+    # Reads until its stdin closes and never answers.
+    transport = StdioTransport(sys.executable, ["-c", "import sys; sys.stdin.read()"])
     started = asyncio.get_running_loop().time()
     with pytest.raises(MCPConnectionError, match=r"did not finish connecting within 0\.5 s"):
         await create_mcp_client(transport=transport, connect_timeout=0.5)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from mcp_types import CallToolResult, ImageContent, ListToolsResult, TextContent
 from mcp_types import Tool as MCPTool
 from pydantic import BaseModel
@@ -19,9 +21,19 @@ from ai_sdk.provider import (
     JsonOutput,
 )
 from ai_sdk_mcp import MCPClient, MCPClientError, ToolSchemas, mcp_to_model_output
+from tests.mcp.conftest import stdio_transport
 from tests.mcp.mcp_server import PNG
 
 PNG_BASE64 = base64.b64encode(PNG).decode()
+
+# One server process for the whole module (its tools here change nothing on it).
+module_loop = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def client() -> AsyncIterator[MCPClient]:
+    async with MCPClient(transport=stdio_transport()) as connected:
+        yield connected
 
 
 async def run(tool: Tool[Any], value: Any) -> Any:
@@ -30,6 +42,7 @@ async def run(tool: Tool[Any], value: Any) -> Any:
     return await tool.execute(tool.input_schema.validate(value))
 
 
+@module_loop
 async def test_automatic_tools_are_dynamic_tools_with_the_servers_schemas(
     client: MCPClient,
 ) -> None:
@@ -88,6 +101,7 @@ def test_a_schema_without_properties_gets_empty_properties_and_no_extra_keys() -
     }
 
 
+@module_loop
 async def test_execute_returns_the_call_tool_result(client: MCPClient) -> None:
     tools = await client.tools()
 
@@ -99,6 +113,7 @@ async def test_execute_returns_the_call_tool_result(client: MCPClient) -> None:
     assert result.is_error is False
 
 
+@module_loop
 async def test_an_is_error_result_is_returned_not_raised(client: MCPClient) -> None:
     tools = await client.tools()
 
@@ -112,6 +127,7 @@ async def test_an_is_error_result_is_returned_not_raised(client: MCPClient) -> N
     )
 
 
+@module_loop
 async def test_images_become_files_and_other_content_json_text(client: MCPClient) -> None:
     tools = await client.tools()
 
@@ -145,6 +161,7 @@ class Forecast(BaseModel):
     temperature: int
 
 
+@module_loop
 async def test_typed_schemas_build_only_the_listed_tools(client: MCPClient) -> None:
     tools = await client.tools(
         schemas={
@@ -176,6 +193,7 @@ async def test_typed_schemas_build_only_the_listed_tools(client: MCPClient) -> N
     assert echoed.content == [TextContent(text="hi")]
 
 
+@module_loop
 async def test_typed_output_falls_back_to_text_json_and_a_mismatch_raises(
     client: MCPClient,
 ) -> None:
@@ -198,6 +216,7 @@ async def test_typed_output_falls_back_to_text_json_and_a_mismatch_raises(
     assert caught.value.code is None
 
 
+@module_loop
 async def test_typed_output_parses_the_first_text_without_structured_content(
     client: MCPClient,
 ) -> None:
@@ -210,6 +229,7 @@ async def test_typed_output_parses_the_first_text_without_structured_content(
         await run(tools["mixed"], {})
 
 
+@module_loop
 async def test_typed_output_parses_json_text_when_there_is_no_structured_content(
     client: MCPClient,
 ) -> None:
