@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import subprocess
 import sys
 from collections.abc import AsyncGenerator, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import TextIO, TypeAlias
+from typing import TextIO, TypeAlias, cast
 
 import httpx2
 from mcp.client import Transport
@@ -52,8 +53,10 @@ class StdioTransport:
             ``USER``, ... as the `mcp` SDK chooses); the rest of your environment is not
             passed on.
         cwd: the working directory of the server; yours by default.
-        stderr: where the server's stderr goes (a file with a ``fileno``); ``sys.stderr`` by
-            default.
+        stderr: where the server's stderr goes: a file with a ``fileno`` (``ValueError`` on
+            connecting otherwise). By default ``sys.stderr``, or the process's original stderr
+            (``sys.__stderr__``) where ``sys.stderr`` is not a real file (Jupyter, captured
+            output).
     """
 
     command: str
@@ -74,7 +77,30 @@ class StdioTransport:
             env=dict(self.env) if self.env is not None else None,
             cwd=os.fspath(self.cwd) if self.cwd is not None else None,
         )
-        return stdio_client(parameters, errlog=self.stderr or sys.stderr)
+        return stdio_client(parameters, errlog=_errlog(self.stderr))
+
+
+def _has_fileno(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return False
+
+
+def _errlog(stream: TextIO | None) -> TextIO:
+    """The file the server's stderr is passed to (a subprocess needs a real descriptor)."""
+    if stream is not None:
+        if not _has_fileno(stream):
+            raise ValueError(
+                "StdioTransport(stderr=...) must be a file with a fileno(), e.g. "
+                "open('server.log', 'w') or sys.__stderr__"
+            )
+        return stream
+    for candidate in (sys.stderr, sys.__stderr__):
+        if _has_fileno(candidate):
+            return candidate
+    # No real stderr at all (e.g. pythonw): discard the server's.
+    return cast("TextIO", subprocess.DEVNULL)
 
 
 @dataclass(frozen=True, slots=True)
