@@ -97,7 +97,7 @@ def _errlog(stream: TextIO | None) -> TextIO:
             )
         return stream
     for candidate in (sys.stderr, sys.__stderr__):
-        if _has_fileno(candidate):
+        if candidate is not None and _has_fileno(candidate):
             return candidate
     # No real stderr at all (e.g. pythonw): discard the server's.
     return cast("TextIO", subprocess.DEVNULL)
