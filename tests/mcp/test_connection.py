@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ai_sdk_mcp import (
     StdioTransport,
     create_mcp_client,
 )
-from tests.mcp.conftest import SERVER, serve, stdio_transport
+from tests.mcp.conftest import SERVER, free_port, stdio_transport
 
 
 async def check_server(client: MCPClient) -> None:
@@ -55,7 +56,8 @@ async def test_sse(sse_url: str) -> None:
         await check_server(client)
 
 
-async def test_resources_and_prompts(client: MCPClient) -> None:
+async def test_resources_and_prompts(http_client: MCPClient) -> None:
+    client = http_client
     resources = await client.list_resources()
     assert [(str(r.uri), r.name, r.mime_type) for r in resources.resources] == [
         ("memo://greeting", "greeting", "text/plain")
@@ -83,8 +85,8 @@ async def test_closing_ends_the_server_process_and_later_calls_fail() -> None:
         _ = client.server_info
 
 
-async def test_a_client_used_before_connecting_or_connected_twice() -> None:
-    client = MCPClient(transport=stdio_transport())
+async def test_a_client_used_before_connecting_or_connected_twice(http_url: str) -> None:
+    client = MCPClient(transport=HttpTransport(http_url))
     with pytest.raises(MCPClientError, match="not connected yet"):
         await client.tools()
     async with client:
@@ -121,10 +123,9 @@ async def test_a_process_that_never_answers_hits_the_connect_timeout() -> None:
 
 
 async def test_a_url_nobody_listens_on() -> None:
-    with serve("http") as base:
-        pass  # the server is gone: its port is free now
+    url = f"http://127.0.0.1:{free_port()}/mcp"
     with pytest.raises(MCPConnectionError, match="could not be reached"):
-        await create_mcp_client(transport=HttpTransport(f"{base}/mcp"))
+        await create_mcp_client(transport=HttpTransport(url))
 
 
 async def test_a_wrong_http_path(http_url: str) -> None:
@@ -148,3 +149,18 @@ async def test_cwd_env_and_client_name(tmp_path: Path) -> None:
         result = await client.call_tool("whereami")
         assert client.name == "probe"
     assert result.structured_content == {"cwd": str(tmp_path), "env": "yes"}
+
+
+async def test_the_servers_stderr_goes_where_asked(tmp_path: Path) -> None:
+    log = tmp_path / "server.log"
+    with log.open("w") as stderr:
+        transport = StdioTransport(sys.executable, [str(SERVER), "stdio"], stderr=stderr)
+        async with MCPClient(transport=transport) as client:
+            await client.call_tool("fail", {"message": "logged"})
+    assert "Error executing tool fail: logged" in log.read_text()
+
+
+async def test_a_stderr_without_a_file_descriptor_is_refused() -> None:
+    transport = StdioTransport(sys.executable, [str(SERVER), "stdio"], stderr=io.StringIO())
+    with pytest.raises(MCPConnectionError, match=r"must be a file with a fileno\(\)"):
+        await create_mcp_client(transport=transport)

@@ -13,23 +13,32 @@ from typing import Any
 import pytest
 from mcp_types import CallToolResult, TextContent
 
-from ai_sdk import TimeoutConfig, ToolError, generate_text, generate_text_sync, is_step_count
+from ai_sdk import (
+    TimeoutConfig,
+    ToolError,
+    generate_text,
+    generate_text_sync,
+    is_step_count,
+    stream_text,
+)
 from ai_sdk.provider import (
     ContentOutput,
     ContentOutputFile,
     ContentOutputText,
     ErrorTextOutput,
     FileDataBytes,
+    Finish,
     FinishReason,
     GenerateResult,
+    StreamStart,
     ToolCallContent,
     ToolMessage,
     ToolResultPart,
     Usage,
 )
-from ai_sdk.testing import MockLanguageModel, text_result
+from ai_sdk.testing import MockLanguageModel, text_result, text_stream_parts
 from ai_sdk_mcp import MCPClient, create_mcp_client_sync
-from tests.mcp.conftest import stdio_transport
+from tests.mcp.conftest import slow_stats, stdio_transport, wait_for_slow
 from tests.mcp.test_tools import PNG_BASE64
 
 LOOP = is_step_count(3)
@@ -54,7 +63,10 @@ def tool_message(model: MockLanguageModel, step: int = 1) -> ToolMessage:
     return message
 
 
-async def test_results_images_and_is_error_results_reach_the_model(client: MCPClient) -> None:
+async def test_results_images_and_is_error_results_reach_the_model(
+    http_client: MCPClient,
+) -> None:
+    client = http_client
     model = MockLanguageModel(
         do_generate=[
             calls(("add", {"a": 2, "b": 3}), ("pixel", {}), ("fail", {"message": "no"})),
@@ -123,12 +135,15 @@ async def test_a_crash_mid_call_is_a_tool_error_the_model_sees(client: MCPClient
     assert "was lost during the request for tool 'crash'" in message.output.value
 
 
-async def test_the_loops_tool_timeout_cancels_the_call_on_the_server(client: MCPClient) -> None:
+async def test_the_loops_tool_timeout_cancels_the_call_on_the_server(
+    http_client: MCPClient,
+) -> None:
     model = MockLanguageModel(do_generate=[calls(("slow", {"seconds": 30})), text_result("ok")])
+    before = await slow_stats(http_client)
 
     result = await generate_text(
         model=model,
-        tools=await client.tools(),
+        tools=await http_client.tools(),
         prompt="go",
         stop_when=LOOP,
         timeout=TimeoutConfig(tool=0.3),
@@ -136,29 +151,57 @@ async def test_the_loops_tool_timeout_cancels_the_call_on_the_server(client: MCP
 
     [error] = result.steps[0].tool_errors
     assert isinstance(error.error, TimeoutError)
-    stats = await _eventually_cancelled(client)
-    assert stats == {"slow_started": 1, "slow_cancelled": 1, "slow_finished": 0}
+    after = await wait_for_slow(http_client, "slow_cancelled", before["slow_cancelled"] + 1)
+    assert after["slow_cancelled"] == before["slow_cancelled"] + 1
+    assert after["slow_finished"] == before["slow_finished"]
 
 
-async def test_a_total_timeout_cancels_the_running_mcp_call(client: MCPClient) -> None:
+async def test_a_total_timeout_cancels_the_running_mcp_call(http_client: MCPClient) -> None:
     model = MockLanguageModel(do_generate=[calls(("slow", {"seconds": 30})), text_result("ok")])
+    before = await slow_stats(http_client)
 
     with pytest.raises(TimeoutError):
         await generate_text(
-            model=model, tools=await client.tools(), prompt="go", stop_when=LOOP, timeout=0.5
+            model=model, tools=await http_client.tools(), prompt="go", stop_when=LOOP, timeout=0.5
         )
 
-    stats = await _eventually_cancelled(client)
-    assert stats == {"slow_started": 1, "slow_cancelled": 1, "slow_finished": 0}
+    after = await wait_for_slow(http_client, "slow_cancelled", before["slow_cancelled"] + 1)
+    assert after["slow_cancelled"] == before["slow_cancelled"] + 1
+    assert after["slow_finished"] == before["slow_finished"]
 
 
-async def _eventually_cancelled(client: MCPClient) -> Any:
-    for _ in range(100):
-        stats = (await client.call_tool("slow_stats")).structured_content
-        if stats["slow_cancelled"]:
-            return stats
-        await asyncio.sleep(0.02)
-    return (await client.call_tool("slow_stats")).structured_content
+async def test_stream_text_runs_mcp_tools_too(http_client: MCPClient) -> None:
+    call = ToolCallContent(tool_call_id="s1", tool_name="echo", input='{"text": "streamed"}')
+    model = MockLanguageModel(
+        do_stream=[
+            [
+                StreamStart(),
+                call,
+                Finish(usage=Usage(), finish_reason=FinishReason(unified="tool-calls", raw="t")),
+            ],
+            text_stream_parts("ok"),
+        ]
+    )
+
+    async with stream_text(
+        model=model, tools=await http_client.tools(), prompt="go", stop_when=LOOP
+    ) as result:
+        text = "".join([delta async for delta in result.text_stream])
+        steps = await result.steps
+
+    assert text == "ok"
+    [echoed] = steps[0].tool_results
+    assert echoed.dynamic is True
+    assert echoed.output.content == [TextContent(text="streamed")]
+    message = model.stream_calls[1].prompt[-1]
+    assert isinstance(message, ToolMessage)
+    assert message.content == [
+        ToolResultPart(
+            tool_call_id="s1",
+            tool_name="echo",
+            output=ContentOutput(value=[ContentOutputText(text="streamed")]),
+        )
+    ]
 
 
 def test_generate_text_sync_with_a_client_on_its_loop() -> None:
@@ -175,8 +218,9 @@ def test_generate_text_sync_with_a_client_on_its_loop() -> None:
 
 
 async def test_generate_text_sync_with_a_client_on_another_loop_is_a_clear_tool_error(
-    client: MCPClient,
+    http_client: MCPClient,
 ) -> None:
+    client = http_client
     model = MockLanguageModel(do_generate=[calls(("echo", {"text": "hi"})), text_result("ok")])
     tools = await client.tools()
 

@@ -140,7 +140,10 @@ class MCPClient:
         self._owner = owner
         try:
             async with asyncio.timeout(self._connect_timeout):
-                await ready
+                await asyncio.wait({ready, owner}, return_when=asyncio.FIRST_COMPLETED)
+            if not ready.done():  # the task ended without a word: report what it recorded
+                raise self._failure or RuntimeError("the connection task ended early")
+            ready.result()
         except BaseException as error:
             self._state = "closed"
             owner.cancel()
@@ -160,13 +163,13 @@ class MCPClient:
     async def _own(self, ready: asyncio.Future[None]) -> None:
         """The connection's task: enter the `mcp` client, wait for `close`, leave it."""
         assert self._closing is not None
-        client = mcp.Client(
-            self._open_transport(),
-            read_timeout_seconds=self._timeout,
-            client_info=Implementation(name=self._name, version=self._version),
-            mode=self._protocol,
-        )
         try:
+            client = mcp.Client(
+                self._open_transport(),
+                read_timeout_seconds=self._timeout,
+                client_info=Implementation(name=self._name, version=self._version),
+                mode=self._protocol,
+            )
             async with client:
                 self._mcp = client
                 if not ready.done():
