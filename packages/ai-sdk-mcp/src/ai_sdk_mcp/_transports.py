@@ -61,7 +61,7 @@ class StdioTransport:
 
     command: str
     args: Sequence[str] = ()
-    env: Mapping[str, str] | None = None
+    env: Mapping[str, str] | None = field(default=None, repr=False)
     cwd: str | PathLike[str] | None = None
     stderr: TextIO | None = field(default=None, repr=False, compare=False)
 
