@@ -37,7 +37,7 @@ from ai_sdk.provider import (
     Usage,
 )
 from ai_sdk.testing import MockLanguageModel, text_result, text_stream_parts
-from ai_sdk_mcp import MCPClient, create_mcp_client_sync
+from ai_sdk_mcp import MCPClient, MCPClientError, create_mcp_client_sync
 from tests.mcp.conftest import slow_stats, stdio_transport, wait_for_slow
 from tests.mcp.test_tools import PNG_BASE64
 
@@ -233,3 +233,14 @@ async def test_generate_text_sync_with_a_client_on_another_loop_is_a_clear_tool_
     assert str(error.error).startswith(
         "Cannot tool 'echo': this MCPClient was connected on another event loop"
     )
+
+
+async def test_closing_from_another_loop_is_refused_and_changes_nothing(
+    http_client: MCPClient,
+) -> None:
+    with pytest.raises(MCPClientError, match="Cannot close: this MCPClient was connected on"):
+        await asyncio.to_thread(http_client.close_sync)
+
+    assert (await http_client.call_tool("echo", {"text": "still here"})).content == [
+        TextContent(text="still here")
+    ]

@@ -203,13 +203,13 @@ class MCPClient:
 
         Requests still waiting fail with `MCPConnectionError`.
         """
-        if self._state == "closed" and self._owner is None:
-            return
-        self._state = "closed"
-        owner, self._owner = self._owner, None
+        owner = self._owner
         if owner is None:
+            self._state = "closed"
             return
-        self._check_loop("close")
+        self._check_loop("close")  # before changing anything: the client stays usable there
+        self._state = "closed"
+        self._owner = None
         assert self._closing is not None
         self._closing.set()
         done, _ = await asyncio.wait({asyncio.shield(owner)}, timeout=_CLOSE_GRACE)
