@@ -15,6 +15,7 @@ from ai_sdk_mcp import (
     MCPClient,
     MCPClientError,
     MCPConnectionError,
+    ProtocolMode,
     SSETransport,
     StdioTransport,
     create_mcp_client,
@@ -51,8 +52,9 @@ async def test_streamable_http(http_url: str) -> None:
         await check_server(client)
 
 
-async def test_sse(sse_url: str) -> None:
-    async with MCPClient(transport=SSETransport(sse_url), protocol="legacy") as client:
+@pytest.mark.parametrize("protocol", ["auto", "legacy"])
+async def test_sse(sse_url: str, protocol: ProtocolMode) -> None:
+    async with MCPClient(transport=SSETransport(sse_url), protocol=protocol) as client:
         await check_server(client)
 
 

@@ -146,6 +146,7 @@ class MCPClient:
             ready.result()
         except BaseException as error:
             self._state = "closed"
+            self._owner = None
             owner.cancel()
             await asyncio.wait({owner})
             if isinstance(error, TimeoutError) and not isinstance(self._failure, TimeoutError):
