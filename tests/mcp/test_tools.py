@@ -244,3 +244,11 @@ async def test_typed_output_parses_json_text_when_there_is_no_structured_content
     assert await run(tools["forecast_text"], {"city": "Rome"}) == Weather(
         city="Rome", temperature="warm"
     )
+
+
+@module_loop
+async def test_arguments_that_are_not_an_object_are_a_typed_error(client: MCPClient) -> None:
+    tools = await client.tools(schemas={"echo": ToolSchemas(input_schema=list[str])})
+
+    with pytest.raises(MCPClientError, match=r"must be a JSON object, not list \(\['a'\]\)"):
+        await run(tools["echo"], ["a"])

@@ -130,8 +130,8 @@ def _arguments(value: object) -> JSONObject:
     converted = to_jsonable_python(value, by_alias=True, fallback=str)
     if not isinstance(converted, dict):
         raise MCPClientError(
-            f"MCP tool arguments must be a JSON object, got {type(value).__name__}: the "
-            "input_schema of a ToolSchemas must describe an object (e.g. a pydantic model)"
+            f"MCP tool arguments must be a JSON object, not {type(value).__name__} "
+            f"({converted!r:.80}); a ToolSchemas input_schema must describe an object"
         )
     return {str(key): item for key, item in cast("dict[object, JSONValue]", converted).items()}
 
