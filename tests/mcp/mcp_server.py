@@ -106,9 +106,9 @@ def build(name: str = "test-server") -> MCPServer:
         return dict(stats)
 
     @server.tool()
-    def whereami() -> dict[str, str | None]:
-        """The server's working directory and its AI_SDK_MCP_TEST variable."""
-        return {"cwd": os.getcwd(), "env": os.environ.get("AI_SDK_MCP_TEST")}
+    def whereami() -> dict[str, str | int | None]:
+        """The server's process id, working directory and AI_SDK_MCP_TEST variable."""
+        return {"pid": os.getpid(), "cwd": os.getcwd(), "env": os.environ.get("AI_SDK_MCP_TEST")}
 
     @server.resource("memo://greeting", mime_type="text/plain")
     def greeting() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -76,11 +77,14 @@ async def test_resources_and_prompts(http_client: MCPClient) -> None:
 
 async def test_closing_ends_the_server_process_and_later_calls_fail() -> None:
     client = await create_mcp_client(transport=stdio_transport())
+    pid = (await client.call_tool("whereami")).structured_content["pid"]
     tasks_before = asyncio.all_tasks()
     await client.close()
     await client.close()  # idempotent
 
     assert asyncio.all_tasks() < tasks_before  # the connection's task is gone
+    with pytest.raises(ProcessLookupError):  # the server process is gone (and reaped)
+        os.kill(pid, 0)
     with pytest.raises(MCPConnectionError, match="is closed"):
         await client.call_tool("add", {"a": 1, "b": 2})
     with pytest.raises(MCPConnectionError, match="is closed"):
@@ -150,7 +154,11 @@ async def test_cwd_env_and_client_name(tmp_path: Path) -> None:
     async with MCPClient(transport=transport, name="probe", version="2.0") as client:
         result = await client.call_tool("whereami")
         assert client.name == "probe"
-    assert result.structured_content == {"cwd": str(tmp_path), "env": "yes"}
+    assert result.structured_content == {
+        "pid": result.structured_content["pid"],
+        "cwd": str(tmp_path),
+        "env": "yes",
+    }
 
 
 async def test_the_servers_stderr_goes_where_asked(tmp_path: Path) -> None:
