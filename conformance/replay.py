@@ -21,10 +21,13 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
+from unittest import mock
 
 import pydantic
 
 import ai_sdk
+from ai_sdk.generate_text import _kernel
+from ai_sdk.provider_utils import Schema
 from ai_sdk_gateway import create_gateway
 from ai_sdk_openai_compatible import create_openai_compatible
 from tests.servers import LoopbackServer, RecordedRequest, Reply
@@ -121,6 +124,8 @@ ERROR_FIELDS = [
     "toolName",
     "toolInput",
     "parameter",
+    "approvalId",
+    "toolCallId",
 ]
 
 MISSING = "<missing attribute>"
@@ -129,6 +134,7 @@ MISSING = "<missing attribute>"
 NAME_NOTES = {
     "fullStream": "stream (StreamTextResult.stream is the full part stream)",
     "includeRawChunks": 'include={"raw_chunks": True} (one `include` option for what to keep)',
+    "experimental_toolApprovalSecret": "tool_approval_secret (not experimental here)",
 }
 
 # Keys left out of the comparison, with why. Step timings vary per run and Python names them
@@ -165,6 +171,17 @@ def _weather(tool_input: Mapping[str, Any]) -> dict[str, Any]:
 
 
 TOOL_EXECUTES: dict[str, Callable[[Mapping[str, Any]], Any]] = {"weather": _weather}
+
+
+def _validate_weather(value: object) -> object:
+    fields = _dict(value)
+    if fields is None or not isinstance(fields.get("city"), str):
+        raise ValueError("city must be a string")
+    return fields
+
+
+# Input validators by name (a tool's ``validate``), as TOOL_VALIDATORS in scenarios.mjs.
+TOOL_VALIDATORS: dict[str, Callable[[object], object]] = {"weather": _validate_weather}
 
 
 # ---- normalising Python values to the recorded JSON shape ------------------------------------
@@ -453,20 +470,27 @@ _MODEL_FACTORIES = {
 }
 
 
+def _tool(spec: JsonDict) -> ai_sdk.Tool[Any]:
+    schema: Schema[Any] = (
+        ai_sdk.json_schema(spec["inputSchema"], TOOL_VALIDATORS[spec["validate"]])
+        if spec.get("validate")
+        else ai_sdk.json_schema(spec["inputSchema"])
+    )
+    return ai_sdk.tool(
+        description=spec.get("description"),
+        input_schema=schema,
+        execute=TOOL_EXECUTES[spec["execute"]] if spec.get("execute") else None,
+        needs_approval=spec.get("needsApproval"),
+    )
+
+
 def build_args(call: Json, model: object) -> dict[str, Any]:
     """The Python keyword arguments for the case's TS ``args``."""
     args: dict[str, Any] = {"model": model}
     call_args: JsonDict = call.get("args") or {}
     for key, value in call_args.items():
         if key == "tools":
-            args["tools"] = {
-                name: ai_sdk.tool(
-                    description=t.get("description"),
-                    input_schema=ai_sdk.json_schema(t["inputSchema"]),
-                    execute=TOOL_EXECUTES[t["execute"]] if t.get("execute") else None,
-                )
-                for name, t in cast("JsonDict", value).items()
-            }
+            args["tools"] = {name: _tool(t) for name, t in cast("JsonDict", value).items()}
         elif key == "stopWhen":
             args["stop_when"] = ai_sdk.is_step_count(value["stepCount"])
         elif key == "output":
@@ -479,6 +503,10 @@ def build_args(call: Json, model: object) -> dict[str, Any]:
             args["schema"] = ai_sdk.json_schema(value)
         elif key == "includeRawChunks":  # ours: include={"raw_chunks": ...} (NAME_NOTES)
             args["include"] = {"raw_chunks": value}
+        elif key == "experimental_toolApprovalSecret":  # ours: tool_approval_secret (NAME_NOTES)
+            args["tool_approval_secret"] = value
+        elif key == "_internal":
+            continue  # test hooks, applied around the call (`_fixed_ids`)
         else:
             args[snake(key)] = value
     return args
@@ -491,9 +519,28 @@ async def _settle(awaitable: Any, n: Normaliser, key: str) -> Json:
         return {"$error": n.error(error)}
 
 
+@contextmanager
+def _fixed_ids(call_args: JsonDict) -> Generator[None]:
+    """TS ``_internal: {generateId}`` (a case writes the constant id): every id the TS call
+    generates is that one, which fixes approval ids so that approval signatures compare. Ours has
+    no option for it (and gets none just for this): the replay swaps the generator the step
+    kernel draws approval (and fallback response) ids from, as TS does with ``generateId``."""
+    fixed = (_dict(call_args.get("_internal")) or {}).get("generateId")
+    if fixed is None:
+        yield
+        return
+    with mock.patch.object(_kernel, "generate_response_id", return_value=fixed):
+        yield
+
+
 async def run_call(call: Json, url: str, n: Normaliser) -> Json:
     """Runs the case's call through the Python packages; the normalised user-visible result."""
     provider = build_provider(call, url)
+    with _fixed_ids(call.get("args") or {}):
+        return await _run_call(provider, call, n)
+
+
+async def _run_call(provider: Any, call: Json, n: Normaliser) -> Json:
     try:
         fn = call["fn"]
         call_args: JsonDict = call.get("args") or {}

@@ -16,7 +16,7 @@ import * as ai from 'ai';
 import * as gatewayPkg from '@ai-sdk/gateway';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 
-import { SCENARIOS, TOOL_EXECUTES } from './scenarios.mjs';
+import { SCENARIOS, TOOL_EXECUTES, TOOL_VALIDATORS } from './scenarios.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CASES = join(HERE, '..', 'cases');
@@ -146,6 +146,8 @@ function makeNormaliser({ url, responseHeaderNames, knownStrings, startedAt }) {
     'toolName',
     'toolInput',
     'parameter',
+    'approvalId',
+    'toolCallId',
   ];
 
   function error(e, depth = 0) {
@@ -323,15 +325,19 @@ function buildModel(provider, model) {
 }
 
 function buildArgs(call, model) {
-  const { tools, stopWhen, output, schema, ...rest } = call.args ?? {};
+  const { tools, stopWhen, output, schema, _internal, ...rest } = call.args ?? {};
   const args = { model, ...rest };
+  // `_internal.generateId: 'x'`: every generated id is 'x' (fixes approval ids, so signatures
+  // compare); the Python replay fixes its approval ids the same way.
+  if (_internal?.generateId !== undefined) args._internal = { generateId: () => _internal.generateId };
   if (tools) {
     args.tools = {};
     for (const [name, t] of Object.entries(tools)) {
       args.tools[name] = ai.tool({
         description: t.description,
-        inputSchema: ai.jsonSchema(t.inputSchema),
+        inputSchema: ai.jsonSchema(t.inputSchema, t.validate ? { validate: TOOL_VALIDATORS[t.validate] } : {}),
         ...(t.execute ? { execute: TOOL_EXECUTES[t.execute] } : {}),
+        ...(t.needsApproval !== undefined ? { needsApproval: t.needsApproval } : {}),
       });
     }
   }

@@ -7,6 +7,15 @@ export const TOOL_EXECUTES = {
   weather: async ({ city }) => ({ city, temperatureC: 21, conditions: 'sunny' }),
 };
 
+/** Input validators by name (a tool's `validate`; without one a JSON schema checks nothing, in
+ * TS and in Python); the Python replay has the same ones. */
+export const TOOL_VALIDATORS = {
+  weather: (value) =>
+    typeof value?.city === 'string'
+      ? { success: true, value }
+      : { success: false, error: new Error('city must be a string') },
+};
+
 // ---- shared pieces --------------------------------------------------------------------------
 
 const OC = {
@@ -697,6 +706,326 @@ const ocMore = [
   },
 ];
 
+// ---- tool approval (openai-compatible chat) ---------------------------------------------------
+
+const APPROVAL_TOOL = { weather: { ...WEATHER_TOOL.weather, needsApproval: true } };
+const weatherPrompt = { prompt: 'Weather in Paris?' };
+const CALL_1 = { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } };
+const toolCallCompletion = () => chatCompletion({ content: null, tool_calls: [CALL_1] }, 'tool_calls');
+const textCompletion = () => chatCompletion({ content: 'Sunny, 21 C.' }, 'stop', CHAT_USAGE, 'chatcmpl-2');
+const toolCallStream = () => ({
+  sse: [chunk({ role: 'assistant', tool_calls: [{ index: 0, ...CALL_1 }] }), chunk({}, 'tool_calls'), usageChunk()],
+});
+const textStream = () => ({
+  sse: [chunk({ role: 'assistant', content: 'Sunny, 21 C.' }), chunk({}, 'stop'), usageChunk()],
+});
+
+// HMAC-SHA256 signatures of approval-1 / call_1 / weather / {"city":"Paris"}, computed with
+// ai_sdk._approval_signature.sign_tool_approval (checked against upstream's vectors): with the
+// secret 'secret' (what TS accepts) and with 'other-secret' (what it must reject).
+const SIGNATURE = 'FKQJgRBzHF_pg0CocGRqugmAlopeufJih6CWJ4aBRx0';
+const WRONG_SIGNATURE = '-tYBwvfGQheE-amFCQVkU6d4EVVF5j0Rw5zglp606Ko';
+
+/** A conversation waiting on approval-1 for call_1, answered by the last (tool) message. */
+function approvalHistory(answer, { request = {}, withCall = true, answerId = 'approval-1' } = {}) {
+  return [
+    { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+    {
+      role: 'assistant',
+      content: [
+        ...(withCall
+          ? [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } }]
+          : []),
+        { type: 'tool-approval-request', approvalId: 'approval-1', toolCallId: 'call_1', ...request },
+      ],
+    },
+    { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: answerId, ...answer }] },
+  ];
+}
+
+/** The generateText and streamText variants of one approval scenario. */
+function approvalPair(name, description, args, generateResponses, streamResponses, fns = ['generate', 'stream']) {
+  const out = [];
+  if (fns.includes('generate')) {
+    out.push({
+      name: `oc-approval-generate-${name}`,
+      description: `generateText: ${description}`,
+      call: { provider: OC, model: chat(), fn: 'generateText', args },
+      responses: generateResponses,
+    });
+  }
+  if (fns.includes('stream')) {
+    out.push({
+      name: `oc-approval-stream-${name}`,
+      description: `streamText: ${description}`,
+      call: { provider: OC_USAGE, model: chat(), fn: 'streamText', args },
+      responses: streamResponses,
+    });
+  }
+  return out;
+}
+
+const CALL_2 = { id: 'call_2', type: 'function', function: { name: 'weather', arguments: '{"city":"Rome"}' } };
+const WEATHER_RESULT = { type: 'json', value: { city: 'Paris', temperatureC: 21, conditions: 'sunny' } };
+
+/** Two calls waiting on approval-1 (call_1, Paris) and approval-2 (call_2, Rome), answered in
+ * the reverse order. */
+const twoApprovalsAnsweredInReverse = [
+  { role: 'user', content: [{ type: 'text', text: 'Weather in Paris and Rome?' }] },
+  {
+    role: 'assistant',
+    content: [
+      { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+      { type: 'tool-call', toolCallId: 'call_2', toolName: 'weather', input: { city: 'Rome' } },
+      { type: 'tool-approval-request', approvalId: 'approval-1', toolCallId: 'call_1' },
+      { type: 'tool-approval-request', approvalId: 'approval-2', toolCallId: 'call_2' },
+    ],
+  },
+  {
+    role: 'tool',
+    content: [
+      { type: 'tool-approval-response', approvalId: 'approval-2', approved: true },
+      { type: 'tool-approval-response', approvalId: 'approval-1', approved: true },
+    ],
+  },
+];
+
+const ocApproval = [
+  ...approvalPair(
+    'needs-approval',
+    'needsApproval: true; the call waits (tool-approval-request, no result, the loop stops).',
+    { ...weatherPrompt, tools: APPROVAL_TOOL, stopWhen: { stepCount: 2 } },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+  ),
+  ...approvalPair(
+    'user-approval-reason',
+    "toolApproval {weather: {type: 'user-approval', reason}}: the reason travels on the request.",
+    {
+      ...weatherPrompt,
+      tools: WEATHER_TOOL,
+      toolApproval: { weather: { type: 'user-approval', reason: 'Paris is far away' } },
+      stopWhen: { stepCount: 2 },
+    },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'resume-approved',
+    'history answered approved: the tool runs before the first model call.',
+    { messages: approvalHistory({ approved: true }), tools: APPROVAL_TOOL },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-denied',
+    'history answered denied with a reason: execution-denied goes to the model.',
+    { messages: approvalHistory({ approved: false, reason: 'Not today' }), tools: APPROVAL_TOOL },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'auto-denied',
+    "toolApproval {weather: 'denied'}: automatic request and response, the loop goes on.",
+    { ...weatherPrompt, tools: WEATHER_TOOL, toolApproval: { weather: 'denied' }, stopWhen: { stepCount: 2 } },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+  ),
+  ...approvalPair(
+    'auto-approved',
+    "toolApproval {weather: 'approved'} over a needsApproval tool: it runs, the loop goes on.",
+    { ...weatherPrompt, tools: APPROVAL_TOOL, toolApproval: { weather: 'approved' }, stopWhen: { stepCount: 2 } },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+  ),
+  ...approvalPair(
+    'auto-denied-reason',
+    "toolApproval {weather: {type: 'denied', reason}}: the reason reaches the model.",
+    {
+      ...weatherPrompt,
+      tools: WEATHER_TOOL,
+      toolApproval: { weather: { type: 'denied', reason: 'x' } },
+      stopWhen: { stepCount: 2 },
+    },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+  ),
+  ...approvalPair(
+    'signed-request',
+    "experimental_toolApprovalSecret: the request's signature (ids fixed with _internal.generateId).",
+    {
+      ...weatherPrompt,
+      tools: APPROVAL_TOOL,
+      experimental_toolApprovalSecret: 'secret',
+      _internal: { generateId: 'approval-1' },
+    },
+    [toolCallCompletion()],
+    [toolCallStream()],
+  ),
+  ...approvalPair(
+    'signed-resume',
+    'a correctly signed approved answer runs the tool.',
+    {
+      messages: approvalHistory({ approved: true }, { request: { signature: SIGNATURE } }),
+      tools: APPROVAL_TOOL,
+      experimental_toolApprovalSecret: 'secret',
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'signed-resume-wrong-signature',
+    'a wrongly signed approved answer: InvalidToolApprovalSignatureError, no model call.',
+    {
+      messages: approvalHistory({ approved: true }, { request: { signature: WRONG_SIGNATURE } }),
+      tools: APPROVAL_TOOL,
+      experimental_toolApprovalSecret: 'secret',
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'signed-resume-missing-signature',
+    'an unsigned approved answer with a secret: InvalidToolApprovalSignatureError.',
+    {
+      messages: approvalHistory({ approved: true }),
+      tools: APPROVAL_TOOL,
+      experimental_toolApprovalSecret: 'secret',
+    },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'resume-policy-denied',
+    "history answered approved, but toolApproval {weather: {type: 'denied', reason}} now denies it.",
+    {
+      messages: approvalHistory({ approved: true }),
+      tools: APPROVAL_TOOL,
+      toolApproval: { weather: { type: 'denied', reason: 'Policy says no' } },
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-invalid-input',
+    'history answered approved for a call whose input does not match the schema (validated).',
+    {
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 42 } },
+            { type: 'tool-approval-request', approvalId: 'approval-1', toolCallId: 'call_1' },
+          ],
+        },
+        { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: 'approval-1', approved: true }] },
+      ],
+      tools: { weather: { ...APPROVAL_TOOL.weather, validate: 'weather' } },
+    },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-unknown-tool',
+    'history answered approved for a call of a tool that is not in tools.',
+    { messages: approvalHistory({ approved: true }), tools: { other: APPROVAL_TOOL.weather } },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'not-applicable',
+    "toolApproval {weather: 'not-applicable'} over a needsApproval tool: it runs without approval.",
+    {
+      ...weatherPrompt,
+      tools: APPROVAL_TOOL,
+      toolApproval: { weather: 'not-applicable' },
+      stopWhen: { stepCount: 2 },
+    },
+    [toolCallCompletion(), textCompletion()],
+    [toolCallStream(), textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'resume-order',
+    'two approved answers in reverse order: the tools run in the order of the calls.',
+    { messages: twoApprovalsAnsweredInReverse, tools: APPROVAL_TOOL },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'resume-with-result',
+    'an approved answer whose call already has a result in the same message: no second run.',
+    {
+      messages: [
+        ...approvalHistory({ approved: true }).slice(0, 2),
+        {
+          role: 'tool',
+          content: [
+            { type: 'tool-approval-response', approvalId: 'approval-1', approved: true },
+            { type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: WEATHER_RESULT },
+          ],
+        },
+      ],
+      tools: APPROVAL_TOOL,
+    },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'answered-twice',
+    'one approval answered twice in the last message (TS: the first answer counts).',
+    {
+      messages: [
+        ...approvalHistory({ approved: true }).slice(0, 2),
+        {
+          role: 'tool',
+          content: [
+            { type: 'tool-approval-response', approvalId: 'approval-1', approved: true },
+            { type: 'tool-approval-response', approvalId: 'approval-1', approved: false },
+          ],
+        },
+      ],
+      tools: APPROVAL_TOOL,
+    },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'answered-in-earlier-message',
+    'an approval answered in an earlier tool message and again in the last one (TS: runs again).',
+    {
+      messages: [
+        ...approvalHistory({ approved: true }),
+        { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: 'approval-1', approved: true }] },
+      ],
+      tools: APPROVAL_TOOL,
+    },
+    [textCompletion()],
+    [textStream()],
+    ['generate'],
+  ),
+  ...approvalPair(
+    'unknown-approval-id',
+    'an answer naming no request of the history: InvalidToolApprovalError.',
+    { messages: approvalHistory({ approved: true }, { answerId: 'approval-unknown' }), tools: APPROVAL_TOOL },
+    [textCompletion()],
+    [textStream()],
+  ),
+  ...approvalPair(
+    'tool-call-not-found',
+    'a request whose tool call is not in the history: ToolCallNotFoundForApprovalError.',
+    { messages: approvalHistory({ approved: true }, { withCall: false }), tools: APPROVAL_TOOL },
+    [textCompletion()],
+    [textStream()],
+  ),
+];
+
 // ---- gateway ---------------------------------------------------------------------------------
 
 const OIDC_TOKEN =
@@ -1119,4 +1448,4 @@ const gwMore = [
   },
 ];
 
-export const SCENARIOS = [...ocChat, ...ocStream, ...ocOther, ...ocMore, ...gw, ...gwMore];
+export const SCENARIOS = [...ocChat, ...ocStream, ...ocOther, ...ocMore, ...ocApproval, ...gw, ...gwMore];

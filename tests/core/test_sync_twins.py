@@ -19,6 +19,7 @@ TWINS = sorted(name for name in ai_sdk.__all__ if name.endswith("_sync"))
 
 def test_the_public_twins_are_the_known_ones() -> None:
     assert TWINS == [
+        "convert_to_model_messages_sync",
         "embed_many_sync",
         "embed_sync",
         "generate_image_sync",

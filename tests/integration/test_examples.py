@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import base64
 import inspect
+import io
 import json
 import re
 import runpy
@@ -39,6 +40,7 @@ TESTED = {
     "agent.py",
     "mcp_agent.py",
     "mcp_weather_server.py",
+    "approval.py",
     "structured_output.py",
     "partial_objects.py",
     "embeddings.py",
@@ -371,6 +373,40 @@ def test_mcp_agent_with_its_weather_server(
         "role": "tool",
         "tool_call_id": "c1",
         "content": '[{"type":"text","text":"Paris: Sunny, 21 °C"}]',
+    }
+
+
+@pytest.mark.parametrize("reply", ["y", "n"])
+def test_approval(
+    example_env: LoopbackServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    reply: str,
+) -> None:
+    transfer = {"to": "Bob", "amount": 20}
+    example_env.route(
+        CHAT,
+        completion(None, tool_calls=[tool_call("c1", "send_money", transfer)], tokens=(40, 9)),
+        completion("Done." if reply == "y" else "Not sent.", tokens=(60, 3)),
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{reply}\n"))
+
+    run_example("approval.py", monkeypatch=monkeypatch)
+
+    out = capsys.readouterr().out
+    assert out == (
+        "Allow send_money(to='Bob', amount=20.0)? [y/N] "
+        + ("Done.\n" if reply == "y" else "Not sent.\n")
+    )
+    first, second = (r.json() for r in example_env.requests if r.path == CHAT)
+    assert [t["function"]["name"] for t in first["tools"]] == ["send_money"]
+    # The transfer ran (or was denied) between the two model calls, before the model went on.
+    assert second["messages"][-2]["tool_calls"][0]["function"]["name"] == "send_money"
+    assert second["messages"][-1] == {
+        "role": "tool",
+        "tool_call_id": "c1",
+        # openai-compatible sends a denial as its reason, as upstream.
+        "content": "Sent 20.00 EUR to Bob." if reply == "y" else "The user declined.",
     }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import time
 
-import httpx
 import pytest
 
 from ai_sdk import TimeoutConfig, generate_text, stream_text, tool
@@ -22,7 +21,16 @@ from tests.reliability._helpers import (
     text_events,
 )
 from tests.reliability.conftest import ProviderFactory
-from tests.servers import DISCONNECT, Delay, LoopbackServer, Reply, json_reply, raw_reply, sse_reply
+from tests.servers import (
+    DISCONNECT,
+    Delay,
+    LoopbackServer,
+    Reply,
+    http_library,
+    json_reply,
+    raw_reply,
+    sse_reply,
+)
 
 OPTIONS = CallOptions(prompt=[UserMessage(content=[TextPart(text="hi")])])
 PIECES = ("The ", "quick ", "brown ", "fox ", "jumps")
@@ -58,7 +66,8 @@ async def test_json_body_cut_off_is_a_retryable_typed_error(
     error = caught.value
     assert str(error).startswith("Connection lost while reading the response: ")
     assert (error.status_code, error.is_retryable) == (200, True)
-    assert isinstance(error.cause, httpx.RemoteProtocolError)
+    library = http_library()  # aiohttp reports a cut body as a read error
+    assert isinstance(error.cause, library.RemoteProtocolError | library.ReadError)
 
 
 async def test_json_body_cut_off_is_retried_because_nothing_was_delivered(
@@ -125,7 +134,7 @@ async def test_stall_before_the_first_byte_hits_the_http_read_timeout(
     server.route(CHAT, Reply(delay_before_headers=2.0, body=b"{}"))
     model = make_provider(timeout=0.3)("test-model")
     started = time.perf_counter()
-    with pytest.raises(APITimeoutError, match=r"Request timed out \(ReadTimeout\)") as caught:
+    with pytest.raises(APITimeoutError, match=r"Request timed out \(ReadTimeout") as caught:
         await generate_text(model=model, prompt="hi", max_retries=0)
     assert 0.3 <= time.perf_counter() - started < 1.2
     assert caught.value.is_retryable

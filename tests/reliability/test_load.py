@@ -15,13 +15,14 @@ import time
 from ai_sdk import stream_text
 from tests.reliability._helpers import CHAT, chunk, client_sockets_to, eventually, rss_bytes
 from tests.reliability.conftest import ProviderFactory
-from tests.servers import Delay, LoopbackServer, RecordedRequest, Reply
+from tests.servers import Delay, LoopbackServer, RecordedRequest, Reply, http_backend
 
 CALLS = 200
 CHUNKS = 500
 EVENTS_PER_WRITE = 25
 MAX_CONNECTIONS = 100  # httpx.Limits defaults
-MAX_KEEPALIVE = 20
+# httpx keeps 20 idle connections; aiohttp keeps every one of its pool (docs/guides/http.md).
+MAX_KEEPALIVE = 100 if http_backend() == "aiohttp" else 20
 MiB = 1024 * 1024
 
 

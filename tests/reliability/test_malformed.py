@@ -26,7 +26,7 @@ from tests.reliability._helpers import (
     text_events,
 )
 from tests.reliability.conftest import ProviderFactory
-from tests.servers import LoopbackServer, Reply, raw_reply, sse_reply
+from tests.servers import LoopbackServer, Reply, http_backend, raw_reply, sse_reply
 
 UNICODE = "héllo wörld — 你好 🌍🚀 ∑ ok"
 
@@ -129,9 +129,15 @@ async def test_gzip_body_longer_than_its_length_is_truncated_and_rejected(
 ) -> None:
     body = gzip.compress(json.dumps(completion()).encode())
     server.route(CHAT, gzip_reply(body, len(body) - 12))
-    with pytest.raises(APICallError, match=r"^Invalid JSON response$") as caught:
+    with pytest.raises(APICallError) as caught:
         await generate_text(model=make_provider()("test-model"), prompt="hi", max_retries=0)
-    assert caught.value.is_retryable is False
+    if http_backend() == "aiohttp":
+        # aiohttp reads the bytes past the length as the next response: a broken connection.
+        assert "Bad status line" in str(caught.value)
+        assert caught.value.is_retryable is True
+    else:
+        assert str(caught.value) == "Invalid JSON response"
+        assert caught.value.is_retryable is False
 
 
 async def test_body_that_is_not_gzip_despite_its_header_is_a_clear_error(

@@ -1,5 +1,6 @@
 """Loopback protocol servers shared by the tests, the examples and the demo."""
 
+from tests.servers._clients import http_backend, http_client_for_tests, http_library
 from tests.servers._loopback import (
     DISCONNECT,
     Delay,
@@ -18,6 +19,9 @@ __all__ = [
     "LoopbackServer",
     "RecordedRequest",
     "Reply",
+    "http_backend",
+    "http_client_for_tests",
+    "http_library",
     "json_reply",
     "raw_reply",
     "sse_body",

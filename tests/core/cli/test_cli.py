@@ -8,8 +8,12 @@ is tested in tests/integration/test_cli.py.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
+
+import pytest
 
 from ai_sdk import __version__
 from tests.core.cli.conftest import RunCLI
@@ -183,3 +187,22 @@ def test_version_help_and_the_console_script(run_cli: RunCLI) -> None:
     assert help_text.out.startswith("usage: ai-sdk models")
     [script] = entry_points(group="console_scripts", name="ai-sdk")
     assert script.value == "ai_sdk.cli:main"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["embed", "--help"], ["--version"]])
+def test_help_and_version_load_no_sdk_machinery(argv: list[str]) -> None:
+    """The first thing a user runs stays fast: the parser alone, no pydantic, httpx or asyncio."""
+    code = (
+        "import sys\n"
+        "from ai_sdk.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'httpx', 'asyncio', 'ai_sdk.provider', 'ai_sdk.generate_text')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

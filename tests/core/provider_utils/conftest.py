@@ -1,13 +1,15 @@
 """Fixtures for the provider_utils tests."""
 
 from collections.abc import AsyncIterator
+from typing import Any
 
-import httpx
 import pytest
+
+from tests.servers import http_client_for_tests
 
 
 @pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    """An httpx client closed after the test (as a provider's would be)."""
-    async with httpx.AsyncClient(timeout=5.0) as http_client:
+async def client() -> AsyncIterator[Any]:
+    """A client of the backend under test (``AI_SDK_HTTP_BACKEND``), closed after the test."""
+    async with http_client_for_tests(timeout=5.0) as http_client:
         yield http_client

@@ -22,7 +22,7 @@ async def test_owned_client_is_created_once_and_closed() -> None:
     first = holder.get()
     assert holder.get() is first
     assert holder.owns_client
-    assert first.timeout == DEFAULT_TIMEOUT
+    assert first.timeout.as_dict() == DEFAULT_TIMEOUT.as_dict()
     await holder.aclose()
     assert first.is_closed
     second = holder.get()  # usable again after closing: a fresh client

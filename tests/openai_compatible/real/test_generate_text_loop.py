@@ -6,6 +6,7 @@ schema) is meaningful, so the assertions are about shapes, bounds and the loop's
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from typing import Any, Literal
 
@@ -16,11 +17,14 @@ from ai_sdk import (
     Output,
     PrepareStepContext,
     PrepareStepResult,
+    ToolApprovalRequest,
     ToolLoopAgent,
     generate_text,
     is_step_count,
     tool,
 )
+from ai_sdk.prompt import ModelMessage, ToolModelMessage, UserModelMessage
+from ai_sdk.provider import JsonOutput, ToolApprovalResponsePart, ToolResultPart
 from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_compatible
 from tests.servers.llama_server import LlamaServer
 
@@ -170,3 +174,79 @@ async def test_an_agent_runs_the_same_loop_on_the_real_server(
         ]
         assert second.tool_calls == []
     assert len(executed) == 2
+
+
+async def test_an_agent_pauses_for_approval_and_resumes_on_the_real_server(
+    llama: OpenAICompatibleProvider, llama_server: LlamaServer
+) -> None:
+    """One approval round trip: the forced call waits, the approval runs it, the model goes on.
+
+    The request bodies of both calls are printed (``pytest -s``) for the record.
+    """
+    executed: list[WeatherQuery] = []
+    tools = {
+        "weather": tool(
+            description="Get the weather in a city",
+            input_schema=WeatherQuery,
+            execute=lambda query: executed.append(query) or {"city": query.city, "sun": True},
+            needs_approval=True,
+        )
+    }
+
+    def force_the_tool_on_a_new_question(context: PrepareStepContext) -> PrepareStepResult:
+        if isinstance(context.messages[-1], UserModelMessage):
+            return PrepareStepResult(tool_choice={"type": "tool", "tool_name": "weather"})
+        return PrepareStepResult(tool_choice="none", max_output_tokens=8)
+
+    agent = ToolLoopAgent(
+        model=llama(llama_server.tools_model),
+        tools=tools,
+        prepare_step=force_the_tool_on_a_new_question,
+        tool_approval_secret="a server-side secret",
+        max_output_tokens=40,
+        include={"request_body": True},
+        **DETERMINISTIC,
+    )
+    history: list[ModelMessage] = [UserModelMessage(content="What is the weather?")]
+
+    paused = await agent.generate(messages=history)
+
+    [step] = paused.steps
+    [call] = step.tool_calls
+    [request] = [p for p in step.content if isinstance(p, ToolApprovalRequest)]
+    assert executed == []
+    assert request.tool_call == call
+    assert request.signature is not None
+    history += [
+        *paused.response_messages,
+        ToolModelMessage(
+            content=[ToolApprovalResponsePart(approval_id=request.approval_id, approved=True)]
+        ),
+    ]
+
+    resumed = await agent.generate(messages=history)
+
+    assert executed == [call.input]  # ran once, before the model call
+    [after] = resumed.steps
+    before_body, after_body = step.request.body, after.request.body
+    print("\nrequest before approval:", json.dumps(before_body, indent=1))
+    print("request after approval:", json.dumps(after_body, indent=1))
+    assert isinstance(before_body, dict)
+    assert isinstance(after_body, dict)
+    assert before_body["tool_choice"] == {"type": "function", "function": {"name": "weather"}}
+    assert after_body["messages"][-1] == {
+        "role": "tool",
+        "tool_call_id": call.tool_call_id,
+        "content": f'{{"city":"{call.input.city}","sun":true}}',
+    }
+    assert after_body["tool_choice"] == "none"
+    assert after.tool_calls == []
+    assert resumed.response_messages[0] == ToolModelMessage(
+        content=[
+            ToolResultPart(
+                tool_call_id=call.tool_call_id,
+                tool_name="weather",
+                output=JsonOutput(value={"city": call.input.city, "sun": True}),
+            )
+        ]
+    )

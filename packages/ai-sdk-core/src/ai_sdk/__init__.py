@@ -194,10 +194,25 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
         Tool as Tool,
     )
     from ai_sdk.generate_text import (
+        ToolApproval as ToolApproval,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalContext as ToolApprovalContext,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalOptions as ToolApprovalOptions,
+    )
+    from ai_sdk.generate_text import (
         ToolApprovalRequest as ToolApprovalRequest,
     )
     from ai_sdk.generate_text import (
         ToolApprovalResponse as ToolApprovalResponse,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalStatus as ToolApprovalStatus,
+    )
+    from ai_sdk.generate_text import (
+        ToolApprovalType as ToolApprovalType,
     )
     from ai_sdk.generate_text import (
         ToolCall as ToolCall,
@@ -498,4 +513,52 @@ if TYPE_CHECKING:  # the public surface: each name is imported on first use (`_l
     )
     from ai_sdk.registry import (
         set_default_provider as set_default_provider,
+    )
+    from ai_sdk.ui import (
+        UI_MESSAGE_STREAM_HEADERS as UI_MESSAGE_STREAM_HEADERS,
+    )
+    from ai_sdk.ui import (
+        UIMessage as UIMessage,
+    )
+    from ai_sdk.ui import (
+        UIMessageChunk as UIMessageChunk,
+    )
+    from ai_sdk.ui import (
+        UIMessagePart as UIMessagePart,
+    )
+    from ai_sdk.ui import (
+        UIMessageStreamFinish as UIMessageStreamFinish,
+    )
+    from ai_sdk.ui import (
+        UIMessageStreamOptions as UIMessageStreamOptions,
+    )
+    from ai_sdk.ui import (
+        UIMessageStreamWriter as UIMessageStreamWriter,
+    )
+    from ai_sdk.ui import (
+        convert_to_model_messages as convert_to_model_messages,
+    )
+    from ai_sdk.ui import (
+        convert_to_model_messages_sync as convert_to_model_messages_sync,
+    )
+    from ai_sdk.ui import (
+        create_agent_ui_stream as create_agent_ui_stream,
+    )
+    from ai_sdk.ui import (
+        create_ui_message_stream as create_ui_message_stream,
+    )
+    from ai_sdk.ui import (
+        parse_ui_message_sse as parse_ui_message_sse,
+    )
+    from ai_sdk.ui import (
+        read_ui_message_stream as read_ui_message_stream,
+    )
+    from ai_sdk.ui import (
+        safe_validate_ui_messages as safe_validate_ui_messages,
+    )
+    from ai_sdk.ui import (
+        ui_message_stream_to_sse_bytes as ui_message_stream_to_sse_bytes,
+    )
+    from ai_sdk.ui import (
+        validate_ui_messages as validate_ui_messages,
     )

@@ -14,17 +14,18 @@ Errors print one line and exit non-zero (1: the call failed, 2: bad usage, 130: 
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import os
 import sys
-import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ai_sdk.cli._commands import embed, generate, list_models
-from ai_sdk.cli._models import Models
 from ai_sdk.cli._parser import UsageError, parse_args
-from ai_sdk.provider import AISDKError, NoSuchModelError, NoSuchProviderError
+
+if TYPE_CHECKING:
+    import argparse
+
+# Only the parser is imported up front: `ai-sdk --help` and usage errors never load pydantic,
+# httpx or the providers (bench W5 measures it).
 
 __all__ = ["main"]
 
@@ -32,6 +33,9 @@ _MAX_MESSAGE = 2000
 
 
 async def _run(command: str, args: argparse.Namespace) -> None:
+    from ai_sdk.cli._commands import embed, generate, list_models
+    from ai_sdk.cli._models import Models
+
     models = Models(
         base_url=getattr(args, "base_url", None),
         api_key=args.api_key,
@@ -50,6 +54,8 @@ async def _run(command: str, args: argparse.Namespace) -> None:
 
 
 def _one_line(error: BaseException) -> str:
+    from ai_sdk.provider import AISDKError
+
     message = " ".join(str(error).split()) or "(no message)"
     if len(message) > _MAX_MESSAGE:
         message = message[:_MAX_MESSAGE] + "..."
@@ -61,6 +67,8 @@ def _one_line(error: BaseException) -> str:
 
 
 def _exit_status(error: BaseException) -> int:
+    from ai_sdk.provider import NoSuchModelError, NoSuchProviderError
+
     usage = (UsageError, NoSuchModelError, NoSuchProviderError)
     return 2 if isinstance(error, usage) else 1
 
@@ -68,6 +76,8 @@ def _exit_status(error: BaseException) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     command, args = parse_args(sys.argv[1:] if argv is None else argv)
+    import asyncio
+
     try:
         asyncio.run(_run(command, args))
     except KeyboardInterrupt:
@@ -80,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except Exception as error:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         sys.stdout.flush()
         sys.stderr.write(f"ai-sdk: error: {_one_line(error)}\n")

@@ -4,6 +4,13 @@ Async first; `generate_text_sync` and `stream_text_sync` run the same implementa
 synchronous code (also inside a running event loop).
 """
 
+from ai_sdk.generate_text._approval import (
+    ToolApproval,
+    ToolApprovalContext,
+    ToolApprovalOptions,
+    ToolApprovalStatus,
+    ToolApprovalType,
+)
 from ai_sdk.generate_text._config import (
     CallArguments,
     Include,
@@ -120,8 +127,13 @@ __all__ = [
     "TextStartPart",
     "TextStreamPart",
     "Tool",
+    "ToolApproval",
+    "ToolApprovalContext",
+    "ToolApprovalOptions",
     "ToolApprovalRequest",
     "ToolApprovalResponse",
+    "ToolApprovalStatus",
+    "ToolApprovalType",
     "ToolCall",
     "ToolCallRepairContext",
     "ToolError",

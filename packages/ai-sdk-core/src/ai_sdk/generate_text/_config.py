@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, TypeAlias, TypedDict, cast
 
 from ai_sdk._version import __version__
+from ai_sdk.generate_text._approval import ToolApproval
 from ai_sdk.generate_text._output import Output
 from ai_sdk.generate_text._step import StepResult, StopCondition, is_step_count
 from ai_sdk.generate_text._tool import Tool, ToolSet, normalize_tools
@@ -201,6 +202,8 @@ class LoopArguments(TypedDict, total=False):
     download: DownloadFunction | None
     tools_context: Mapping[str, object] | None
     runtime_context: Mapping[str, object] | None
+    tool_approval: ToolApproval | None
+    tool_approval_secret: str | bytes | None
     telemetry: TelemetrySettings | None
     on_start: Callable[[StartEvent], Any] | None
     on_step_start: Callable[[StepStartEvent], Any] | None
@@ -245,6 +248,8 @@ class CallConfig:
     download: DownloadFunction | None
     tools_context: Mapping[str, object]
     runtime_context: Mapping[str, object]
+    tool_approval: ToolApproval | None = None
+    tool_approval_secret: str | bytes | None = None
     on_step_end: Callable[[StepResult], Any] | None = None
     on_end: Callable[[Any], Any] | None = None
     call_id: str = field(default_factory=generate_call_id)
@@ -284,6 +289,17 @@ def _include(value: Include | Mapping[str, bool] | None) -> Include:
             parameter="include",
             value=value,
         ) from error
+
+
+def _secret(value: object) -> str | bytes | None:
+    if value is None:
+        return None
+    if not isinstance(value, str | bytes) or len(value) == 0:
+        raise InvalidArgumentError(
+            "tool_approval_secret must be a non-empty str or bytes (keep it server-side)",
+            parameter="tool_approval_secret",
+        )
+    return value
 
 
 def check_argument_names(
@@ -355,6 +371,8 @@ def make_config(
         download=get("download") or default_download,
         tools_context=get("tools_context") or {},
         runtime_context=get("runtime_context") or {},
+        tool_approval=get("tool_approval"),
+        tool_approval_secret=_secret(get("tool_approval_secret")),
         on_step_end=get("on_step_end"),
         on_end=on_end,
     )

@@ -13,7 +13,7 @@ from ai_sdk._sync import sync_twin
 from ai_sdk.generate_text._config import CallArguments, CallConfig, log_warnings, make_config
 from ai_sdk.generate_text._kernel import Step, StepLoop
 from ai_sdk.generate_text._output import Output
-from ai_sdk.generate_text._parts import ToolResult
+from ai_sdk.generate_text._parts import ToolApprovalResponse, ToolResult
 from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.provider import (
     GenerateResult,
@@ -45,6 +45,7 @@ async def _call_model(step: Step) -> GenerateResult:
 async def _run_tools(step: Step, finish_reason: UnifiedFinishReason) -> None:
     for call in list(step.calls):
         step.reject_invalid(call)
+    approvals = [part for call in list(step.calls) for part in await step.approve(call)]
     # Outputs in call order, as the model listed the calls (streams report completion order).
     executed = [
         output
@@ -52,8 +53,17 @@ async def _run_tools(step: Step, finish_reason: UnifiedFinishReason) -> None:
         if not isinstance(output, ToolResult) or not output.preliminary
     ]
     order = {call.tool_call_id: index for index, call in enumerate(step.calls)}
-    for output in sorted(executed, key=lambda output: order[output.tool_call_id]):
-        step.add_output(output)
+    executed.sort(key=lambda output: order[output.tool_call_id])
+    # As upstream: outputs of calls the configuration approved come after the approval parts.
+    answered = {p.tool_call.tool_call_id for p in approvals if isinstance(p, ToolApprovalResponse)}
+    for output in executed:
+        if output.tool_call_id not in answered:
+            step.add_output(output)
+    for part in approvals:
+        step.add_approval(part)
+    for output in executed:
+        if output.tool_call_id in answered:
+            step.add_output(output)
 
 
 async def _run(config: CallConfig) -> GenerateTextResult[Any]:
@@ -72,6 +82,8 @@ async def _run(config: CallConfig) -> GenerateTextResult[Any]:
     deadlines = loop.deadlines
     async with deadlines.scope("total"):
         await loop.start("generate_text")
+        async for _ in loop.resume():
+            pass  # the outputs of approved calls reach the model in the first step
         while True:
             deadlines.start_step()
             async with deadlines.scope("step"):
@@ -169,6 +181,14 @@ async def generate_text(
         include: keep request/response bodies or request messages on the steps.
         download: fetches prompt file URLs the model cannot read itself.
         tools_context: per-tool context values, passed to ``execute`` as ``options.context``.
+        runtime_context: your own values for the call, passed to ``prepare_step``, approval
+            functions, the tool input hooks and the step results.
+        tool_approval: decides which tool calls wait for approval (`ToolApproval`): one
+            function for every call, or a dict by tool name; before each tool's
+            ``needs_approval``.
+        tool_approval_secret: signs each approval request (HMAC) and checks the signature
+            when the answer comes back, so a client cannot forge an approval or change a
+            call's input.
         telemetry: telemetry settings (`ai_sdk.telemetry.TelemetrySettings`); registered
             integrations are used by default.
         on_start: called with a `StartEvent` when the call starts (sync or async).

@@ -18,7 +18,13 @@ from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
+from ai_sdk._approval_signature import sign_tool_approval
 from ai_sdk._files import GeneratedFile
+from ai_sdk.generate_text._approval import (
+    collect_tool_approvals,
+    resolve_tool_approval,
+    validate_approved,
+)
 from ai_sdk.generate_text._config import (
     CallConfig,
     StepPlan,
@@ -33,23 +39,30 @@ from ai_sdk.generate_text._parts import (
     StepPerformance,
     StepRequest,
     StepResponse,
+    ToolApprovalRequest,
+    ToolApprovalResponse,
     ToolCall,
     ToolError,
+    ToolOutputDenied,
     ToolResult,
 )
 from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import ModelInfo, StepResult, is_stop_condition_met
+from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._tool_calls import (
+    create_tool_model_output,
     execute_tool_call,
     invalid_call_error,
     parse_tool_call,
+    to_json_value,
     to_response_messages,
 )
 from ai_sdk.generate_text._usage import LanguageModelUsage
-from ai_sdk.prompt import ModelMessage, SystemModelMessage
+from ai_sdk.prompt import ModelMessage, ResponseMessage, SystemModelMessage, ToolModelMessage
 from ai_sdk.provider import (
     CallWarning,
     Content,
+    ExecutionDeniedOutput,
     FileContent,
     ProviderMetadata,
     ReasoningContent,
@@ -58,7 +71,10 @@ from ai_sdk.provider import (
     TextContent,
     ToolApprovalRequestContent,
     ToolCallContent,
+    ToolCallNotFoundForApprovalError,
+    ToolContentPart,
     ToolResultContent,
+    ToolResultPart,
     UnifiedFinishReason,
     Usage,
 )
@@ -172,6 +188,74 @@ def _file(content: FileContent | ReasoningFileContent) -> GeneratedFile:
     return GeneratedFile(data=raw, media_type=content.media_type)
 
 
+async def execute_calls(
+    config: CallConfig,
+    calls: list[ToolCall],
+    *,
+    tools: Mapping[str, Tool[Any]],
+    messages: list[ModelMessage],
+    tools_context: Mapping[str, object],
+    runtime_context: Mapping[str, object],
+    step_number: int,
+    deadlines: Deadlines,
+) -> AsyncGenerator[tuple[ToolResult | ToolError, float | None]]:
+    """Run ``calls`` in parallel; yield each output as it completes with its duration in
+    seconds (``None`` for preliminary results). Closing the generator cancels the calls."""
+    if not calls:
+        return
+    queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+    hooks = config.hooks
+
+    async def run(call: ToolCall) -> None:
+        try:
+            if hooks is not None:
+                await hooks.tool_start(
+                    ToolExecutionStartEvent(
+                        call_id=config.call_id, step_number=step_number, tool_call=call
+                    )
+                )
+            output, seconds = await execute_tool_call(
+                tools[call.tool_name],
+                call,
+                messages=messages,
+                context=tools_context.get(call.tool_name),
+                runtime_context=runtime_context,
+                timeout=config.timeout.for_tool(call.tool_name),
+                on_preliminary=lambda result: queue.put_nowait(("preliminary", result)),
+            )
+            if hooks is not None:
+                await hooks.tool_end(
+                    ToolExecutionEndEvent(
+                        call_id=config.call_id,
+                        step_number=step_number,
+                        tool_call=call,
+                        output=output,
+                        duration=seconds,
+                    )
+                )
+            queue.put_nowait(("final", (output, seconds)))
+        except BaseException as error:  # cancellation is reported, then re-raised
+            queue.put_nowait(("failed", error))
+            raise
+
+    tasks = [asyncio.create_task(run(call)) for call in calls]
+    remaining = len(tasks)
+    try:
+        while remaining:
+            kind, item = await deadlines.bounded(queue.get)
+            if kind == "preliminary":
+                yield item, None
+            elif kind == "final":
+                remaining -= 1
+                yield item
+            else:
+                raise item
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
 class Step:
     """One step: the model's content as user content, then the client tools.
 
@@ -193,11 +277,15 @@ class Step:
         self.tool_times: dict[str, float] = {}
         self.started = time.perf_counter()
         self._calls_by_id: dict[str, ToolCall] = {}
+        # Calls that must not run (waiting for approval, or denied), and how many client calls
+        # were denied: those count as answered when deciding whether the loop goes on.
+        self._blocked: set[str] = set()
+        self._denied = 0
 
     # -- content --
 
-    async def add(self, item: Content) -> ContentPart | None:
-        """Record one content item of the model; returns the user part (``None``: not shown).
+    async def add(self, item: Content) -> ContentPart:
+        """Record one content item of the model; returns the user part.
 
         A tool call is parsed and validated (see `reject_invalid` for its error output).
         """
@@ -220,7 +308,12 @@ class Step:
             case ReasoningFileContent():
                 part = GeneratedReasoningFilePart(_file(item), item.provider_metadata)
             case ToolApprovalRequestContent():
-                return None  # tool approval is not supported yet: provider requests are dropped
+                call = self._calls_by_id.get(item.tool_call_id)
+                if call is None:
+                    raise ToolCallNotFoundForApprovalError(
+                        tool_call_id=item.tool_call_id, approval_id=item.approval_id
+                    )
+                part = ToolApprovalRequest(approval_id=item.approval_id, tool_call=call)
             case _:
                 part = item
         self.content.append(part)
@@ -261,6 +354,63 @@ class Step:
         self.outputs.append(output)
         self.content.append(output)
 
+    async def approve(self, call: ToolCall) -> list[ToolApprovalRequest | ToolApprovalResponse]:
+        """Resolve the approval of a parsed call: the parts to report (not recorded; see
+        `add_approval`). A call waiting for approval, or denied, will not run."""
+        tool = self.tools.get(call.tool_name)
+        if call.invalid or tool is None:
+            return []
+        config = self.config
+        plan = self.plan
+        status = await resolve_tool_approval(
+            call,
+            tools=self.tools,
+            approval=config.tool_approval,
+            messages=plan.messages,
+            tools_context=plan.tools_context,
+            runtime_context=plan.runtime_context,
+        )
+        if status.type == "not-applicable":
+            return []  # no approval id is used up, so id sequences stay as without approval
+        approval_id = generate_response_id()
+        signature = (
+            sign_tool_approval(
+                config.tool_approval_secret,
+                approval_id=approval_id,
+                tool_call_id=call.tool_call_id,
+                tool_name=call.tool_name,
+                tool_input=to_json_value(call.input),
+            )
+            if config.tool_approval_secret is not None
+            else None
+        )
+        automatic = status.type != "user-approval"
+        request = ToolApprovalRequest(
+            approval_id=approval_id,
+            tool_call=call,
+            reason=None if automatic else status.reason,
+            is_automatic=True if automatic else None,
+            signature=signature,
+        )
+        if status.type != "approved":
+            self._blocked.add(call.tool_call_id)
+        if not automatic:
+            return [request]
+        if status.type == "denied" and not call.provider_executed:
+            self._denied += 1
+        response = ToolApprovalResponse(
+            approval_id=approval_id,
+            tool_call=call,
+            approved=status.type == "approved",
+            reason=status.reason,
+            provider_executed=call.provider_executed,
+        )
+        return [request, response]
+
+    def add_approval(self, part: ToolApprovalRequest | ToolApprovalResponse) -> None:
+        """Record an approval part of this step."""
+        self.content.append(part)
+
     def text(self) -> str:
         """The text generated so far."""
         return "".join(
@@ -285,66 +435,34 @@ class Step:
             for call in self.calls
             if not call.invalid
             and not call.provider_executed
+            and call.tool_call_id not in self._blocked
             and call.tool_name in tools
             and tools[call.tool_name].execute is not None
         ]
-        if not runnable:
-            return
-        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-        config = self.config
         plan = self.plan
-        hooks = config.hooks
-
-        async def run(call: ToolCall) -> None:
-            try:
-                if hooks is not None:
-                    await hooks.tool_start(
-                        ToolExecutionStartEvent(
-                            call_id=config.call_id, step_number=self.number, tool_call=call
-                        )
-                    )
-                output, seconds = await execute_tool_call(
-                    tools[call.tool_name],
-                    call,
-                    messages=plan.messages,
-                    context=plan.tools_context.get(call.tool_name),
-                    runtime_context=plan.runtime_context,
-                    timeout=config.timeout.for_tool(call.tool_name),
-                    on_preliminary=lambda result: queue.put_nowait(("preliminary", result)),
-                )
-                if hooks is not None:
-                    await hooks.tool_end(
-                        ToolExecutionEndEvent(
-                            call_id=config.call_id,
-                            step_number=self.number,
-                            tool_call=call,
-                            output=output,
-                            duration=seconds,
-                        )
-                    )
-                queue.put_nowait(("final", (output, seconds)))
-            except BaseException as error:  # cancellation is reported, then re-raised
-                queue.put_nowait(("failed", error))
-                raise
-
-        tasks = [asyncio.create_task(run(call)) for call in runnable]
-        remaining = len(tasks)
+        outputs = execute_calls(
+            self.config,
+            runnable,
+            tools=tools,
+            messages=plan.messages,
+            tools_context=plan.tools_context,
+            runtime_context=plan.runtime_context,
+            step_number=self.number,
+            deadlines=self.deadlines,
+        )
         try:
-            while remaining:
-                kind, item = await self.deadlines.bounded(queue.get)
-                if kind == "preliminary":
-                    yield item
-                elif kind == "final":
-                    remaining -= 1
-                    output, seconds = item
+            async for output, seconds in outputs:
+                if seconds is not None:
                     self.tool_times[output.tool_call_id] = seconds
-                    yield output
-                else:
-                    raise item
+                yield output
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await outputs.aclose()
+
+    def answered(self) -> bool:
+        """Whether every client call has an output or was denied (the loop may go on)."""
+        client_calls = sum(1 for call in self.calls if not call.provider_executed)
+        client_outputs = sum(1 for output in self.outputs if not output.provider_executed)
+        return client_calls > 0 and client_outputs + self._denied == client_calls
 
     # -- the end of the step --
 
@@ -454,6 +572,8 @@ class StepLoop:
         self._messages: list[ModelMessage] = list(config.messages)
         self._runtime_context: Mapping[str, object] = config.runtime_context
         self._tools_context: Mapping[str, object] = config.tools_context
+        self.initial_response_messages: list[ResponseMessage] = []
+        """The tool message of the calls `resume` ran (or denied) before the first step."""
 
     async def start(self, operation: str) -> None:
         """Report the start of the call."""
@@ -461,6 +581,93 @@ class StepLoop:
         if hooks is not None:
             hooks.steps = self.steps
             await hooks.start(self.config.start_event(operation))
+
+    async def resume(self) -> AsyncGenerator[ToolOutputDenied | ToolResult | ToolError]:
+        """Act on the approval answers at the end of the history, before the first step: run
+        the approved calls (in parallel) and deny the others; yield what happened.
+
+        Their results go to the model in one tool message (`initial_response_messages`).
+        Raises before anything runs when an answer is invalid (see `collect_tool_approvals`
+        and `validate_approved`).
+        """
+        config = self.config
+        approved, denied = collect_tool_approvals(config.messages)
+        if not approved and not denied:
+            return
+        tools = config.tools or {}
+        checked = await validate_approved(
+            [a for a in approved if not a.call.provider_executed],
+            tools=tools,
+            approval=config.tool_approval,
+            secret=config.tool_approval_secret,
+            messages=config.messages,
+            tools_context=config.tools_context,
+            runtime_context=config.runtime_context,
+        )
+        local_denied = [d for d in denied if not d.call.provider_executed] + checked.denied
+        for answer in [*local_denied, *(d for d in denied if d.call.provider_executed)]:
+            yield ToolOutputDenied(
+                tool_call_id=answer.call.tool_call_id, tool_name=answer.call.tool_name
+            )
+        for error in checked.invalid:
+            yield error
+        # An approved call of a tool without ``execute`` gets no result: the prompt check
+        # reports it (MissingToolResultsError), as upstream.
+        calls = [
+            call
+            for call in checked.runnable
+            if (tool := tools.get(call.tool_name)) is not None and tool.execute is not None
+        ]
+        finals: list[ToolResult | ToolError] = []
+        outputs = execute_calls(
+            config,
+            calls,
+            tools=tools,
+            messages=config.messages,
+            tools_context=config.tools_context,
+            runtime_context=config.runtime_context,
+            step_number=0,
+            deadlines=self.deadlines,
+        )
+        try:
+            async for output, seconds in outputs:
+                if seconds is not None:
+                    finals.append(output)
+                yield output
+        finally:
+            await outputs.aclose()
+        order = {call.tool_call_id: index for index, call in enumerate(calls)}
+        finals.sort(key=lambda output: order[output.tool_call_id])
+        content: list[ToolContentPart] = []
+        # As upstream: results, then the calls whose approved input failed, then denials.
+        for output in [*finals, *checked.invalid]:
+            failed = isinstance(output, ToolError)
+            content.append(
+                ToolResultPart(
+                    tool_call_id=output.tool_call_id,
+                    tool_name=output.tool_name,
+                    output=await create_tool_model_output(
+                        tool=tools.get(output.tool_name),
+                        tool_call_id=output.tool_call_id,
+                        input=output.input,
+                        output=output.error if isinstance(output, ToolError) else output.output,
+                        error_mode="text" if failed else "none",
+                    ),
+                )
+            )
+        content.extend(
+            ToolResultPart(
+                tool_call_id=answer.call.tool_call_id,
+                tool_name=answer.call.tool_name,
+                output=ExecutionDeniedOutput(reason=answer.response.reason),
+            )
+            for answer in local_denied
+            if answer.existing_result is None
+        )
+        if content:
+            message = ToolModelMessage(content=content)
+            self.initial_response_messages.append(message)
+            self._messages.append(message)
 
     async def begin_step(self, *, include_raw_chunks: bool | None = None) -> Step:
         """Plan the next step (runs `prepare_step`) and report its start; the step deadline
@@ -473,7 +680,10 @@ class StepLoop:
                 steps=steps,
                 instructions=self._instructions,
                 messages=self._messages,
-                response_messages=[m for s in steps for m in s.response.messages],
+                response_messages=[
+                    *self.initial_response_messages,
+                    *(m for s in steps for m in s.response.messages),
+                ],
                 runtime_context=self._runtime_context,
                 tools_context=self._tools_context,
                 include_raw_chunks=include_raw_chunks,
@@ -518,17 +728,13 @@ class StepLoop:
         await notify_callback(self.config.on_step_end, result)
         if self.config.hooks is not None:
             await self.config.hooks.step_end(result)
-        client_calls = sum(1 for call in step.calls if not call.provider_executed)
-        client_outputs = sum(1 for output in step.outputs if not output.provider_executed)
-        return (
-            client_calls > 0
-            and client_outputs == client_calls
-            and not await is_stop_condition_met(self.config.stop_conditions, self.steps)
+        return step.answered() and not await is_stop_condition_met(
+            self.config.stop_conditions, self.steps
         )
 
     def result(self) -> GenerateTextResult[Any]:
         """The result of the steps so far."""
-        return result_of(self.steps, self.config.output)
+        return result_of(self.steps, self.config.output, self.initial_response_messages)
 
     async def finish(self, result: GenerateTextResult[Any]) -> None:
         """Report the end of the call."""

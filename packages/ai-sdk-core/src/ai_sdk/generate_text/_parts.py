@@ -161,6 +161,8 @@ class ToolApprovalRequest:
     type: ClassVar[Literal["tool-approval-request"]] = "tool-approval-request"
     approval_id: str
     tool_call: ToolCall
+    reason: str | None = None
+    """Why approval is needed (from a ``user-approval`` status), to show to the approver."""
     is_automatic: bool | None = None
     """``True`` when the approval configuration answered the request itself."""
     signature: str | None = None

@@ -85,6 +85,9 @@ class GenerateTextResult(Generic[OutputT]):
     usage: LanguageModelUsage
     """Token usage summed over all steps (``None`` counts where unknown)."""
     _parser: OutputParser[OutputT] = field(repr=False, compare=False)
+    initial_response_messages: list[ResponseMessage] = field(default_factory=list[ResponseMessage])
+    """The tool message with the results of the calls approved in the history (run before the
+    first step), if any."""
 
     @property
     def final_step(self) -> StepResult:
@@ -195,8 +198,12 @@ class GenerateTextResult(Generic[OutputT]):
 
     @property
     def response_messages(self) -> list[ResponseMessage]:
-        """The assistant and tool messages of all steps."""
-        return [m for step in self.steps for m in step.response.messages]
+        """The messages of the call: the results of approved calls run before the first step,
+        then the assistant and tool messages of all steps."""
+        return [
+            *self.initial_response_messages,
+            *(m for step in self.steps for m in step.response.messages),
+        ]
 
     @property
     def provider_metadata(self) -> ProviderMetadata | None:
@@ -205,11 +212,16 @@ class GenerateTextResult(Generic[OutputT]):
 
 
 def result_of(
-    steps: list[StepResult], output: Output[Any, Any, Any] | None
+    steps: list[StepResult],
+    output: Output[Any, Any, Any] | None,
+    initial_response_messages: list[ResponseMessage] | None = None,
 ) -> GenerateTextResult[Any]:
     """The result of a call that ran ``steps`` (at least one)."""
     # One step keeps the provider's raw usage; a sum of several has none.
     usage = steps[0].usage if len(steps) == 1 else sum_usage(step.usage for step in steps)
     return GenerateTextResult(
-        steps=list(steps), usage=usage, _parser=OutputParser(output, steps[-1])
+        steps=list(steps),
+        usage=usage,
+        _parser=OutputParser(output, steps[-1]),
+        initial_response_messages=list(initial_response_messages or []),
     )

@@ -58,6 +58,8 @@ class StreamEngine:
         try:
             loop = StepLoop(config, state.steps)
             await loop.start("stream_text")
+            async for output in loop.resume():
+                yield output
             while True:
                 # As upstream, a stream always tells the model whether to include raw chunks.
                 loop.deadlines.start_step()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Generator, Sequence
-from typing import Any, Generic, Never, TypeAlias, cast
+from collections.abc import AsyncIterator, Callable, Generator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Never, TypeAlias, cast
 
-from typing_extensions import TypeVar
+from typing_extensions import TypeVar, Unpack
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk.generate_text._config import CallConfig
@@ -35,6 +35,7 @@ from ai_sdk.generate_text._parts import (
 from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_engine import StreamCallbacks, StreamEngine, StreamState
+from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import (
@@ -47,6 +48,10 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils._closing import AsyncClosing
 from ai_sdk.telemetry._hooks import AbortEvent, notify_callback
+
+if TYPE_CHECKING:
+    from ai_sdk.ui import UIMessageChunk, UIMessageStreamOptions
+    from ai_sdk.ui.starlette import UIMessageStreamResponse
 
 __all__ = ["Aggregate", "StreamTextResult", "StreamTransform"]
 
@@ -390,6 +395,44 @@ class StreamTextResult(AsyncClosing, Generic[OutputT, PartialT, ElementT]):
         while not self._done:
             await self._pull(index)
             index = len(self._parts)
+
+    # -- UI message streams (ai_sdk.ui; imported on use) ---------------------------------------
+
+    @property
+    def tools(self) -> Mapping[str, Tool[Any]]:
+        """The tools of the call."""
+        return self._config.tools or {}
+
+    def to_ui_message_stream(
+        self, **options: Unpack[UIMessageStreamOptions]
+    ) -> AsyncIterator[UIMessageChunk]:
+        """The stream as UI message chunks, for the TS `useChat` (see `ai_sdk.ui`).
+
+        Errors are masked ("An error occurred.") unless ``on_error`` says otherwise. Closing
+        the returned iterator early (a client that went away) closes this result.
+        """
+        from ai_sdk.ui._stream import ui_message_stream_of
+
+        return ui_message_stream_of(self, options)
+
+    def to_ui_message_stream_response(
+        self,
+        *,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+        keep_alive: float | None = None,
+        **options: Unpack[UIMessageStreamOptions],
+    ) -> UIMessageStreamResponse:
+        """`to_ui_message_stream` as a Starlette/FastAPI response (the ``web`` extra: starlette)
+        that stops the model when the client disconnects."""
+        from ai_sdk.ui.starlette import create_ui_message_stream_response
+
+        return create_ui_message_stream_response(
+            self.to_ui_message_stream(**options),
+            status=status,
+            headers=headers,
+            keep_alive=keep_alive,
+        )
 
     # -- aggregates -----------------------------------------------------------------------------
 

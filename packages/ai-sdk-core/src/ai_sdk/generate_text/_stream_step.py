@@ -32,9 +32,11 @@ from ai_sdk.generate_text._parts import (
     TextEndPart,
     TextStartPart,
     TextStreamPart,
+    ToolApprovalResponse,
     ToolInputDeltaPart,
     ToolInputEndPart,
     ToolInputStartPart,
+    ToolOutputDenied,
 )
 from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult
@@ -62,6 +64,7 @@ from ai_sdk.provider import (
     TextDelta,
     TextEnd,
     TextStart,
+    ToolApprovalRequestContent,
     ToolCallContent,
     ToolInputDelta,
     ToolInputEnd,
@@ -325,19 +328,33 @@ class StreamStep:
                 self._output_seen()
                 out.append(await self._add(part))
                 if isinstance(part, ToolCallContent):
-                    error = self.step.reject_invalid(self.step.calls[-1])
+                    call = self.step.calls[-1]
+                    error = self.step.reject_invalid(call)
                     if error is not None:
                         out.append(error)
-            case ToolResultContent() | UrlSource() | DocumentSource() | CustomContent():
+                    for approval in await self.step.approve(call):
+                        self.step.add_approval(approval)
+                        out.append(approval)
+                        if isinstance(approval, ToolApprovalResponse) and not approval.approved:
+                            out.append(
+                                ToolOutputDenied(
+                                    tool_call_id=call.tool_call_id, tool_name=call.tool_name
+                                )
+                            )
+            case (
+                ToolResultContent()
+                | UrlSource()
+                | DocumentSource()
+                | CustomContent()
+                | ToolApprovalRequestContent()
+            ):
                 out.append(await self._add(part))
-            case _:  # tool approval requests are not supported yet; text deltas: the engine's
+            case _:  # text deltas: the engine's
                 pass
         return out
 
     async def _add(self, part: Content) -> TextStreamPart:
-        user = await self.step.add(part)
-        assert user is not None  # only tool approval requests give none
-        return cast("TextStreamPart", user)
+        return cast("TextStreamPart", await self.step.add(part))
 
     async def _tool_input_start(self, part: ToolInputStart) -> ToolInputStartPart:
         plan = self.step.plan

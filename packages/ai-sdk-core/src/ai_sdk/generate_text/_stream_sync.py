@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Generic, Never, ParamSpec, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Never, ParamSpec, cast, overload
 
-from typing_extensions import TypeVar
+from typing_extensions import TypeVar, Unpack
 
 from ai_sdk._files import GeneratedFile
 from ai_sdk._sync import SyncStream, dispatching, named_twin, run_sync
@@ -29,9 +29,14 @@ from ai_sdk.generate_text._parts import (
 from ai_sdk.generate_text._result import GenerateTextResult
 from ai_sdk.generate_text._step import StepResult
 from ai_sdk.generate_text._stream_result import StreamTextResult
+from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ResponseMessage
 from ai_sdk.provider import CallWarning, ProviderMetadata, ReasoningContent, UnifiedFinishReason
+
+if TYPE_CHECKING:
+    from ai_sdk.ui import UIMessageChunk, UIMessageStreamOptions
+    from ai_sdk.ui.starlette import UIMessageStreamResponse
 
 __all__ = ["StreamTextResultSync", "sync_stream_twin"]
 
@@ -80,6 +85,37 @@ class StreamTextResultSync(Generic[OutputT, PartialT, ElementT]):
     def element_stream(self) -> Iterator[ElementT]:
         """The array elements (see `StreamTextResult.element_stream`)."""
         return self._iterate(lambda: self._inner.element_stream)
+
+    def to_ui_message_stream(
+        self, **options: Unpack[UIMessageStreamOptions]
+    ) -> Iterator[UIMessageChunk]:
+        """The UI message chunks (see `StreamTextResult.to_ui_message_stream`); for WSGI, frame
+        them with `ai_sdk.ui.ui_message_stream_to_sse_bytes_sync`. Callbacks run on the SDK's
+        background loop."""
+        return self._iterate(lambda: self._inner.to_ui_message_stream(**options))
+
+    def to_ui_message_stream_response(
+        self,
+        *,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+        keep_alive: float | None = None,
+        **options: Unpack[UIMessageStreamOptions],
+    ) -> UIMessageStreamResponse:
+        """`to_ui_message_stream` as a Starlette response (for sync Starlette endpoints)."""
+        from ai_sdk.ui.starlette import create_ui_message_stream_response
+
+        return create_ui_message_stream_response(
+            self.to_ui_message_stream(**options),
+            status=status,
+            headers=headers,
+            keep_alive=keep_alive,
+        )
+
+    @property
+    def tools(self) -> Mapping[str, Tool[Any]]:
+        """The tools of the call."""
+        return self._inner.tools
 
     def consume_stream(self) -> None:
         """Read the stream to its end without raising."""

@@ -24,6 +24,7 @@ __all__ = [
     "Tool",
     "ToolExecutionOptions",
     "ToolSet",
+    "call_style_of",
     "dynamic_tool",
     "normalize_tools",
     "tool",
@@ -85,6 +86,10 @@ class Tool(Generic[InputT]):
     to_model_output: Callable[..., Any] | None = None
     """``(tool_call_id=, input=, output=) -> ToolResultOutput`` (may be async): what the model
     sees of a result; by default a ``str`` becomes text and anything else JSON."""
+    needs_approval: bool | Callable[..., Any] | None = None
+    """Whether a call waits for the caller's approval before it runs: a bool, or a function
+    ``(input[, ToolExecutionOptions]) -> bool`` (sync or async; ``options.context`` is this
+    tool's ``tools_context`` entry). The call-level ``tool_approval`` takes precedence."""
     on_input_start: Callable[[ToolExecutionOptions], Any] | None = None
     """Streaming only: called when the model starts sending this tool's input. As upstream, the
     input hooks get the call's ``runtime_context`` as ``options.context``."""
@@ -134,7 +139,8 @@ def normalize_tools(tools: ToolSet | None) -> dict[str, Tool[Any]] | None:
     return result
 
 
-def _call_style(execute: Callable[..., Any] | None) -> _CallStyle:
+def call_style_of(execute: Callable[..., Any] | None) -> _CallStyle:
+    """``input_options`` when ``execute`` takes two positional parameters (or ``*args``)."""
     if execute is None:
         return "input"
     try:
@@ -161,6 +167,7 @@ def tool(
     strict: bool | None = None,
     provider_options: ProviderOptions | None = None,
     metadata: JSONObject | None = None,
+    needs_approval: bool | Callable[..., Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Tool[Any]]: ...
 @overload
 def tool(
@@ -174,6 +181,7 @@ def tool(
     input_examples: Sequence[JSONObject] | None = None,
     provider_options: ProviderOptions | None = None,
     metadata: JSONObject | None = None,
+    needs_approval: bool | Callable[..., Any] | None = None,
     to_model_output: Callable[..., Any] | None = None,
     on_input_start: Callable[[ToolExecutionOptions], Any] | None = None,
     on_input_delta: Callable[[str, ToolExecutionOptions], Any] | None = None,
@@ -190,6 +198,7 @@ def tool(
     input_examples: Sequence[JSONObject] | None = None,
     provider_options: ProviderOptions | None = None,
     metadata: JSONObject | None = None,
+    needs_approval: bool | Callable[..., Any] | None = None,
     to_model_output: Callable[..., Any] | None = None,
     on_input_start: Callable[[ToolExecutionOptions], Any] | None = None,
     on_input_delta: Callable[[str, ToolExecutionOptions], Any] | None = None,
@@ -208,6 +217,7 @@ def tool(
     input_examples: Sequence[JSONObject] | None = None,
     provider_options: ProviderOptions | None = None,
     metadata: JSONObject | None = None,
+    needs_approval: bool | Callable[..., Any] | None = None,
     to_model_output: Callable[..., Any] | None = None,
     on_input_start: Callable[[ToolExecutionOptions], Any] | None = None,
     on_input_delta: Callable[[str, ToolExecutionOptions], Any] | None = None,
@@ -255,6 +265,8 @@ def tool(
         input_examples: example inputs for providers that support them.
         provider_options: provider-specific options.
         metadata: your own data, copied onto calls and results.
+        needs_approval: calls wait for the caller's approval before they run (a bool, or a
+            function of the input and `ToolExecutionOptions`).
         to_model_output: converts a result into what the model sees.
         on_input_start: streaming: the model started sending the input.
         on_input_delta: streaming: a piece of the input JSON text arrived.
@@ -267,6 +279,7 @@ def tool(
         "strict": strict,
         "provider_options": provider_options,
         "metadata": metadata,
+        "needs_approval": needs_approval,
     }
     if function is not None:
         return _tool_from_function(function, **settings)
@@ -282,7 +295,7 @@ def tool(
         on_input_start=on_input_start,
         on_input_delta=on_input_delta,
         on_input_available=on_input_available,
-        call_style=_call_style(execute),
+        call_style=call_style_of(execute),
         **settings,
     )
 
@@ -296,6 +309,7 @@ def dynamic_tool(
     title: str | None = None,
     provider_options: ProviderOptions | None = None,
     metadata: JSONObject | None = None,
+    needs_approval: bool | Callable[..., Any] | None = None,
     to_model_output: Callable[..., Any] | None = None,
 ) -> Tool[Any]:
     """A tool whose input and output types are only known at run time (e.g. from an MCP server).
@@ -311,8 +325,9 @@ def dynamic_tool(
         title=title,
         provider_options=provider_options,
         metadata=metadata,
+        needs_approval=needs_approval,
         to_model_output=to_model_output,
-        call_style=_call_style(execute),
+        call_style=call_style_of(execute),
     )
 
 

@@ -22,6 +22,8 @@ from ai_sdk.generate_text._parts import (
     ContentPart,
     GeneratedFilePart,
     GeneratedReasoningFilePart,
+    ToolApprovalRequest,
+    ToolApprovalResponse,
     ToolCall,
     ToolError,
     ToolResult,
@@ -34,6 +36,7 @@ from ai_sdk.prompt._messages import (
     ModelMessage,
     ReasoningFilePart,
     ResponseMessage,
+    ToolApprovalRequestPart,
     ToolModelMessage,
 )
 from ai_sdk.provider import (
@@ -41,6 +44,7 @@ from ai_sdk.provider import (
     CustomPart,
     ErrorJsonOutput,
     ErrorTextOutput,
+    ExecutionDeniedOutput,
     InvalidToolInputError,
     JsonOutput,
     JSONValue,
@@ -50,6 +54,7 @@ from ai_sdk.provider import (
     TextContent,
     TextOutput,
     TextPart,
+    ToolApprovalResponsePart,
     ToolCallContent,
     ToolCallPart,
     ToolCallRepairError,
@@ -389,6 +394,16 @@ async def to_response_messages(
                     provider_options=part.provider_metadata,
                 )
             )
+        elif isinstance(part, ToolApprovalRequest):
+            assistant.append(
+                ToolApprovalRequestPart(
+                    approval_id=part.approval_id,
+                    tool_call_id=part.tool_call.tool_call_id,
+                    reason=part.reason,
+                    is_automatic=part.is_automatic,
+                    signature=part.signature,
+                )
+            )
         elif isinstance(part, ToolResult | ToolError) and part.provider_executed:
             assistant.append(
                 ToolResultPart(
@@ -407,8 +422,37 @@ async def to_response_messages(
     messages: list[ResponseMessage] = []
     if assistant:
         messages.append(AssistantModelMessage(content=assistant))
-    results: list[tuple[int, int, ToolResultPart]] = []
+    results: list[tuple[int, int, ToolResultPart | ToolApprovalResponsePart]] = []
     for index, part in enumerate(content):
+        if isinstance(part, ToolApprovalResponse):
+            # An approval the configuration answered; a denied call gets its denial as result.
+            call = part.tool_call
+            rank = order.get(call.tool_call_id, len(order) + index)
+            results.append(
+                (
+                    rank,
+                    index,
+                    ToolApprovalResponsePart(
+                        approval_id=part.approval_id,
+                        approved=part.approved,
+                        reason=part.reason,
+                        provider_executed=part.provider_executed,
+                    ),
+                )
+            )
+            if not part.approved:
+                results.append(
+                    (
+                        rank,
+                        index,
+                        ToolResultPart(
+                            tool_call_id=call.tool_call_id,
+                            tool_name=call.tool_name,
+                            output=ExecutionDeniedOutput(reason=part.reason),
+                        ),
+                    )
+                )
+            continue
         if not isinstance(part, ToolResult | ToolError) or part.provider_executed:
             continue
         if isinstance(part, ToolResult) and part.preliminary:

@@ -264,10 +264,15 @@ def _assistant_message(message: AssistantModelMessage, downloads: _Downloads) ->
 
 
 def _tool_message(message: ToolModelMessage, downloads: _Downloads) -> ToolMessage:
+    # Answers to local approvals were acted on by the SDK: only provider-executed ones go on.
     content: list[ToolContentPart] = [
         _tool_result(part, downloads)
-        for part in message.content
         if isinstance(part, ToolResultPart)
+        else ToolApprovalResponsePart(
+            approval_id=part.approval_id, approved=part.approved, reason=part.reason
+        )
+        for part in message.content
+        if isinstance(part, ToolResultPart) or part.provider_executed
     ]
     return ToolMessage(content=content, provider_options=message.provider_options)
 
@@ -319,21 +324,7 @@ def _merge_tool_messages(messages: list[Message]) -> list[Message]:
     return combined
 
 
-def _check_tool_results(messages: Sequence[Message], source: Sequence[ModelMessage]) -> None:
-    approval_to_call: dict[str, str] = {}
-    approved: set[str] = set()
-    for message in source:
-        if isinstance(message, AssistantModelMessage) and not isinstance(message.content, str):
-            for part in message.content:
-                if isinstance(part, ToolApprovalRequestPart):
-                    approval_to_call[part.approval_id] = part.tool_call_id
-    for message in source:
-        if isinstance(message, ToolModelMessage):
-            for part in message.content:
-                if isinstance(part, ToolApprovalResponsePart):
-                    call_id = approval_to_call.get(part.approval_id)
-                    if call_id is not None:
-                        approved.add(call_id)
+def _check_tool_results(messages: Sequence[Message]) -> None:
     pending: dict[str, None] = {}
     for message in messages:
         if isinstance(message, AssistantMessage):
@@ -344,15 +335,10 @@ def _check_tool_results(messages: Sequence[Message], source: Sequence[ModelMessa
             for part in message.content:
                 if isinstance(part, ToolResultPart):
                     pending.pop(part.tool_call_id, None)
-        else:
-            _raise_if_pending(pending, approved)
-    _raise_if_pending(pending, approved)
-
-
-def _raise_if_pending(pending: dict[str, None], approved: set[str]) -> None:
-    missing = [call_id for call_id in pending if call_id not in approved]
-    if missing:
-        raise MissingToolResultsError(tool_call_ids=missing)
+        elif pending:
+            raise MissingToolResultsError(tool_call_ids=list(pending))
+    if pending:
+        raise MissingToolResultsError(tool_call_ids=list(pending))
 
 
 async def convert_to_language_model_prompt(
@@ -386,5 +372,5 @@ async def convert_to_language_model_prompt(
         )
     converted.extend(_convert(message, downloads) for message in prompt.messages)
     combined = _merge_tool_messages(converted)
-    _check_tool_results(combined, prompt.messages)
+    _check_tool_results(combined)
     return [m for m in combined if not (isinstance(m, ToolMessage) and not m.content)]

@@ -111,6 +111,8 @@ class ToolApprovalRequestPart(WireModel):
     type: Literal["tool-approval-request"] = "tool-approval-request"
     approval_id: str
     tool_call_id: str
+    reason: str | None = None
+    """Why approval was asked for."""
     is_automatic: bool | None = None
     """Whether the SDK answered the request itself (from the approval configuration)."""
     signature: str | None = None

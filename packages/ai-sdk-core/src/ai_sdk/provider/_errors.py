@@ -671,13 +671,15 @@ class MissingToolResultsError(AISDKError):
 
 
 class InvalidToolApprovalError(AISDKError):
-    """A tool approval response names an approval request that is not in the history."""
+    """A tool approval response names an approval request that is not in the history (or
+    answers one that was already answered)."""
 
     approval_id: str
 
-    def __init__(self, *, approval_id: str) -> None:
+    def __init__(self, *, approval_id: str, message: str | None = None) -> None:
         super().__init__(
-            f'Tool approval response references unknown approval_id: "{approval_id}". '
+            message
+            or f'Tool approval response references unknown approvalId: "{approval_id}". '
             "No matching tool-approval-request found in message history."
         )
         self.approval_id = approval_id

@@ -111,6 +111,8 @@ class ToolApprovalResponsePart(WireModel):
     """The id of the `tool-approval-request` this answers."""
     approved: bool
     reason: str | None = None
+    provider_executed: bool | None = None
+    """Whether the call is provider-executed: only those answers are sent to the model."""
     provider_options: ProviderOptions | None = None
 
 

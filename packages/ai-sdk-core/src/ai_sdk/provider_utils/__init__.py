@@ -5,7 +5,12 @@ Providers import from here and from `ai_sdk.provider` only; every name below is 
 """
 
 from ai_sdk.provider._errors import get_error_message
-from ai_sdk.provider_utils._client import DEFAULT_TIMEOUT, HTTPClientHolder
+from ai_sdk.provider_utils._client import (
+    DEFAULT_TIMEOUT,
+    AsyncHTTPClient,
+    HTTPClientHolder,
+    create_http_client,
+)
 from ai_sdk.provider_utils._event_stream import (
     EventTransformer,
     JSONEventStream,
@@ -101,6 +106,7 @@ __all__ = [
     "MAX_EVENT_SIZE_ENV",
     "RUNTIME_USER_AGENT",
     "SDK_USER_AGENT",
+    "AsyncHTTPClient",
     "DataContent",
     "EventSizeLimitExceeded",
     "EventTransformer",
@@ -131,6 +137,7 @@ __all__ = [
     "create_binary_response_handler",
     "create_data_url",
     "create_event_source_response_handler",
+    "create_http_client",
     "create_id_generator",
     "create_json_error_response_handler",
     "create_json_response_handler",

@@ -1,17 +1,21 @@
-"""The one `httpx.AsyncClient` a provider instance reuses: created lazily, or the user's."""
+"""The one HTTP client a provider instance reuses: created lazily, or the user's."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
+import os
 import weakref
 from collections.abc import Callable
+from typing import Any, Protocol
 
 import httpx
 
+from ai_sdk.provider._errors import InvalidArgumentError
 from ai_sdk.provider_utils._closing import AsyncClosing
 
-__all__ = ["DEFAULT_TIMEOUT", "HTTPClientHolder"]
+__all__ = ["DEFAULT_TIMEOUT", "AsyncHTTPClient", "HTTPClientHolder", "create_http_client"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=10.0)
 """Ten minutes per read/write/pool wait and ten seconds to connect.
@@ -21,8 +25,67 @@ read timeout bounds the gap between two received chunks, not the whole response.
 """
 
 
+class AsyncHTTPClient(Protocol):
+    """What the SDK calls on an HTTP client: an ``httpx.AsyncClient`` (or a subclass, such as
+    ``httpx_aiohttp.HttpxAiohttpClient``) or an ``httpx2.AsyncClient``."""
+
+    @property
+    def is_closed(self) -> bool: ...
+
+    def build_request(
+        self, method: str, url: Any, *, content: Any = ..., headers: Any = ..., timeout: Any = ...
+    ) -> Any: ...
+
+    async def send(self, request: Any, *, stream: bool = ...) -> Any: ...
+
+    async def aclose(self) -> None: ...
+
+
+_BACKENDS = {
+    # name: (module, client class, the extra that installs it)
+    "httpx": ("httpx", "AsyncClient", None),
+    "httpx2": ("httpx2", "AsyncClient", "httpx2"),
+    "aiohttp": ("httpx_aiohttp", "HttpxAiohttpClient", "aiohttp"),
+}
+
+
+def create_http_client(backend: str | None = None) -> AsyncHTTPClient:
+    """A new client with `DEFAULT_TIMEOUT`, the kind providers create for themselves.
+
+    Args:
+        backend: ``"httpx"`` (the default), ``"httpx2"`` (an ``httpx2.AsyncClient``) or
+            ``"aiohttp"`` (httpx on aiohttp's transport, ``httpx_aiohttp.HttpxAiohttpClient``);
+            ``None`` reads the ``AI_SDK_HTTP_BACKEND`` environment variable.
+
+    Raises:
+        InvalidArgumentError: an unknown backend, or one whose package is not installed (the
+            message names the extra that installs it).
+    """
+    name = (backend or os.environ.get("AI_SDK_HTTP_BACKEND") or "httpx").strip().lower()
+    if name not in _BACKENDS:
+        raise InvalidArgumentError(
+            f"unknown HTTP backend {name!r}; use one of {sorted(_BACKENDS)}",
+            parameter="AI_SDK_HTTP_BACKEND",
+            value=name,
+        )
+    module_name, class_name, extra = _BACKENDS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise InvalidArgumentError(
+            f"the {name!r} HTTP backend needs {module_name}: pip install 'ai-sdk-core[{extra}]'",
+            parameter="AI_SDK_HTTP_BACKEND",
+            value=name,
+        ) from error
+    timeout: Any = DEFAULT_TIMEOUT
+    if module_name == "httpx2":
+        timeout = module.Timeout(**DEFAULT_TIMEOUT.as_dict())
+    client: AsyncHTTPClient = getattr(module, class_name)(timeout=timeout)
+    return client
+
+
 class HTTPClientHolder(AsyncClosing):
-    """Gives a provider its `httpx.AsyncClient`: the user's, or one it creates on first use.
+    """Gives a provider its HTTP client: the user's, or one it creates on first use.
 
     A client it creates is owned: `aclose` closes it. A user-supplied client is never closed here,
     since the user may share it. Connection pools are bound to an event loop, so an owned client
@@ -30,11 +93,12 @@ class HTTPClientHolder(AsyncClosing):
     program that is a single client.
 
     Args:
-        client: a user-supplied client (proxies, mTLS, custom transports); used as is.
+        client: a user-supplied client (proxies, mTLS, custom transports), from httpx or
+            httpx2; used as is.
         timeout: applied to every request when given (also with a user-supplied client);
             otherwise the client's own timeout applies, `DEFAULT_TIMEOUT` for an owned client.
-        factory: builds each owned client; by default
-            ``httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)``.
+        factory: builds each owned client; by default `create_http_client` (httpx, unless
+            ``AI_SDK_HTTP_BACKEND`` names another backend).
 
     Example:
         >>> holder = HTTPClientHolder()
@@ -46,15 +110,15 @@ class HTTPClientHolder(AsyncClosing):
 
     def __init__(
         self,
-        client: httpx.AsyncClient | None = None,
+        client: AsyncHTTPClient | None = None,
         *,
         timeout: httpx.Timeout | float | None = None,
-        factory: Callable[[], httpx.AsyncClient] | None = None,
+        factory: Callable[[], AsyncHTTPClient] | None = None,
     ) -> None:
         self._user_client = client
         self._timeout = timeout
         self._factory = factory
-        self._owned: dict[int, tuple[weakref.ref[asyncio.AbstractEventLoop], httpx.AsyncClient]]
+        self._owned: dict[int, tuple[weakref.ref[asyncio.AbstractEventLoop], AsyncHTTPClient]]
         self._owned = {}
 
     @property
@@ -70,7 +134,7 @@ class HTTPClientHolder(AsyncClosing):
             return self._timeout
         return httpx.Timeout(self._timeout)
 
-    def get(self) -> httpx.AsyncClient:
+    def get(self) -> AsyncHTTPClient:
         """The client for the running event loop (created now if needed)."""
         if self._user_client is not None:
             return self._user_client
@@ -80,13 +144,9 @@ class HTTPClientHolder(AsyncClosing):
         if entry is not None and entry[0]() is loop and not entry[1].is_closed:
             return entry[1]
         self._forget_dead_loops()
-        client = self._factory() if self._factory is not None else self._new_client()
+        client = self._factory() if self._factory is not None else create_http_client()
         self._owned[key] = (weakref.ref(loop), client)
         return client
-
-    @staticmethod
-    def _new_client() -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)
 
     def _forget_dead_loops(self) -> None:
         for key, (loop_ref, _client) in list(self._owned.items()):

@@ -25,6 +25,7 @@ from ai_sdk.provider_utils._handlers import (
     response_headers_of,
     transport_error_to_api_error,
 )
+from ai_sdk.provider_utils._http_libraries import http_error_types
 from ai_sdk.provider_utils._json import JSONValue
 from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
@@ -141,7 +142,7 @@ class JSONEventStream(AsyncClosing, Generic[T]):
                 self._parser.close()
                 await self.aclose()
                 raise
-            except httpx.HTTPError as error:
+            except http_error_types() as error:
                 await self.aclose()
                 raise self._transport_error(error) from error
             except BaseException:  # cancellation included: the response must not leak
@@ -199,7 +200,7 @@ class JSONEventStream(AsyncClosing, Generic[T]):
                                     parts = transformer.transform(result.value, value)
                         for part in parts:
                             yield part
-            except httpx.HTTPError as error:
+            except http_error_types() as error:
                 ending = transformer.abort(self._transport_error(error))
             except EventSizeLimitExceeded as error:
                 ending = transformer.abort(self._too_large(error))
@@ -211,7 +212,7 @@ class JSONEventStream(AsyncClosing, Generic[T]):
         finally:
             await self.aclose()
 
-    def _transport_error(self, error: httpx.HTTPError) -> APICallError:
+    def _transport_error(self, error: BaseException) -> APICallError:
         return transport_error_to_api_error(
             error,
             url=self._url,

@@ -10,6 +10,7 @@ import httpx
 from pydantic_core import from_json
 
 from ai_sdk.provider._errors import APICallError, APITimeoutError, JSONParseError
+from ai_sdk.provider_utils._http_libraries import failure_kind, http_error_types, scrub
 from ai_sdk.provider_utils._json import JSONValue
 from ai_sdk.provider_utils._parse_result import ParseFailure, ParseResult, ParseSuccess
 from ai_sdk.provider_utils._schema import Schema, SchemaLike, as_schema
@@ -65,13 +66,13 @@ def _status_text(response: httpx.Response) -> str:
 
 
 def transport_error_to_api_error(
-    error: httpx.HTTPError | httpx.InvalidURL,
+    error: BaseException,
     *,
     url: str,
     request_body_values: object,
     response: httpx.Response | None = None,
 ) -> APICallError:
-    """Map an httpx failure to the SDK's error tree.
+    """Map a transport failure (httpx, httpx2, or aiohttp under httpx) to the SDK's error tree.
 
     - a timeout (``httpx.TimeoutException``) -> `APITimeoutError`, retryable;
     - a network failure (connect/read/write errors, the peer closing the connection, proxy
@@ -80,6 +81,7 @@ def transport_error_to_api_error(
     - anything else (an unsupported URL scheme, an invalid URL, undecodable content) ->
       `APICallError`, not retryable: trying again cannot help.
     """
+    scrub(error)
     detail = str(error) or type(error).__name__
     status = response.status_code if response is not None else None
     headers = response_headers_of(response) if response is not None else None
@@ -90,22 +92,23 @@ def transport_error_to_api_error(
         "response_headers": headers,
         "cause": error,
     }
-    if isinstance(error, httpx.TimeoutException):
-        kind = type(error).__name__
-        reason = f" ({kind}: {error})" if str(error) else f" ({kind})"
+    kind = failure_kind(error)
+    if kind == "timeout":
+        name = type(error).__name__
+        reason = f" ({name}: {error})" if str(error) else f" ({name})"
         return APITimeoutError(
             f"Request timed out{reason}. "
             "Pass a larger timeout= to the provider if the model needs longer.",
             is_retryable=True,
             **common,
         )
-    if isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError | httpx.ProxyError):
+    if kind == "network":
         if response is None:
             message = f"Cannot connect to API: {detail}"
         else:
             message = f"Connection lost while reading the response: {detail}"
         return APICallError(message, is_retryable=True, **common)
-    if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+    if kind == "url":
         message = f"Invalid API URL {url!r}: {detail}. Check the provider's base_url."
     else:
         message = f"Request failed: {detail}"
@@ -115,7 +118,7 @@ def transport_error_to_api_error(
 async def _read_text(response: httpx.Response, url: str, body_values: object) -> str:
     try:
         await response.aread()
-    except httpx.HTTPError as error:
+    except http_error_types() as error:
         raise transport_error_to_api_error(
             error, url=url, request_body_values=body_values, response=response
         ) from error
@@ -173,7 +176,7 @@ def create_binary_response_handler() -> ResponseHandler[bytes]:
     ) -> ResponseResult[bytes]:
         try:
             content = await response.aread()
-        except httpx.HTTPError as error:
+        except http_error_types() as error:
             raise transport_error_to_api_error(
                 error, url=url, request_body_values=request_body_values, response=response
             ) from error

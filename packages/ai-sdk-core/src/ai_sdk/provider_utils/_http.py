@@ -9,6 +9,7 @@ import httpx
 from pydantic_core import to_json
 
 from ai_sdk.provider._errors import APICallError
+from ai_sdk.provider_utils._client import AsyncHTTPClient
 from ai_sdk.provider_utils._handlers import (
     ResponseHandler,
     ResponseResult,
@@ -16,6 +17,11 @@ from ai_sdk.provider_utils._handlers import (
     transport_error_to_api_error,
 )
 from ai_sdk.provider_utils._headers import build_user_agent, combine_headers, with_user_agent_suffix
+from ai_sdk.provider_utils._http_libraries import (
+    http_error_types,
+    library_of,
+    request_timeout_for,
+)
 
 __all__ = ["get_json", "post_json", "post_to_api"]
 
@@ -28,7 +34,7 @@ async def post_json(
     body: object,
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
-    client: httpx.AsyncClient,
+    client: AsyncHTTPClient,
     headers: Mapping[str, str | None] | None = None,
     timeout: httpx.Timeout | float | None = None,  # noqa: ASYNC109 - httpx timeout, not a deadline
     user_agent: Sequence[str] = (),
@@ -83,7 +89,7 @@ async def post_to_api(
     body_values: object,
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
-    client: httpx.AsyncClient,
+    client: AsyncHTTPClient,
     headers: Mapping[str, str | None] | None = None,
     timeout: httpx.Timeout | float | None = None,  # noqa: ASYNC109 - httpx timeout, not a deadline
     user_agent: Sequence[str] = (),
@@ -111,7 +117,7 @@ async def get_json(
     url: str,
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
-    client: httpx.AsyncClient,
+    client: AsyncHTTPClient,
     headers: Mapping[str, str | None] | None = None,
     timeout: httpx.Timeout | float | None = None,  # noqa: ASYNC109 - httpx timeout, not a deadline
     user_agent: Sequence[str] = (),
@@ -139,7 +145,7 @@ async def _request(
     body_values: object,
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
-    client: httpx.AsyncClient,
+    client: AsyncHTTPClient,
     headers: Mapping[str, str | None] | None,
     timeout: httpx.Timeout | float | None,  # noqa: ASYNC109
     user_agent: Sequence[str],
@@ -153,10 +159,10 @@ async def _request(
             url,
             headers=request_headers,
             content=content,
-            timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
+            timeout=request_timeout_for(library_of(client), timeout),
         )
         response = await client.send(request, stream=True)
-    except (httpx.HTTPError, httpx.InvalidURL) as error:
+    except http_error_types() as error:
         raise transport_error_to_api_error(
             error, url=url, request_body_values=body_values
         ) from error
@@ -188,7 +194,7 @@ def _handler_failure(
 ) -> Exception:
     if isinstance(error, APICallError):
         return error
-    if isinstance(error, httpx.HTTPError):
+    if isinstance(error, http_error_types()):
         return transport_error_to_api_error(
             error, url=url, request_body_values=body_values, response=response
         )
