@@ -50,12 +50,12 @@ from ai_sdk.generate_text._result import GenerateTextResult, result_of
 from ai_sdk.generate_text._step import ModelInfo, StepResult, is_stop_condition_met
 from ai_sdk.generate_text._tool import Tool
 from ai_sdk.generate_text._tool_calls import (
-    create_tool_model_output,
     execute_tool_call,
     invalid_call_error,
     parse_tool_call,
     to_json_value,
     to_response_messages,
+    tool_result_part,
 )
 from ai_sdk.generate_text._usage import LanguageModelUsage
 from ai_sdk.prompt import ModelMessage, ResponseMessage, SystemModelMessage, ToolModelMessage
@@ -641,20 +641,7 @@ class StepLoop:
         content: list[ToolContentPart] = []
         # As upstream: results, then the calls whose approved input failed, then denials.
         for output in [*finals, *checked.invalid]:
-            failed = isinstance(output, ToolError)
-            content.append(
-                ToolResultPart(
-                    tool_call_id=output.tool_call_id,
-                    tool_name=output.tool_name,
-                    output=await create_tool_model_output(
-                        tool=tools.get(output.tool_name),
-                        tool_call_id=output.tool_call_id,
-                        input=output.input,
-                        output=output.error if isinstance(output, ToolError) else output.output,
-                        error_mode="text" if failed else "none",
-                    ),
-                )
-            )
+            content.append(await tool_result_part(output, tools, error_mode="text"))
         content.extend(
             ToolResultPart(
                 tool_call_id=answer.call.tool_call_id,

@@ -49,6 +49,7 @@ from ai_sdk.provider import (
     JsonOutput,
     JSONValue,
     NoSuchToolError,
+    ProviderOptions,
     ReasoningContent,
     ReasoningPart,
     TextContent,
@@ -72,6 +73,7 @@ __all__ = [
     "parse_tool_call",
     "to_json_value",
     "to_response_messages",
+    "tool_result_part",
 ]
 
 
@@ -349,6 +351,30 @@ async def create_tool_model_output(
     return JsonOutput(value=to_json_value(output))
 
 
+async def tool_result_part(
+    output: ToolResult | ToolError,
+    tools: Mapping[str, Tool[Any]],
+    *,
+    error_mode: str,
+    provider_options: ProviderOptions | None = None,
+) -> ToolResultPart:
+    """A tool's output as the model sees it (``error_mode`` for a `ToolError`: see
+    `create_tool_model_output`)."""
+    failed = isinstance(output, ToolError)
+    return ToolResultPart(
+        tool_call_id=output.tool_call_id,
+        tool_name=output.tool_name,
+        output=await create_tool_model_output(
+            tool=tools.get(output.tool_name),
+            tool_call_id=output.tool_call_id,
+            input=output.input,
+            output=output.error if isinstance(output, ToolError) else output.output,
+            error_mode=error_mode if failed else "none",
+        ),
+        provider_options=provider_options,
+    )
+
+
 async def to_response_messages(
     content: Sequence[ContentPart], tools: Mapping[str, Tool[Any]] | None
 ) -> list[ResponseMessage]:
@@ -406,17 +432,8 @@ async def to_response_messages(
             )
         elif isinstance(part, ToolResult | ToolError) and part.provider_executed:
             assistant.append(
-                ToolResultPart(
-                    tool_call_id=part.tool_call_id,
-                    tool_name=part.tool_name,
-                    output=await create_tool_model_output(
-                        tool=tools.get(part.tool_name),
-                        tool_call_id=part.tool_call_id,
-                        input=part.input,
-                        output=part.error if isinstance(part, ToolError) else part.output,
-                        error_mode="json" if isinstance(part, ToolError) else "none",
-                    ),
-                    provider_options=part.provider_metadata,
+                await tool_result_part(
+                    part, tools, error_mode="json", provider_options=part.provider_metadata
                 )
             )
     messages: list[ResponseMessage] = []
@@ -457,26 +474,11 @@ async def to_response_messages(
             continue
         if isinstance(part, ToolResult) and part.preliminary:
             continue
-        output = await create_tool_model_output(
-            tool=tools.get(part.tool_name),
-            tool_call_id=part.tool_call_id,
-            input=part.input,
-            output=part.error if isinstance(part, ToolError) else part.output,
-            error_mode="text" if isinstance(part, ToolError) else "none",
-        )
         rank = order.get(part.tool_call_id, len(order) + index)
-        results.append(
-            (
-                rank,
-                index,
-                ToolResultPart(
-                    tool_call_id=part.tool_call_id,
-                    tool_name=part.tool_name,
-                    output=output,
-                    provider_options=part.provider_metadata,
-                ),
-            )
+        result = await tool_result_part(
+            part, tools, error_mode="text", provider_options=part.provider_metadata
         )
+        results.append((rank, index, result))
     if results:
         results.sort(key=lambda item: (item[0], item[1]))
         messages.append(ToolModelMessage(content=[item[2] for item in results]))
