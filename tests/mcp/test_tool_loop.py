@@ -7,6 +7,7 @@ results back on the next step. What the model receives there is the assertion.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from typing import Any
 
@@ -15,6 +16,7 @@ from mcp_types import CallToolResult, TextContent
 
 from ai_sdk import (
     TimeoutConfig,
+    Tool,
     ToolError,
     generate_text,
     generate_text_sync,
@@ -243,4 +245,47 @@ async def test_closing_from_another_loop_is_refused_and_changes_nothing(
 
     assert (await http_client.call_tool("echo", {"text": "still here"})).content == [
         TextContent(text="still here")
+    ]
+
+
+@pytest.mark.skipif(
+    "needs_approval" not in {f.name for f in dataclasses.fields(Tool)},
+    reason="this ai-sdk-core has no tool approval",
+)
+async def test_an_mcp_tool_waiting_for_approval_runs_on_the_server_only_once_approved(
+    http_client: MCPClient,
+) -> None:
+    from ai_sdk import ToolApprovalRequest
+    from ai_sdk.prompt import ToolModelMessage, UserModelMessage
+    from ai_sdk.provider import ToolApprovalResponsePart
+
+    model = MockLanguageModel(do_generate=[calls(("slow", {"seconds": 0.1})), text_result("ok")])
+    tools = await http_client.tools()
+    options: dict[str, Any] = {"tool_approval": {"slow": "user-approval"}, "stop_when": LOOP}
+    messages: list[Any] = [UserModelMessage(content="go")]
+    before = await slow_stats(http_client)
+
+    waiting = await generate_text(model=model, tools=tools, messages=messages, **options)
+
+    [request] = [p for p in waiting.final_step.content if isinstance(p, ToolApprovalRequest)]
+    assert await slow_stats(http_client) == before  # nothing ran on the server
+    messages += [
+        *waiting.response_messages,
+        ToolModelMessage(
+            content=[ToolApprovalResponsePart(approval_id=request.approval_id, approved=True)]
+        ),
+    ]
+    approved = await generate_text(model=model, tools=tools, messages=messages, **options)
+
+    assert approved.text == "ok"
+    after = await slow_stats(http_client)
+    assert after["slow_finished"] == before["slow_finished"] + 1
+    last = model.generate_calls[-1].prompt[-1]
+    assert isinstance(last, ToolMessage)
+    assert last.content == [
+        ToolResultPart(
+            tool_call_id="call-0",
+            tool_name="slow",
+            output=ContentOutput(value=[ContentOutputText(text="slept 0.1")]),
+        )
     ]
