@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self, TypeAlias, TypeVar, cast
 
 import anyio
 import httpx2
@@ -58,12 +58,12 @@ DEFAULT_CLIENT_VERSION = "1.0.0"
 """The client version sent to servers (as `@ai-sdk/mcp`)."""
 _CLOSE_GRACE = 10.0  # seconds for a transport to shut down before its task is cancelled
 
-ProtocolMode = Literal["auto", "legacy"]
+ProtocolMode: TypeAlias = Literal["auto", "legacy"]
 """How the protocol version is agreed: ``"auto"`` asks the server first (``server/discover``)
 and falls back to the ``initialize`` handshake; ``"legacy"`` starts with ``initialize``, for old
 servers that reject anything else first."""
 
-_State = Literal["new", "connecting", "open", "closed"]
+_State: TypeAlias = Literal["new", "connecting", "open", "closed"]
 
 
 class MCPClient:
