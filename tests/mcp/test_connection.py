@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+import httpx2
 import pytest
 from mcp_types import TextContent
 
@@ -51,6 +52,15 @@ async def test_streamable_http(http_url: str) -> None:
     transport = HttpTransport(http_url, headers={"Authorization": "Bearer test"})
     async with MCPClient(transport=transport) as client:
         await check_server(client)
+
+
+async def test_streamable_http_with_your_own_http_client(http_url: str) -> None:
+    async with httpx2.AsyncClient(headers={"Authorization": "Bearer test"}) as http:
+        async with MCPClient(transport=HttpTransport(http_url, http_client=http)) as client:
+            await check_server(client)
+        assert not http.is_closed  # yours: used, not closed
+        with pytest.raises(ValueError, match="headers= or http_client=, not both"):
+            HttpTransport(http_url, http_client=http, headers={"X": "1"})
 
 
 @pytest.mark.parametrize("protocol", ["auto", "legacy"])

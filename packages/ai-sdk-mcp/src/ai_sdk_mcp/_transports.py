@@ -111,8 +111,9 @@ class HttpTransport:
         url: the server's MCP endpoint, e.g. ``"https://example.com/mcp"``.
         headers: headers sent with every request (e.g. ``Authorization``).
         http_client: your own ``httpx2.AsyncClient`` (proxies, mTLS, auth flows); it is used as
-            given and never closed here. ``headers`` and ``timeout`` then do not apply: configure
-            the client instead. (The `mcp` SDK is built on ``httpx2``, not ``httpx``.)
+            given and never closed here. Set headers and timeouts on it (``headers=`` with it is a
+            ``ValueError``; ``timeout`` does not apply). The `mcp` SDK is built on ``httpx2``,
+            not ``httpx``.
         timeout: seconds to connect and send (reading a response stream may take up to
             `DEFAULT_SSE_READ_TIMEOUT`); use the client's ``timeout=`` to bound a whole request.
         terminate_session_on_close: ask the server to end the session when the client closes.
@@ -123,6 +124,13 @@ class HttpTransport:
     http_client: httpx2.AsyncClient | None = field(default=None, repr=False, compare=False)
     timeout: float = DEFAULT_HTTP_TIMEOUT
     terminate_session_on_close: bool = True
+
+    def __post_init__(self) -> None:
+        if self.http_client is not None and self.headers:
+            raise ValueError(
+                "HttpTransport takes headers= or http_client=, not both: set the headers on your "
+                "httpx2.AsyncClient (httpx2.AsyncClient(headers=...))"
+            )
 
     def describe(self) -> str:
         """The server as error messages name it."""
