@@ -150,6 +150,26 @@ async def test_images_become_files_and_other_content_json_text(client: MCPClient
 def test_a_result_without_content_items_and_other_outputs() -> None:
     assert mcp_to_model_output(output=CallToolResult(content=[])) == ContentOutput(value=[])
     assert mcp_to_model_output(output={"city": "Paris"}) == JsonOutput(value={"city": "Paris"})
+    assert mcp_to_model_output(output=None) == JsonOutput(value=None)
+
+
+def test_a_result_replayed_as_json_maps_like_the_result() -> None:
+    replayed = {
+        "content": [
+            {"type": "text", "text": "hi"},
+            {"type": "image", "data": PNG_BASE64, "mimeType": "image/png"},
+            {"type": "resource_link", "uri": "memo://x", "name": "x"},
+        ],
+        "isError": False,
+    }
+
+    assert mcp_to_model_output(output=replayed) == ContentOutput(
+        value=[
+            ContentOutputText(text="hi"),
+            ContentOutputFile(data=FileDataBytes(data=PNG_BASE64), media_type="image/png"),
+            ContentOutputText(text='{"type":"resource_link","uri":"memo://x","name":"x"}'),
+        ]
+    )
 
 
 class CityInput(BaseModel):

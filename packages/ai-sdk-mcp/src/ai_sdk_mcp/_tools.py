@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias, cast
 
-from mcp_types import CallToolResult, ImageContent, ListToolsResult, TextContent
+from mcp_types import CallToolResult, ListToolsResult, TextContent
 from mcp_types import Tool as MCPTool
 from pydantic_core import to_jsonable_python
 
@@ -63,29 +63,38 @@ CallTool: TypeAlias = Callable[[str, JSONObject, float | None], Awaitable[CallTo
 def mcp_to_model_output(*, output: object, **_: object) -> ContentOutput | JsonOutput:
     """What the model sees of an MCP tool's output (a tool's ``to_model_output``).
 
-    A `CallToolResult` becomes ``content``: text items as text, images as files (media type
-    and base64 data), anything else (audio, resource links, embedded resources) as text holding
-    its JSON. Any other output (a typed tool's validated ``output_schema`` value) becomes
-    ``json``.
+    A `CallToolResult` (or its JSON, as replayed from a conversation history) becomes
+    ``content``: text items as text, images as files (media type and base64 data), anything
+    else (audio, resource links, embedded resources) as text holding its JSON. Any other output
+    (a typed tool's validated ``output_schema`` value) becomes ``json``.
 
     Args:
         output: the tool's output.
     """
-    if not isinstance(output, CallToolResult):
-        return JsonOutput(value=to_jsonable_python(output, by_alias=True, fallback=str))
-    items: list[ContentOutputText | ContentOutputFile] = []
-    for item in output.content:
-        match item:
-            case TextContent(text=text):
-                items.append(ContentOutputText(text=text))
-            case ImageContent(data=data, mime_type=media_type):
-                items.append(
-                    ContentOutputFile(data=FileDataBytes(data=data), media_type=media_type)
-                )
-            case _:
-                wire = item.model_dump(mode="json", by_alias=True, exclude_none=True)
-                items.append(ContentOutputText(text=json.dumps(wire, separators=(",", ":"))))
-    return ContentOutput(value=list(items))
+    if isinstance(output, CallToolResult):
+        content: list[object] = [
+            item.model_dump(mode="json", by_alias=True, exclude_none=True)
+            for item in output.content
+        ]
+    else:
+        value: object = to_jsonable_python(output, by_alias=True, fallback=str)
+        listed = (
+            cast("dict[str, object]", value).get("content") if isinstance(value, dict) else None
+        )
+        if not isinstance(listed, list):
+            return JsonOutput(value=cast("JSONValue", value))
+        content = cast("list[object]", listed)
+    return ContentOutput(value=[_content_item(item) for item in content])
+
+
+def _content_item(item: object) -> ContentOutputText | ContentOutputFile:
+    match item:
+        case {"type": "text", "text": str(text)}:
+            return ContentOutputText(text=text)
+        case {"type": "image", "data": str(data), "mimeType": str(media_type)}:
+            return ContentOutputFile(data=FileDataBytes(data=data), media_type=media_type)
+        case _:
+            return ContentOutputText(text=json.dumps(item, separators=(",", ":")))
 
 
 def _automatic_input_schema(definition: MCPTool) -> Schema[Any]:
