@@ -27,6 +27,7 @@ nox.options.sessions = [
     "tests-core",
     "tests-gateway",
     "tests-openai_compatible",
+    "tests-mcp",
     "integration",
     "transports",
     "wheels",
@@ -44,6 +45,13 @@ PROVIDERS = {
     "gateway": ("packages/ai-sdk-gateway", "ai_sdk_gateway"),
     "openai_compatible": ("packages/ai-sdk-openai-compatible", "ai_sdk_openai_compatible"),
 }
+# Every distribution beside core: each depends on core alone among ours, has its own tests/<name>
+# and is type-checked, built, wheel-checked and compat-tested like a provider. ai-sdk-mcp brings
+# tools, not models, so it stays out of what only providers have (conformance, bench, soak).
+PACKAGES = {**PROVIDERS, "mcp": ("packages/ai-sdk-mcp", "ai_sdk_mcp")}
+# The packages with a release in RELEASES: compat-released tests the local core against those.
+# ai-sdk-mcp joins once it has been released.
+RELEASED = PROVIDERS
 PYTHON = "3.11"
 
 
@@ -59,7 +67,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """pyright strict: all packages together, then each against only its declared dependencies."""
     session.install(
-        "-e", f"{CORE}[otel,web]", *(f"-e{path}" for path, _ in PROVIDERS.values()),
+        "-e", f"{CORE}[otel,web]", *(f"-e{path}" for path, _ in PACKAGES.values()),
         # TEST_DEPS: pyright checks conformance/, whose replay is a pytest module.
         *nox.project.dependency_groups(PYPROJECT, "typecheck"), *TEST_DEPS,
     )  # fmt: skip
@@ -67,7 +75,7 @@ def typecheck(session: nox.Session) -> None:
     # Alone: a fresh venv holding only what the package declares (a provider gets core as a
     # built package), so an undeclared import or a provider-to-provider import fails here.
     tmp = Path(session.create_tmp()).resolve()
-    for path, module in [(CORE, "ai_sdk"), *PROVIDERS.values()]:
+    for path, module in [(CORE, "ai_sdk"), *PACKAGES.values()]:
         venv = tmp / f"types-{module}"
         shutil.rmtree(venv, ignore_errors=True)
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv), external=True)
@@ -104,8 +112,8 @@ def tests_core(session: nox.Session) -> None:
     session.run("pytest", "tests/core", "tests/servers", "tests/compat", *session.posargs)
 
 
-def _provider_tests(session: nox.Session, name: str) -> None:
-    path, _ = PROVIDERS[name]
+def _package_tests(session: nox.Session, name: str) -> None:
+    path, _ = PACKAGES[name]
     session.install(CORE, path, *TEST_DEPS)
     # The real-server tests need a llama.cpp build: only the `realserver` session runs them.
     ignore = [f"--ignore=tests/{name}/real"] if name == "openai_compatible" else []
@@ -115,20 +123,26 @@ def _provider_tests(session: nox.Session, name: str) -> None:
 @nox.session(name="tests-gateway", python=PYTHON)
 def tests_gateway(session: nox.Session) -> None:
     """ai-sdk-gateway with only core installed (non-editable): tests/gateway."""
-    _provider_tests(session, "gateway")
+    _package_tests(session, "gateway")
 
 
 @nox.session(name="tests-openai_compatible", python=PYTHON)
 def tests_openai_compatible(session: nox.Session) -> None:
     """ai-sdk-openai-compatible with only core installed (non-editable): tests/openai_compatible."""
-    _provider_tests(session, "openai_compatible")
+    _package_tests(session, "openai_compatible")
+
+
+@nox.session(name="tests-mcp", python=PYTHON)
+def tests_mcp(session: nox.Session) -> None:
+    """ai-sdk-mcp with only core installed (non-editable): tests/mcp, against real MCP servers."""
+    _package_tests(session, "mcp")
 
 
 @nox.session(python=PYTHON)
 def integration(session: nox.Session) -> None:
     """All packages together (editable): tests/integration and the tests/reliability faults."""
     session.install(
-        "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS, "fastapi>=0.110"
+        "-e", CORE, *(f"-e{path}" for path, _ in PACKAGES.values()), *TEST_DEPS, "fastapi>=0.110"
     )  # fmt: skip
     session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
 
@@ -139,7 +153,7 @@ def transports(session: nox.Session, backend: str) -> None:
     """The reliability faults, the HTTP layer and the integration tests on another HTTP backend
     (the clients providers create, and the tests' own clients)."""
     session.install(
-        "-e", f"{CORE}[{backend}]", *(f"-e{path}" for path, _ in PROVIDERS.values()), *TEST_DEPS,
+        "-e", f"{CORE}[{backend}]", *(f"-e{path}" for path, _ in PACKAGES.values()), *TEST_DEPS,
         "fastapi>=0.110",
     )  # fmt: skip
     session.run(
@@ -157,14 +171,14 @@ def soak(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def wheels(session: nox.Session) -> None:
-    """hatch-build every dist, twine check, each provider wheel alone with core: a real call."""
+    """hatch-build every dist, twine check, each other wheel alone with core: a real call."""
     session.install("hatch", "twine")
     dist = ROOT / "dist"
     hatch_data = Path(session.create_tmp()).resolve() / "hatch"
     shutil.rmtree(hatch_data, ignore_errors=True)
     hatch_env = {"HATCH_DATA_DIR": str(hatch_data)}
     shutil.rmtree(dist, ignore_errors=True)
-    for path in [CORE, *(p for p, _ in PROVIDERS.values())]:
+    for path in [CORE, *(p for p, _ in PACKAGES.values())]:
         with session.chdir(ROOT / path):
             # nox's UV_PYTHON would make hatch install its build backend into this session's
             # venv instead of hatch's own build env; hatch's envs are kept inside this venv.
@@ -174,7 +188,7 @@ def wheels(session: nox.Session) -> None:
             )  # fmt: skip
     session.run("twine", "check", "--strict", *map(str, sorted(dist.iterdir())))
     core_wheel = _one(dist, "ai_sdk_core-*.whl")
-    for name, (_, module) in PROVIDERS.items():
+    for name, (_, module) in PACKAGES.items():
         venv = Path(session.create_tmp()).resolve() / f"wheel-{name}"
         shutil.rmtree(venv, ignore_errors=True)
         session.run("uv", "venv", "-q", "--python", PYTHON, str(venv))
@@ -183,7 +197,7 @@ def wheels(session: nox.Session) -> None:
         session.run(
             "uv", "pip", "install", "-q", "--python", python, str(core_wheel), str(wheel),
         )  # fmt: skip
-        others = [m for n, (_, m) in PROVIDERS.items() if n != name]
+        others = [m for n, (_, m) in PACKAGES.items() if n != name]
         session.run(python, "tests/wheels/check_wheel.py", module, *others, external=True)
 
 
@@ -244,10 +258,10 @@ def _source_at(session: nox.Session, commit: str, *paths: str) -> Path:
 
 
 @nox.session(python=PYTHON)
-@nox.parametrize("provider", list(PROVIDERS))
+@nox.parametrize("provider", list(PACKAGES))
 def compat(session: nox.Session, provider: str) -> None:
-    """A provider against the lowest core it declares (from RELEASES) and its deps' floors."""
-    path, module = PROVIDERS[provider]
+    """A package against the lowest core it declares (from RELEASES) and its deps' floors."""
+    path, module = PACKAGES[provider]
     floor, requirements = _declared(path)
     major, minor = (int(part) for part in floor.split("."))
     version, commit = _recorded(session, "ai-sdk-core", "lowest", major, minor)
@@ -266,10 +280,10 @@ def compat(session: nox.Session, provider: str) -> None:
 
 
 @nox.session(name="compat-released", python=PYTHON, default=False)
-@nox.parametrize("provider", list(PROVIDERS))
+@nox.parametrize("provider", list(RELEASED))
 def compat_released(session: nox.Session, provider: str) -> None:
     """The local core against the latest released provider (from RELEASES) and its tests then."""
-    path, _ = PROVIDERS[provider]
+    path, _ = RELEASED[provider]
     version, commit = _recorded(session, Path(path).name, "latest")
     # The root pyproject.toml of that time: its pytest configuration and test dependencies.
     paths = (path, f"tests/{provider}", "tests/servers", "tests/conftest.py", "tests/__init__.py")
@@ -471,7 +485,7 @@ def docs(session: nox.Session) -> None:
 
     `nox -s docs -- serve` serves it with live reload instead.
     """
-    session.install("-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), *DOCS_DEPS)
+    session.install("-e", CORE, *(f"-e{path}" for path, _ in PACKAGES.values()), *DOCS_DEPS)
     env = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's end-of-life banner
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)

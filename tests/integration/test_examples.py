@@ -38,6 +38,8 @@ TESTED = {
     "stream.py",
     "tools.py",
     "agent.py",
+    "mcp_agent.py",
+    "mcp_weather_server.py",
     "approval.py",
     "structured_output.py",
     "partial_objects.py",
@@ -328,6 +330,52 @@ def test_agent(
         "content": '{"city":"Paris","temperature":21}',
     }
     assert all(r.headers["user-agent"].startswith("ai-sdk-agent/tool-loop ") for r in requests)
+
+
+def test_mcp_agent_with_its_weather_server(
+    example_env: LoopbackServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mcp_weather_server.py runs for real, as the example's stdio subprocess.
+    example_env.route(
+        CHAT,
+        completion(None, tool_calls=[tool_call("c1", "get_forecast", PARIS)], tokens=(40, 9)),
+        completion("Sunny, 21 °C.", tokens=(60, 6)),
+        completion("No idea.", tokens=(30, 3)),
+    )
+
+    run_example("mcp_agent.py", monkeypatch=monkeypatch)
+
+    assert capsys.readouterr().out == (
+        "Weather in Paris? -> Sunny, 21 °C. (tools: get_forecast)\n"
+        "And in Oslo? -> No idea. (tools: none)\n"
+    )
+    first, second, _ = bodies(example_env)
+    assert first["messages"][0] == {
+        "role": "system",
+        "content": "Ask for forecasts by city name; temperatures are in °C.",
+    }
+    [offered] = first["tools"]
+    assert offered == {
+        "type": "function",
+        "function": {
+            "name": "get_forecast",
+            "description": 'Today\'s forecast for a city, given by name (e.g. "Paris").',
+            "parameters": {
+                "type": "object",
+                "title": "get_forecastArguments",
+                "properties": {"city": {"title": "City", "type": "string"}},
+                "required": ["city"],
+                "additionalProperties": False,
+            },
+        },
+    }
+    # The MCP result as a content output, which the OpenAI-compatible wire carries as JSON text
+    # (as @ai-sdk/openai-compatible does).
+    assert second["messages"][-1] == {
+        "role": "tool",
+        "tool_call_id": "c1",
+        "content": '[{"type":"text","text":"Paris: Sunny, 21 °C"}]',
+    }
 
 
 @pytest.mark.parametrize("reply", ["y", "n"])

@@ -22,7 +22,7 @@ from ai_sdk_openai_compatible import create_openai_compatible
 from tests.servers import LoopbackServer, json_reply
 
 
-@pytest.mark.parametrize("provider", ["ai-sdk-gateway", "ai-sdk-openai-compatible"])
+@pytest.mark.parametrize("provider", ["ai-sdk-gateway", "ai-sdk-mcp", "ai-sdk-openai-compatible"])
 def test_installed_core_is_in_each_providers_declared_range(provider: str) -> None:
     [core] = [
         Requirement(line)

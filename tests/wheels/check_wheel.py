@@ -1,9 +1,10 @@
 """Run inside a fresh venv that holds only ai-sdk-core and one provider, both from wheels.
 
-Usage: python check_wheel.py <provider_module> <module that must NOT be importable>...
+Usage: python check_wheel.py <package_module> <module that must NOT be importable>...
 Checks that the installed copies (not the source tree) are used, that py.typed ships, that the
-other providers are absent, that the wheel metadata is complete, and that one real
-`generate_text` call through the provider reaches the loopback server and comes back.
+other packages are absent, that the wheel metadata is complete, and that one real
+`generate_text` call through the provider reaches the loopback server and comes back (for
+ai-sdk-mcp: a tool loop whose tool runs on the test MCP server).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ async def smoke_call(provider: str) -> str:
     # The repository root holds the loopback server; it has no `ai_sdk` package of its own,
     # so adding it cannot shadow the installed wheels.
     sys.path.append(str(ROOT))
+    if provider == "ai_sdk_mcp":
+        return await smoke_mcp()
     from ai_sdk import generate_text
     from tests.servers import LoopbackServer, json_reply
 
@@ -85,6 +88,35 @@ async def smoke_call(provider: str) -> str:
         result = await generate_text(model=model, prompt="hi", max_retries=0)
         assert len(server.requests) == 1, server.requests
     assert result.usage.output_tokens == 2, result.usage
+    return result.text
+
+
+async def smoke_mcp() -> str:
+    """A tool loop whose tool runs on the test MCP server (a stdio subprocess)."""
+    import json
+
+    from ai_sdk import generate_text, is_step_count
+    from ai_sdk.provider import FinishReason, GenerateResult, ToolCallContent, Usage
+    from ai_sdk.testing import MockLanguageModel, text_result
+    from ai_sdk_mcp import MCPClient, StdioTransport
+
+    server = ROOT / "tests" / "mcp" / "mcp_server.py"
+    call = GenerateResult(
+        content=[
+            ToolCallContent(tool_call_id="c1", tool_name="add", input=json.dumps({"a": 2, "b": 3}))
+        ],
+        finish_reason=FinishReason(unified="tool-calls", raw="tool_calls"),
+        usage=Usage(),
+    )
+    model = MockLanguageModel(do_generate=[call, text_result("wheel ok")])
+    async with MCPClient(
+        transport=StdioTransport(sys.executable, [str(server), "stdio"])
+    ) as client:
+        result = await generate_text(
+            model=model, tools=await client.tools(), prompt="2+3?", stop_when=is_step_count(2)
+        )
+    [tool_result] = result.steps[0].tool_results
+    assert tool_result.output.structured_content == {"result": 5}, tool_result
     return result.text
 
 
