@@ -15,6 +15,7 @@ import httpx
 
 from ai_sdk._sync import run_sync
 from ai_sdk.provider import get_error_message
+from ai_sdk.provider_utils import AsyncHTTPClient
 from ai_sdk_gateway._auth import ApiKey, OidcTokenProvider
 from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
 from ai_sdk_gateway._image_model import GatewayImageModel
@@ -147,9 +148,10 @@ class GatewayProvider:
     """The Vercel AI Gateway: hundreds of models from one endpoint and one credential.
 
     Create one with `create_gateway`, or use the default instance `gateway`. Calling the
-    provider is the same as `language_model`. It owns one ``httpx.AsyncClient`` per event loop
-    (created on first use) unless ``http_client=`` was given; close it with `aclose` or by
-    using the provider as an async context manager (`close` and ``with`` in synchronous code).
+    provider is the same as `language_model`. It owns one HTTP client per event loop (an
+    ``httpx.AsyncClient`` by default; created on first use) unless ``http_client=`` was given;
+    close it with `aclose` or by using the provider as an async context manager (`close` and
+    ``with`` in synchronous code).
     """
 
     def __init__(
@@ -158,7 +160,7 @@ class GatewayProvider:
         api_key: ApiKey | None = None,
         base_url: str | None = None,
         headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: AsyncHTTPClient | None = None,
         timeout: httpx.Timeout | float | None = None,
         team_id_or_slug: str | None = None,
         oidc_token_provider: OidcTokenProvider | None = None,
@@ -390,7 +392,7 @@ def create_gateway(
     api_key: ApiKey | None = None,
     base_url: str | None = None,
     headers: Mapping[str, str] | None = None,
-    http_client: httpx.AsyncClient | None = None,
+    http_client: AsyncHTTPClient | None = None,
     timeout: httpx.Timeout | float | None = None,
     team_id_or_slug: str | None = None,
     oidc_token_provider: OidcTokenProvider | None = None,
@@ -411,7 +413,8 @@ def create_gateway(
         base_url: the API base URL; ``https://ai-gateway.vercel.sh/v4/ai`` by default. The
             ``/v4/ai`` path selects the spec v4 wire format this client speaks.
         headers: extra headers for every request (they override the gateway's own).
-        http_client: your own ``httpx.AsyncClient`` (proxies, mTLS, transports); it is used as
+        http_client: your own ``httpx.AsyncClient`` or ``httpx2.AsyncClient`` (proxies, mTLS,
+            transports); it is used as
             is and never closed by the provider.
         timeout: a timeout for every request, in seconds or as an ``httpx.Timeout``; the
             default allows 10 minutes between received chunks.

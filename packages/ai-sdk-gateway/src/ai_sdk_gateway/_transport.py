@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ai_sdk.provider import APICallError, JSONValue, TypeValidationError
 from ai_sdk.provider_utils import (
+    AsyncHTTPClient,
     HTTPClientHolder,
     ResponseHandler,
     ResponseResult,
@@ -135,7 +136,7 @@ class GatewayTransport:
         oidc_token_provider: OidcTokenProvider | None,
         headers: Mapping[str, str] | None,
         team_id_or_slug: str | None,
-        http_client: httpx.AsyncClient | None,
+        http_client: AsyncHTTPClient | None,
         timeout: httpx.Timeout | float | None,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:

@@ -11,7 +11,7 @@ import httpx
 
 from ai_sdk._sync import run_sync
 from ai_sdk.provider import InvalidArgumentError
-from ai_sdk.provider_utils import HTTPClientHolder, without_trailing_slash
+from ai_sdk.provider_utils import AsyncHTTPClient, HTTPClientHolder, without_trailing_slash
 from ai_sdk_openai_compatible._chat_model import OpenAICompatibleChatLanguageModel
 from ai_sdk_openai_compatible._completion_model import OpenAICompatibleCompletionLanguageModel
 from ai_sdk_openai_compatible._config import (
@@ -42,10 +42,11 @@ _closing: set[asyncio.Task[None]] = set()
 class OpenAICompatibleProvider:
     """Models of one OpenAI-compatible server; calling it makes a chat model.
 
-    It owns one `httpx.AsyncClient` per event loop, created on first use and shared by all of its
-    models (unless an ``http_client`` was given, which is used as is and never closed here).
-    Close it with ``await provider.aclose()`` or ``async with provider: ...`` (in synchronous
-    code ``provider.close()`` or ``with provider: ...``).
+    It owns one HTTP client per event loop (an `httpx.AsyncClient` by default), created on first
+    use and shared by all of its models (unless an ``http_client`` was given, which is used as is
+    and never closed here). Close it with ``await provider.aclose()`` or
+    ``async with provider: ...`` (in synchronous code ``provider.close()`` or
+    ``with provider: ...``).
 
     Create it with `create_openai_compatible`.
     """
@@ -166,7 +167,7 @@ def create_openai_compatible(
     api_key: ApiKey | None = None,
     headers: Mapping[str, str | None] | None = None,
     query_params: Mapping[str, str] | None = None,
-    http_client: httpx.AsyncClient | None = None,
+    http_client: AsyncHTTPClient | None = None,
     timeout: httpx.Timeout | float | None = None,
     include_usage: bool = False,
     supports_structured_outputs: bool = False,
@@ -192,7 +193,8 @@ def create_openai_compatible(
         headers: extra headers for every request; they may override Authorization, and a
             ``None`` value removes a header.
         query_params: added to every request URL (e.g. Azure's ``api-version``).
-        http_client: your own `httpx.AsyncClient` (proxies, mTLS, custom transports); it is
+        http_client: your own `httpx.AsyncClient` or `httpx2.AsyncClient` (proxies, mTLS,
+            custom transports); it is
             never closed by the provider.
         timeout: the timeout of every request; by default 10 minutes between received bytes
             and 10 s to connect (see `ai_sdk.provider_utils.DEFAULT_TIMEOUT`).
