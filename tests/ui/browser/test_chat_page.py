@@ -1,0 +1,213 @@
+"""The chat page (examples/chat) in headless Chromium against a scripted OpenAI-compatible server.
+
+Everything between the browser and the model is real: the page's bundled `ai` Chat client, the
+FastAPI app served by uvicorn, `ai_sdk`'s agent and UI message stream, the OpenAI-compatible
+provider, and HTTP to a loopback server that plays the model with scripted SSE replies (so the
+answers are exact and the test is fast). ``AI_SDK_CHAT_SCREENSHOT=path`` saves the page after
+the approved exchange (how docs/images/chat.png is made).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.servers import LoopbackServer, Reply, json_reply, sse_reply
+from tests.servers.chat_app import ChatServer
+from tests.ui.browser.conftest import load_chat_example
+
+CHAT = "/v1/chat/completions"
+SECRET = "db password is hunter2"
+
+
+def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "created": 1_700_000_000,
+        "model": "scripted",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
+    }
+
+
+def thinks_then_calls_send_money(to: str, amount: float) -> Reply:
+    arguments = json.dumps({"to": to, "amount": amount})
+    return sse_reply(
+        [
+            chunk({"role": "assistant", "reasoning_content": "The user wants "}),
+            chunk({"reasoning_content": "a transfer; it needs their approval."}),
+            chunk(
+                {
+                    "tool_calls": [
+                        {
+                            "index": 0,
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": "send_money", "arguments": arguments[:9]},
+                        }
+                    ]
+                }
+            ),
+            chunk({"tool_calls": [{"index": 0, "function": {"arguments": arguments[9:]}}]}),
+            chunk({}, "tool_calls"),
+        ]
+    )
+
+
+def says(*deltas: str) -> Reply:
+    return sse_reply(
+        [
+            chunk({"role": "assistant", "content": ""}),
+            *(chunk({"content": delta}) for delta in deltas),
+            chunk({}, "stop"),
+        ]
+    )
+
+
+@dataclass
+class ChatApp:
+    """The example app served for one test, and the scripted model server behind it."""
+
+    url: str
+    model: LoopbackServer
+    database: Path
+
+    def model_requests(self) -> list[Any]:
+        return [r.json() for r in self.model.requests if r.path == CHAT]
+
+    def stored(self, chat_id: str) -> list[dict[str, Any]]:
+        return httpx.get(f"{self.url}/api/chats/{chat_id}").json()["messages"]
+
+
+@pytest.fixture
+def chat_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ChatApp]:
+    """The example app as `python examples/chat/app.py` builds it: its model from the
+    environment (here the scripted server), its own SQLite file, served by uvicorn."""
+    example = load_chat_example()
+    with LoopbackServer() as model_server:
+        monkeypatch.setenv("AI_SDK_BASE_URL", f"{model_server.url}/v1")
+        monkeypatch.setenv("AI_SDK_MODEL", "scripted")
+        monkeypatch.delenv("AI_SDK_API_KEY", raising=False)
+        database = tmp_path / "chat.sqlite3"
+        with ChatServer(example.create_app(database=database)) as server:
+            yield ChatApp(server.url, model_server, database)
+
+
+def open_chat(page: Page, url: str, chat_id: str) -> None:
+    page.goto(f"{url}/#{chat_id}")
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+
+
+def send(page: Page, text: str) -> None:
+    page.get_by_test_id("input").fill(text)
+    page.get_by_test_id("send").click()
+
+
+def test_reasoning_an_approved_tool_call_and_the_answer_stream_in_and_persist(
+    page: Page, chat_app: ChatApp
+) -> None:
+    chat_app.model.route(
+        CHAT,
+        thinks_then_calls_send_money("Bob", 20),
+        says("Done: 20 euros ", "are on their way ", "to Bob."),
+    )
+    open_chat(page, chat_app.url, "chat-approve")
+    send(page, "Send 20 euros to Bob.")
+
+    assistant = page.get_by_test_id("message-assistant")
+    expect(assistant.get_by_test_id("reasoning")).to_contain_text(
+        "The user wants a transfer; it needs their approval."
+    )
+    tool = assistant.get_by_test_id("tool")
+    expect(tool).to_have_attribute("data-state", "approval-requested")
+    expect(tool.get_by_test_id("tool-input")).to_have_text(
+        json.dumps({"to": "Bob", "amount": 20}, indent=2)
+    )
+    expect(page.get_by_test_id("status")).to_have_text("ready")
+    assert len(chat_app.model_requests()) == 1  # the loop stopped: nothing runs unapproved
+
+    tool.get_by_test_id("approve").click()
+
+    expect(tool.get_by_test_id("tool-output")).to_have_text("Sent 20.00 EUR to Bob.")
+    expect(assistant.get_by_test_id("text")).to_have_text("Done: 20 euros are on their way to Bob.")
+    expect(page.get_by_test_id("status")).to_have_text("ready")
+    expect(page.get_by_test_id("error")).to_be_hidden()
+    # One assistant message: the answer continued the message that asked for approval.
+    expect(assistant).to_have_count(1)
+    if os.environ.get("AI_SDK_CHAT_SCREENSHOT"):
+        page.set_viewport_size({"width": 760, "height": 400})
+        page.screenshot(path=os.environ["AI_SDK_CHAT_SCREENSHOT"])
+        page.set_viewport_size({"width": 760, "height": 900})
+
+    # The server ran the tool, and the model saw its result (never the approval parts).
+    _, second = chat_app.model_requests()
+    assert second["messages"][-2:] == [
+        {
+            "role": "assistant",
+            "content": "",
+            "reasoning_content": "The user wants a transfer; it needs their approval.",
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "send_money", "arguments": '{"to":"Bob","amount":20}'},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_1", "content": "Sent 20.00 EUR to Bob."},
+    ]
+
+    # on_finish stored the conversation; a reload restores it from SQLite.
+    [user, answer] = chat_app.stored("chat-approve")
+    assert user["parts"] == [{"type": "text", "text": "Send 20 euros to Bob."}]
+    assert [p["type"] for p in answer["parts"]] == [
+        "step-start", "reasoning", "tool-send_money", "step-start", "text",
+    ]  # fmt: skip
+    assert answer["parts"][2]["state"] == "output-available"
+    assert answer["parts"][2]["approval"]["approved"] is True
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    expect(page.get_by_test_id("message-user")).to_have_text("Send 20 euros to Bob.")
+    restored = page.get_by_test_id("message-assistant")
+    expect(restored.get_by_test_id("tool-output")).to_have_text("Sent 20.00 EUR to Bob.")
+    expect(restored.get_by_test_id("text")).to_have_text("Done: 20 euros are on their way to Bob.")
+
+
+def test_a_denied_call_does_not_run_and_the_model_hears_why(page: Page, chat_app: ChatApp) -> None:
+    chat_app.model.route(
+        CHAT, thinks_then_calls_send_money("Mallory", 5000), says("Understood, nothing was sent.")
+    )
+    open_chat(page, chat_app.url, "chat-deny")
+    send(page, "Send 5000 euros to Mallory.")
+    tool = page.get_by_test_id("tool")
+    tool.get_by_test_id("deny").click()
+
+    expect(tool.get_by_test_id("tool-denied")).to_have_text("Denied: The user declined.")
+    expect(page.get_by_test_id("message-assistant").get_by_test_id("text")).to_have_text(
+        "Understood, nothing was sent."
+    )
+    _, second = chat_app.model_requests()
+    denial = second["messages"][-1]
+    assert denial["role"] == "tool"
+    assert denial["tool_call_id"] == "call_1"
+    assert "The user declined." in denial["content"]
+    [_, answer] = chat_app.stored("chat-deny")
+    assert answer["parts"][2]["state"] == "output-denied"
+
+
+def test_a_model_error_shows_the_masked_text_only(page: Page, chat_app: ChatApp) -> None:
+    chat_app.model.route(CHAT, json_reply({"error": {"message": SECRET}}, status=400))
+    open_chat(page, chat_app.url, "chat-error")
+    send(page, "Hello?")
+
+    expect(page.get_by_test_id("error")).to_have_text("Error: An error occurred.")
+    expect(page.get_by_test_id("status")).to_have_text("error")
+    assert SECRET not in page.content()
