@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--max-output-tokens", type=int, default=None)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per model call
     app = create_app(max_output_tokens=args.max_output_tokens)
     print(f"chat: open http://{args.host}:{args.port}/", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

@@ -7,28 +7,15 @@ never downloaded.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[3]
-CHAT_EXAMPLE = ROOT / "examples" / "chat"
-
-
-def load_chat_example() -> ModuleType:
-    """examples/chat/app.py as a module (examples/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("chat_example_app", CHAT_EXAMPLE / "app.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.servers.chat_example import CHAT_EXAMPLE
 
 
 def chromium_path() -> str:

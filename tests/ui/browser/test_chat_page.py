@@ -20,56 +20,12 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.servers import LoopbackServer, Reply, json_reply, sse_reply
+from tests.servers import LoopbackServer, json_reply
 from tests.servers.chat_app import ChatServer
-from tests.ui.browser.conftest import load_chat_example
+from tests.servers.chat_example import CHAT_PATH as CHAT
+from tests.servers.chat_example import load_chat_example, says, thinks_then_calls_send_money
 
-CHAT = "/v1/chat/completions"
 SECRET = "db password is hunter2"
-
-
-def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
-    return {
-        "id": "chatcmpl-1",
-        "object": "chat.completion.chunk",
-        "created": 1_700_000_000,
-        "model": "scripted",
-        "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
-    }
-
-
-def thinks_then_calls_send_money(to: str, amount: float) -> Reply:
-    arguments = json.dumps({"to": to, "amount": amount})
-    return sse_reply(
-        [
-            chunk({"role": "assistant", "reasoning_content": "The user wants "}),
-            chunk({"reasoning_content": "a transfer; it needs their approval."}),
-            chunk(
-                {
-                    "tool_calls": [
-                        {
-                            "index": 0,
-                            "id": "call_1",
-                            "type": "function",
-                            "function": {"name": "send_money", "arguments": arguments[:9]},
-                        }
-                    ]
-                }
-            ),
-            chunk({"tool_calls": [{"index": 0, "function": {"arguments": arguments[9:]}}]}),
-            chunk({}, "tool_calls"),
-        ]
-    )
-
-
-def says(*deltas: str) -> Reply:
-    return sse_reply(
-        [
-            chunk({"role": "assistant", "content": ""}),
-            *(chunk({"content": delta}) for delta in deltas),
-            chunk({}, "stop"),
-        ]
-    )
 
 
 @dataclass
@@ -118,6 +74,7 @@ def test_reasoning_an_approved_tool_call_and_the_answer_stream_in_and_persist(
         CHAT,
         thinks_then_calls_send_money("Bob", 20),
         says("Done: 20 euros ", "are on their way ", "to Bob."),
+        thinks_then_calls_send_money("Carol", 5, call_id="call_2"),
     )
     open_chat(page, chat_app.url, "chat-approve")
     send(page, "Send 20 euros to Bob.")
@@ -142,10 +99,6 @@ def test_reasoning_an_approved_tool_call_and_the_answer_stream_in_and_persist(
     expect(page.get_by_test_id("error")).to_be_hidden()
     # One assistant message: the answer continued the message that asked for approval.
     expect(assistant).to_have_count(1)
-    if os.environ.get("AI_SDK_CHAT_SCREENSHOT"):
-        page.set_viewport_size({"width": 760, "height": 400})
-        page.screenshot(path=os.environ["AI_SDK_CHAT_SCREENSHOT"])
-        page.set_viewport_size({"width": 760, "height": 900})
 
     # The server ran the tool, and the model saw its result (never the approval parts).
     _, second = chat_app.model_requests()
@@ -179,6 +132,20 @@ def test_reasoning_an_approved_tool_call_and_the_answer_stream_in_and_persist(
     restored = page.get_by_test_id("message-assistant")
     expect(restored.get_by_test_id("tool-output")).to_have_text("Sent 20.00 EUR to Bob.")
     expect(restored.get_by_test_id("text")).to_have_text("Done: 20 euros are on their way to Bob.")
+
+    # The restored conversation goes on: the server checks it against what it stored.
+    send(page, "And 5 euros to Carol.")
+    second_tool = page.get_by_test_id("message-assistant").nth(1).get_by_test_id("tool")
+    expect(second_tool).to_have_attribute("data-state", "approval-requested")
+    expect(second_tool.get_by_test_id("approve")).to_be_visible()
+    expect(page.get_by_test_id("status")).to_have_text("ready")
+    third = chat_app.model_requests()[2]
+    assert [m["role"] for m in third["messages"]] == [
+        "system", "user", "assistant", "tool", "assistant", "user",
+    ]  # fmt: skip
+    if os.environ.get("AI_SDK_CHAT_SCREENSHOT"):
+        page.set_viewport_size({"width": 760, "height": 660})
+        page.screenshot(path=os.environ["AI_SDK_CHAT_SCREENSHOT"])
 
 
 def test_a_denied_call_does_not_run_and_the_model_hears_why(page: Page, chat_app: ChatApp) -> None:
