@@ -12,7 +12,8 @@ What the back end does, in the order a request meets it:
   checks the chat id, and validates the posted UI messages with `validate_ui_messages`: size
   limits first (`LIMITS`), then shapes, the tool's input schema, the approval signatures, and
   the history as stored (``trusted_messages``): a browser cannot invent assistant messages, tool
-  results or approvals. A bad request gets a 400 with a fixed text; the details stay in the log.
+  results or approvals, nor send system messages. A bad request gets a 400 with a fixed text;
+  the details stay in the log.
 - A `ToolLoopAgent` answers as a UI message stream (text, reasoning, tool parts). Its one tool,
   `send_money`, needs the user's approval: the call stops the loop with a signed approval request,
   the page shows Approve / Deny, and the client sends the answer back, which continues the same
@@ -50,7 +51,7 @@ from ai_sdk.ui import (
     convert_to_model_messages,
     validate_ui_messages,
 )
-from ai_sdk_openai_compatible import create_openai_compatible
+from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_compatible
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -92,7 +93,7 @@ class ChatStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        with self._connect() as db:
+        with closing(self._connect()) as db, db:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS chats "
                 "(id TEXT PRIMARY KEY, messages TEXT NOT NULL, updated TEXT NOT NULL)"
@@ -127,7 +128,7 @@ class ChatStore:
         await asyncio.to_thread(self._save, chat_id, [m.to_json() for m in messages])
 
 
-def model_from_env() -> tuple[LanguageModel, Any]:
+def model_from_env() -> tuple[LanguageModel, OpenAICompatibleProvider]:
     """The model named by AI_SDK_BASE_URL / AI_SDK_MODEL / AI_SDK_API_KEY, and its provider."""
     provider = create_openai_compatible(
         name="local",
@@ -155,7 +156,7 @@ def create_app(
             one per process, which is enough while one process serves the chats).
         max_output_tokens: a bound on each answer (small models ramble).
     """
-    provider: Any = None
+    provider: OpenAICompatibleProvider | None = None
     if model is None:
         model, provider = model_from_env()
     store = ChatStore(database or os.environ.get("CHAT_DATABASE") or HERE / "chat.sqlite3")
@@ -208,6 +209,8 @@ def create_app(
             )
         except AISDKError as error:
             return bad_request("invalid messages", error)
+        if any(message.role == "system" for message in messages):
+            return bad_request("a system message from the browser")  # the server's to give
         model_messages = await convert_to_model_messages(messages, tools=agent.tools)
         result = await agent.stream(messages=model_messages)
         return result.to_ui_message_stream_response(
