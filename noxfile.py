@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -583,18 +584,21 @@ def build_chat_bundle(session: nox.Session) -> None:
 
 def chromium_executable(session: nox.Session) -> str:
     """Debian's Chromium (``$CHROMIUM`` or ``chromium`` on PATH), installed with apt-get when
-    missing and we are root; Playwright's own browsers are never downloaded."""
+    missing (as root, or with password-less sudo); Playwright's own browsers are never
+    downloaded."""
     found = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if found:
         return found
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        session.log("installing Debian's chromium (apt-get)")
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sudo = not root and shutil.which("sudo") is not None
+    if sudo:
+        sudo = subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0
+    if shutil.which("apt-get") and (root or sudo):
+        session.log("chromium is missing: installing Debian's package with apt-get")
+        prefix = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"] if sudo else []
         env = {"DEBIAN_FRONTEND": "noninteractive"}
-        session.run("apt-get", "update", "-qq", env=env, external=True)
-        session.run(
-            "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium",
-            env=env, external=True,
-        )  # fmt: skip
+        session.run(*prefix, "apt-get", "update", "-qq", env=env, external=True)
+        session.run(*prefix, "apt-get", "install", "-y", "-qq", "chromium", env=env, external=True)
         found = shutil.which("chromium")
     if not found:
         session.error(
