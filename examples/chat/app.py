@@ -55,7 +55,9 @@ from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_com
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
+"""The page and, under ``build/``, its bundled script."""
 BUNDLE = STATIC / "build" / "chat.js"
+"""What `nox -s chat-bundle` builds from ``web/``."""
 
 LIMITS = UIMessageLimits(
     max_bytes=256 * 1024,
@@ -69,10 +71,12 @@ LIMITS = UIMessageLimits(
 MAX_BODY_BYTES = 512 * 1024
 """The request body as a whole (the messages plus the client's other fields)."""
 CHAT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""A chat id as the page makes them (it also names the row in SQLite)."""
 INSTRUCTIONS = (
     "You are a helpful assistant for the user's bank account. Be brief. "
     "To send money, call send_money; the user approves each transfer."
 )
+"""The agent's system prompt."""
 
 logger = logging.getLogger("chat")
 
