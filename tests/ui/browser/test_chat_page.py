@@ -44,17 +44,22 @@ class ChatApp:
 
 
 @pytest.fixture
-def chat_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ChatApp]:
-    """The example app as `python examples/chat/app.py` builds it: its model from the
-    environment (here the scripted server), its own SQLite file, served by uvicorn."""
-    example = load_chat_example()
-    with LoopbackServer() as model_server:
-        monkeypatch.setenv("AI_SDK_BASE_URL", f"{model_server.url}/v1")
+def model_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopbackServer]:
+    """The scripted model, named in the environment as the example reads it."""
+    with LoopbackServer() as server:
+        monkeypatch.setenv("AI_SDK_BASE_URL", f"{server.url}/v1")
         monkeypatch.setenv("AI_SDK_MODEL", "scripted")
         monkeypatch.delenv("AI_SDK_API_KEY", raising=False)
-        database = tmp_path / "chat.sqlite3"
-        with ChatServer(example.create_app(database=database)) as server:
-            yield ChatApp(server.url, model_server, database)
+        yield server
+
+
+@pytest.fixture
+def chat_app(tmp_path: Path, model_server: LoopbackServer) -> Iterator[ChatApp]:
+    """The example app as `python examples/chat/app.py` builds it: its model from the
+    environment (here the scripted server), its own SQLite file, served by uvicorn."""
+    database = tmp_path / "chat.sqlite3"
+    with ChatServer(load_chat_example().create_app(database=database)) as server:
+        yield ChatApp(server.url, model_server, database)
 
 
 def open_chat(page: Page, url: str, chat_id: str) -> None:
@@ -178,3 +183,23 @@ def test_a_model_error_shows_the_masked_text_only(page: Page, chat_app: ChatApp)
     expect(page.get_by_test_id("error")).to_have_text("Error: An error occurred.")
     expect(page.get_by_test_id("status")).to_have_text("error")
     assert SECRET not in page.content()
+
+
+def test_after_a_restart_with_another_secret_an_old_approval_is_refused(
+    page: Page, tmp_path: Path, model_server: LoopbackServer
+) -> None:
+    """Without APPROVAL_SECRET each process signs with its own random secret: a request signed
+    before a restart cannot be approved after it (the page says so; nothing runs)."""
+    model_server.route(CHAT, thinks_then_calls_send_money("Bob", 20), says("not reached"))
+    database = tmp_path / "chat.sqlite3"
+    example = load_chat_example()
+    with ChatServer(example.create_app(database=database)) as before:
+        open_chat(page, before.url, "chat-restart")
+        send(page, "Send 20 euros to Bob.")
+        expect(page.get_by_test_id("approve")).to_be_visible()
+        expect(page.get_by_test_id("status")).to_have_text("ready")
+    with ChatServer(example.create_app(database=database)) as after:
+        open_chat(page, after.url, "chat-restart")
+        page.get_by_test_id("approve").click()
+        expect(page.get_by_test_id("error")).to_have_text("Error: Invalid request.")
+    assert len([r for r in model_server.requests if r.path == CHAT]) == 1

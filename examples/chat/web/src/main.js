@@ -106,6 +106,15 @@ function renderPart(chat, part) {
   return null; // step-start, sources, data parts: not shown here
 }
 
+// A rejected request's error carries the response body, {"error": "..."}: show its text.
+function errorText(error) {
+  try {
+    const body = JSON.parse(error.message);
+    if (typeof body?.error === 'string') return body.error;
+  } catch {}
+  return error.message;
+}
+
 function render(chat, root) {
   root.messages.replaceChildren(
     ...chat.messages.map(message =>
@@ -118,7 +127,7 @@ function render(chat, root) {
   root.send.disabled = busy;
   root.stop.hidden = !busy;
   root.error.hidden = chat.error == null;
-  root.error.textContent = chat.error ? `Error: ${chat.error.message}` : '';
+  root.error.textContent = chat.error ? `Error: ${errorText(chat.error)}` : '';
   if (busy) root.messages.lastElementChild?.scrollIntoView({ block: 'end' });
 }
 
