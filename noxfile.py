@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -35,6 +36,7 @@ nox.options.sessions = [
     "docs",
     "conformance",
     "ui-node",
+    "ui-browser",
 ]
 
 ROOT = Path(__file__).parent
@@ -551,3 +553,119 @@ def ui_node(session: nox.Session) -> None:
             external=True,
         )  # fmt: skip
     session.run("python", "tests/ui/run_node.py")
+
+
+# ---- the chat example (examples/chat): its page bundle, the browser tests, `nox -s chat` --------
+CHAT_WEB = ROOT / "examples" / "chat" / "web"
+CHAT_BUNDLE = ROOT / "examples" / "chat" / "static" / "build" / "chat.js"
+CHAT_DEPS = ("fastapi>=0.110", *UI_SERVER_DEPS)
+BROWSER_DEPS = ("playwright>=1.49",)
+
+
+def _chat_sources_digest() -> str:
+    """A hash of what the bundle is built from: the lockfile, package.json and src/."""
+    digest = hashlib.sha256()
+    files = [CHAT_WEB / "package.json", CHAT_WEB / "package-lock.json"]
+    files += sorted(p for p in (CHAT_WEB / "src").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(path.relative_to(CHAT_WEB).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_chat_bundle(session: nox.Session) -> None:
+    """`npm ci` (when the lockfile changed) and esbuild (when the sources changed).
+
+    The bundle and node_modules are git-ignored; a stamp beside the bundle holds the hash of
+    the sources it was built from, so an up-to-date bundle costs nothing.
+    """
+    stamp = CHAT_BUNDLE.with_suffix(".sha256")
+    digest = _chat_sources_digest()
+    if CHAT_BUNDLE.exists() and stamp.exists() and stamp.read_text().strip() == digest:
+        session.log(f"{CHAT_BUNDLE.relative_to(ROOT)} is up to date")
+        return
+    installed = CHAT_WEB / "node_modules" / ".package-lock.json"
+    lockfile = CHAT_WEB / "package-lock.json"
+    with session.chdir(CHAT_WEB):
+        if not installed.exists() or installed.stat().st_mtime < lockfile.stat().st_mtime:
+            session.run(
+                "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error",
+                external=True,
+            )  # fmt: skip
+        session.run("npm", "run", "--silent", "build", external=True)
+    stamp.write_text(digest + "\n")
+
+
+def chromium_executable(session: nox.Session) -> str:
+    """Debian's Chromium (``$CHROMIUM`` or ``chromium`` on PATH), installed with apt-get when
+    missing (as root, or with password-less sudo); Playwright's own browsers are never
+    downloaded."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if found:
+        return found
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sudo = not root and shutil.which("sudo") is not None
+    if sudo:
+        sudo = subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0
+    if shutil.which("apt-get") and (root or sudo):
+        session.log("chromium is missing: installing Debian's package with apt-get")
+        prefix = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"] if sudo else []
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run(*prefix, "apt-get", "update", "-qq", env=env, external=True)
+        session.run(*prefix, "apt-get", "install", "-y", "-qq", "chromium", env=env, external=True)
+        found = shutil.which("chromium")
+    if not found:
+        session.error(
+            "the browser tests need Chromium: `sudo apt-get install chromium` (Debian/Ubuntu), "
+            "or set CHROMIUM to a Chromium/Chrome executable"
+        )
+    return found
+
+
+@nox.session(name="chat-bundle", python=False, default=False)
+def chat_bundle(session: nox.Session) -> None:
+    """Build examples/chat's page script: npm `ai` + esbuild -> static/build/chat.js."""
+    build_chat_bundle(session)
+
+
+@nox.session(name="ui-browser", python=PYTHON)
+def ui_browser(session: nox.Session) -> None:
+    """The chat example's page in headless Chromium (Playwright) against a scripted model."""
+    chromium = chromium_executable(session)
+    session.install(
+        f"{CORE}[web]", PROVIDERS["openai_compatible"][0], *TEST_DEPS, *CHAT_DEPS, *BROWSER_DEPS
+    )  # fmt: skip
+    build_chat_bundle(session)
+    # tests/ui/browser/real needs the llama.cpp server: `nox -s chat -- --check` runs it.
+    session.run(
+        "pytest", "tests/ui/browser", "--ignore=tests/ui/browser/real", *session.posargs,
+        env={"CHROMIUM": chromium},
+    )  # fmt: skip
+
+
+@nox.session(python=PYTHON, default=False)
+def chat(session: nox.Session) -> None:
+    """The chat example on Gemma 3 270M (llama.cpp): serves it on 127.0.0.1, prints the URL.
+
+    `nox -s chat -- --port 8001` picks the port; `nox -s chat -- --check` instead drives the
+    page once in headless Chromium against the real server and stops (the browser test on a
+    real model).
+    """
+    check = "--check" in session.posargs
+    posargs = [arg for arg in session.posargs if arg != "--check"]
+    chromium = chromium_executable(session) if check else None
+    session.install(
+        f"{CORE}[web]", PROVIDERS["openai_compatible"][0], *CHAT_DEPS,
+        *((*TEST_DEPS, *BROWSER_DEPS) if check else ()),
+    )  # fmt: skip
+    build_chat_bundle(session)
+    if llama_cached_wheel() is None and (hint := _build_tools_hint()) is not None:
+        session.error(hint)
+    with _Heartbeat(session, "building/installing llama-cpp-python"):
+        python = llama_server_python(session)
+    session.run("uv", "pip", "install", "-q", "--python", python, DEMO_MODEL, external=True)
+    if check:
+        env = {"AI_SDK_LLAMA_PYTHON": python, "CHROMIUM": str(chromium)}
+        session.run("pytest", "tests/ui/browser/real", *posargs, env=env)
+    else:
+        session.run("python", "-m", "tests.servers.chat_demo", "--server-python", python, *posargs)

@@ -53,6 +53,9 @@ TESTED = {
     "gateway_models.py",
     "fastapi_sse.py",
     "jupyter.ipynb",
+    # An app in its own folder: tests/integration/test_chat_example.py over HTTP, and
+    # tests/ui/browser (`nox -s ui-browser`) in Chromium.
+    "chat/app.py",
 }
 
 
@@ -162,7 +165,11 @@ def without_timings(text: str) -> str:
 
 
 def test_every_example_is_tested() -> None:
-    found = {path.name for path in EXAMPLES.iterdir() if path.suffix in (".py", ".ipynb")}
+    found = {
+        path.relative_to(EXAMPLES).as_posix()
+        for path in EXAMPLES.rglob("*")
+        if path.suffix in (".py", ".ipynb") and "node_modules" not in path.parts
+    }
     assert found == TESTED
 
 

@@ -400,15 +400,21 @@ def create_app() -> Starlette:
 
 
 class ChatServer:
-    """The app served by uvicorn on 127.0.0.1 (a free port) in a thread."""
+    """An ASGI app (default: this chat app) served by uvicorn on 127.0.0.1 (a free port) in a
+    thread."""
 
-    def __init__(self) -> None:
-        self.app = create_app()
+    def __init__(self, app: Any = None) -> None:
+        self.app = create_app() if app is None else app
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            # Another app's lifespan runs (it may close its clients on shutdown).
+            lifespan="off" if app is None else "on",
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
