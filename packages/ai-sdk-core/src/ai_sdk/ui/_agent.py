@@ -7,7 +7,7 @@ ends with one (approvals, client tool results).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from typing_extensions import Unpack
@@ -29,6 +29,7 @@ def create_agent_ui_stream(
     options: Any = None,
     convert_data_part: DataPartConverter | None = None,
     tool_approval_secret: str | bytes | None = None,
+    trusted_messages: Sequence[UIMessage] | None = None,
     limits: UIMessageLimits = DEFAULT_UI_MESSAGE_LIMITS,
     **stream_options: Unpack[UIMessageStreamOptions],
 ) -> AsyncIterator[UIMessageChunk]:
@@ -43,6 +44,8 @@ def create_agent_ui_stream(
         options: the agent call's ``options``.
         convert_data_part: see `convert_to_model_messages`.
         tool_approval_secret: see `validate_ui_messages`.
+        trusted_messages: the stored history, so that a client cannot forge tool results or
+            approvals (see `validate_ui_messages`); give it in an app that faces the internet.
         limits: see `validate_ui_messages`.
         **stream_options: as for `StreamTextResult.to_ui_message_stream`;
             ``original_messages`` defaults to the validated messages.
@@ -51,7 +54,11 @@ def create_agent_ui_stream(
         TypeValidationError: invalid messages (before anything is streamed).
     """
     validated = validate_ui_messages(
-        ui_messages, tools=agent.tools, tool_approval_secret=tool_approval_secret, limits=limits
+        ui_messages,
+        tools=agent.tools,
+        tool_approval_secret=tool_approval_secret,
+        trusted_messages=trusted_messages,
+        limits=limits,
     )
     if stream_options.get("original_messages") is None:
         stream_options["original_messages"] = validated
