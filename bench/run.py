@@ -47,7 +47,7 @@ FULL: dict[str, Any] = {
     "W1": {"calls": 500, "reply_chunks": 20},
     "W2": {"chunks": 20_000},
     "W3": {"streams": 100, "chunks": 500},
-    "W4": {"values": 2_000, "dims": 256},
+    "W4": {"values": 2_000, "dims": 1_536},
     "W5": {"reps": 7},
     "W6": {"parts": 20_000},
 }
@@ -56,7 +56,7 @@ QUICK: dict[str, Any] = {
     "W1": {"calls": 80, "reply_chunks": 20},
     "W2": {"chunks": 3_000},
     "W3": {"streams": 100, "chunks": 20},
-    "W4": {"values": 500, "dims": 256},
+    "W4": {"values": 500, "dims": 1_536},
     "W5": {"reps": 3},
     "W6": {"parts": 5_000},
 }
