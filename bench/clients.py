@@ -7,8 +7,12 @@ only inside its own worker process, so one library's import never costs another 
 - ``floor``/``floor-sync``: no client library. httpx posts the body (serialised with
   ``pydantic_core.to_json``), reads ``aiter_bytes()``, splits SSE events on blank lines and decodes
   each with ``pydantic_core.from_json``. That is the least work any Python client must do.
+- ``floor-httpx2``/``floor-aiohttp``: the floor on ``httpx2`` and on aiohttp's transport under
+  httpx (``httpx_aiohttp``); ``raw-asyncio``: HTTP/1.1 by hand over asyncio streams, no library.
 - ``ours``/``ours-sync``: ``ai_sdk.generate_text``/``stream_text``/``embed_many`` (and ``_sync``)
-  over ``ai_sdk_openai_compatible``: what a user of this project writes.
+  over ``ai_sdk_openai_compatible``: what a user of this project writes, on the default backend;
+  ``ours-httpx``/``ours-httpx2``/``ours-aiohttp`` pin ``AI_SDK_HTTP_BACKEND``, ``ours-base64``
+  asks for base64 embeddings.
 - ``ours-provider``: the provider's ``do_generate``/``do_stream``/``do_embed`` without core, to
   tell provider cost from core cost.
 - ``openai``/``openai-sync``: the official openai-python SDK.
