@@ -535,7 +535,6 @@ def render_targets(sections: dict[str, Section]) -> list[str]:
         ("W2 CPU on aiohttp vs floor", "W2", "ours-aiohttp", "cpu", "floor", "W2", 0.5),
         ("W3 CPU on aiohttp vs floor", "W3", "ours-aiohttp", "cpu", "floor", "W3", 0.5),
         ("W1 sync twin CPU vs floor-sync", "W1", "ours-sync", "cpu", "floor-sync", "W1", 1.3),
-        ("W4 base64 CPU vs the float floor", "W4", "ours-base64", "cpu", "floor", "W4", 0.43),
         ("W3 peak RSS vs floor", "W3", "ours", "rss", "floor", "W3", 1.3),
         ("W5 cold import vs pydantic+httpx", "W5", "ours", "wall", "floor", "W5", 1.3),
         # The W5 is the bare import, which a lazy package makes nearly free; these two
