@@ -21,7 +21,6 @@ __all__ = [
     "AsyncHTTPClient",
     "HTTPClientHolder",
     "create_http_client",
-    "default_http_backend",
 ]
 
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=10.0)
@@ -56,31 +55,19 @@ _BACKENDS = {
 }
 
 
-def default_http_backend() -> str:
-    """The backend providers create clients of when ``AI_SDK_HTTP_BACKEND`` is not set:
-    ``"aiohttp"`` when httpx-aiohttp is installed (the ``aiohttp`` extra), else ``"httpx"``.
-
-    aiohttp under httpx costs well under half of httpx's own transport per streamed chunk and
-    less per call (``bench/README.md``, "HTTP backends"), and the client is still an
-    ``httpx.AsyncClient``; installing the extra is the opt-in.
-    """
-    return "aiohttp" if importlib.util.find_spec("httpx_aiohttp") is not None else "httpx"
-
-
 def create_http_client(backend: str | None = None) -> AsyncHTTPClient:
     """A new client with `DEFAULT_TIMEOUT`, the kind providers create for themselves.
 
     Args:
         backend: ``"httpx"``, ``"httpx2"`` (an ``httpx2.AsyncClient``) or ``"aiohttp"`` (httpx
             on aiohttp's transport, ``httpx_aiohttp.HttpxAiohttpClient``); ``None`` reads the
-            ``AI_SDK_HTTP_BACKEND`` environment variable, and without it takes
-            `default_http_backend` (aiohttp when its extra is installed, else httpx).
+            ``AI_SDK_HTTP_BACKEND`` environment variable, ``httpx`` when it is not set.
 
     Raises:
         InvalidArgumentError: an unknown backend, or one whose package is not installed (the
             message names the extra that installs it).
     """
-    name = (backend or os.environ.get("AI_SDK_HTTP_BACKEND") or default_http_backend()).strip()
+    name = (backend or os.environ.get("AI_SDK_HTTP_BACKEND") or "httpx").strip()
     name = name.lower()
     if name not in _BACKENDS:
         raise InvalidArgumentError(
