@@ -107,7 +107,13 @@ def _check_bounds(value: object, limits: UIMessageLimits) -> None:
                     item[:64], f"a string longer than {limits.max_string_length} characters"
                 )
         elif isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in cast("dict[str, object]", item).values())
+            mapping = cast("dict[str, object]", item)
+            for key in mapping:  # keys are strings a client chooses too
+                if len(key) > limits.max_string_length:
+                    raise _too_large(
+                        key[:64], f"a key longer than {limits.max_string_length} characters"
+                    )
+            stack.extend((v, depth + 1) for v in mapping.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in cast("list[object]", item))
 
