@@ -46,6 +46,7 @@ class UIMessageLimits:
     max_bytes: int = 8 * 1024 * 1024
     """The largest request body accepted when the messages are given as ``bytes``/``str``."""
     max_messages: int = 1_000
+    """Messages in the request."""
     max_parts: int = 2_000
     """Parts per message."""
     max_depth: int = 64
