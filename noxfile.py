@@ -103,6 +103,11 @@ def typecheck(session: nox.Session) -> None:
         session.run("pyright", "--project", str(config), "--pythonpath", python)
 
 
+# The test dependencies install httpx-aiohttp, which makes aiohttp the backend providers create
+# by default (`default_http_backend`); the default sessions test plain httpx, what a user without
+# the extra runs, and `transports` runs the HTTP suites on the other backends.
+PLAIN_HTTPX = {"AI_SDK_HTTP_BACKEND": "httpx"}
+
 # The UI tests serve a real Starlette app with uvicorn (the `web` extra is starlette).
 UI_SERVER_DEPS = ("uvicorn>=0.30",)
 
@@ -111,7 +116,9 @@ UI_SERVER_DEPS = ("uvicorn>=0.30",)
 def tests_core(session: nox.Session) -> None:
     """ai-sdk-core alone (non-editable install): tests/core, the test servers and the tooling."""
     session.install(f"{CORE}[web]", *TEST_DEPS, *UI_SERVER_DEPS)
-    session.run("pytest", "tests/core", "tests/servers", "tests/compat", *session.posargs)
+    session.run(
+        "pytest", "tests/core", "tests/servers", "tests/compat", *session.posargs, env=PLAIN_HTTPX
+    )  # fmt: skip
 
 
 def _package_tests(session: nox.Session, name: str) -> None:
@@ -119,7 +126,7 @@ def _package_tests(session: nox.Session, name: str) -> None:
     session.install(CORE, path, *TEST_DEPS)
     # The real-server tests need a llama.cpp build: only the `realserver` session runs them.
     ignore = [f"--ignore=tests/{name}/real"] if name == "openai_compatible" else []
-    session.run("pytest", f"tests/{name}", *ignore, *session.posargs)
+    session.run("pytest", f"tests/{name}", *ignore, *session.posargs, env=PLAIN_HTTPX)
 
 
 @nox.session(name="tests-gateway", python=PYTHON)
@@ -146,7 +153,9 @@ def integration(session: nox.Session) -> None:
     session.install(
         "-e", CORE, *(f"-e{path}" for path, _ in PACKAGES.values()), *TEST_DEPS, "fastapi>=0.110"
     )  # fmt: skip
-    session.run("pytest", "tests/integration", "tests/reliability", *session.posargs)
+    session.run(
+        "pytest", "tests/integration", "tests/reliability", *session.posargs, env=PLAIN_HTTPX
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON)
@@ -500,8 +509,10 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Benchmarks against the peers and the raw floor (`-- --quick` in under two minutes)."""
+    # Both HTTP libraries and every backend: the bench measures each (bench/README.md).
     session.install(
-        "-e", CORE, *(f"-e{path}" for path, _ in PROVIDERS.values()), "-r", "bench/requirements.txt"
+        "-e", f"{CORE}[httpx2,aiohttp]", *(f"-e{path}" for path, _ in PROVIDERS.values()),
+        "-r", "bench/requirements.txt",
     )  # fmt: skip
     session.run("python", "bench/run.py", *session.posargs, env={"PYTHONHASHSEED": "0"})
 

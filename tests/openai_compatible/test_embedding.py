@@ -19,8 +19,9 @@ from ai_sdk.provider import (
     InvalidArgumentError,
     TooManyEmbeddingValuesForCallError,
 )
-from ai_sdk_openai_compatible import OpenAICompatibleProvider
+from ai_sdk_openai_compatible import OpenAICompatibleProvider, create_openai_compatible
 from tests.openai_compatible._helpers import EMBEDDINGS
+from tests.openai_compatible.conftest import ProviderFactory
 from tests.servers import LoopbackServer, json_reply
 
 
@@ -140,6 +141,53 @@ async def test_out_of_order_and_base64_vectors(
         {"server": {"cached": True}},
     )
     assert {type(x) for vector in result.embeddings for x in vector} == {float}  # 3 -> 3.0
+
+
+async def test_base64_encoding(server: LoopbackServer, make_provider: ProviderFactory) -> None:
+    vectors = [[0.5, -2.0, 0.25], [1.0, 0.0, -0.125]]
+    packed = [base64.b64encode(array.array("f", v).tobytes()).decode() for v in vectors]
+    # URL-safe and unpadded base64 is read too (by the lenient decoder).
+    packed[1] = packed[1].rstrip("=").replace("+", "-").replace("/", "_")
+    body = embeddings(*packed, usage={"prompt_tokens": 4, "total_tokens": 4})
+    server.route(EMBEDDINGS, json_reply(body))
+    provider = make_provider(embedding_encoding="base64")
+    result = await provider.embedding_model("embed").do_embed(
+        EmbeddingCallOptions(values=["a", "b"])
+    )
+
+    assert server.requests[-1].json() == {
+        "model": "embed",
+        "input": ["a", "b"],
+        "encoding_format": "base64",
+    }
+    assert result == EmbeddingResult(
+        embeddings=vectors,
+        usage=EmbeddingUsage(tokens=4),
+        response=EmbeddingResponseInfo(
+            headers={
+                "content-type": "application/json",
+                "content-length": str(len(json.dumps(body))),
+            },
+            body=body,
+        ),
+    )
+    assert {type(x) for vector in result.embeddings for x in vector} == {float}
+
+
+async def test_base64_not_float32(server: LoopbackServer, make_provider: ProviderFactory) -> None:
+    server.route(EMBEDDINGS, json_reply(embeddings(base64.b64encode(b"abc").decode())))
+    provider = make_provider(embedding_encoding="base64")
+    with pytest.raises(APICallError, match="Invalid embeddings response"):
+        await provider.embedding_model("embed").do_embed(EmbeddingCallOptions(values=["a"]))
+
+
+def test_unknown_embedding_encoding() -> None:
+    with pytest.raises(InvalidArgumentError, match="embedding_encoding must be 'float' or"):
+        create_openai_compatible(
+            name="p",
+            base_url="http://127.0.0.1:1/v1",
+            embedding_encoding="int8",  # pyright: ignore[reportArgumentType]
+        )
 
 
 @pytest.mark.parametrize(

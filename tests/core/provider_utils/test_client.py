@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import threading
 
 import httpx
+import pytest
 
+from ai_sdk.provider import InvalidArgumentError
 from ai_sdk.provider_utils import (
     DEFAULT_TIMEOUT,
     HTTPClientHolder,
+    create_http_client,
     create_json_response_handler,
     create_status_code_error_response_handler,
+    default_http_backend,
     post_json,
 )
 from tests.servers import LoopbackServer, json_reply
@@ -91,3 +96,53 @@ async def test_one_client_per_event_loop(server: LoopbackServer) -> None:
         other_loop.call_soon_threadsafe(other_loop.stop)
         thread.join()
         other_loop.close()
+
+
+# -- the client providers create -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("installed", "expected"), [(True, "aiohttp"), (False, "httpx")], ids=["extra", "plain"]
+)
+def test_default_backend_is_aiohttp_when_its_extra_is_installed(
+    monkeypatch: pytest.MonkeyPatch, installed: bool, expected: str
+) -> None:
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, package: str | None = None) -> object:
+        if name == "httpx_aiohttp":
+            return real("httpx") if installed else None
+        return real(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    assert default_http_backend() == expected
+
+
+async def test_create_http_client_backends(monkeypatch: pytest.MonkeyPatch) -> None:
+    from httpx_aiohttp import HttpxAiohttpClient
+
+    monkeypatch.delenv("AI_SDK_HTTP_BACKEND", raising=False)
+    made = [
+        create_http_client(),  # the aiohttp extra is installed in the test environments
+        create_http_client("httpx"),
+        create_http_client(" HTTPX2 "),
+        create_http_client("aiohttp"),
+    ]
+    monkeypatch.setenv("AI_SDK_HTTP_BACKEND", "httpx")
+    made.append(create_http_client())
+    assert [type(c).__module__.partition(".")[0] + "." + type(c).__name__ for c in made] == [
+        "httpx_aiohttp.HttpxAiohttpClient",
+        "httpx.AsyncClient",
+        "httpx2.AsyncClient",
+        "httpx_aiohttp.HttpxAiohttpClient",
+        "httpx.AsyncClient",
+    ]
+    assert isinstance(made[0], HttpxAiohttpClient)
+    assert all(c.timeout.as_dict() == DEFAULT_TIMEOUT.as_dict() for c in made)
+    for client in made:
+        await client.aclose()
+
+
+def test_create_http_client_unknown_backend() -> None:
+    with pytest.raises(InvalidArgumentError, match="unknown HTTP backend 'curl'"):
+        create_http_client("curl")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ai_sdk.provider import APICallError, CallWarning, DeprecatedWarning, JSONObject, Usage
@@ -151,6 +151,7 @@ class ProviderConfig:
     supported_urls: Mapping[str, Sequence[re.Pattern[str]]] = field(
         default_factory=dict[str, Sequence[re.Pattern[str]]]
     )
+    embedding_encoding: Literal["float", "base64"] = "float"
     failed_response_handler: ResponseHandler[APICallError] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,8 +1,9 @@
-"""The embedding model: ``POST /embeddings`` with float vectors, in the order of the inputs."""
+"""The embedding model: ``POST /embeddings``, vectors (JSON floats or base64) in input order."""
 
 from __future__ import annotations
 
 import array
+import binascii
 import sys
 from typing import Any, cast
 
@@ -35,8 +36,12 @@ def _vector(value: object) -> list[float]:
     if isinstance(value, list):
         # Checked (and integers made floats) by `EmbeddingResult`'s validation, once.
         return cast("list[float]", value)
-    if isinstance(value, str):  # base64 little-endian float32, for servers that ignore the format
-        floats = array.array("f", convert_base64_to_bytes(value))
+    if isinstance(value, str):  # base64 little-endian float32 (embedding_encoding="base64")
+        try:
+            raw = binascii.a2b_base64(value, strict_mode=True)
+        except binascii.Error:  # URL-safe, unpadded or wrapped: the lenient decoder
+            raw = convert_base64_to_bytes(value)
+        floats = array.array("f", raw)
         if sys.byteorder != "little":  # pragma: no cover - big-endian machines
             floats.byteswap()
         return floats.tolist()
@@ -47,7 +52,8 @@ class OpenAICompatibleEmbeddingModel(OpenAICompatibleModel):
     """An embedding model of an OpenAI-compatible server (``provider.embedding_model``).
 
     Provider options (under ``openaiCompatible`` or the provider's name): ``dimensions`` and
-    ``user``.
+    ``user``. Vectors are asked for as JSON floats, or as base64 when the provider was created
+    with ``embedding_encoding="base64"``.
 
     Args:
         model_id: the server's model name.
@@ -103,7 +109,7 @@ class OpenAICompatibleEmbeddingModel(OpenAICompatibleModel):
         body: dict[str, Any] = {
             "model": self._model_id,
             "input": values,
-            "encoding_format": "float",
+            "encoding_format": self._config.embedding_encoding,
         }
         for key, expected, kind in (("dimensions", int, "an integer"), ("user", str, "a string")):
             value = merged.get(key)
@@ -127,13 +133,17 @@ class OpenAICompatibleEmbeddingModel(OpenAICompatibleModel):
         response = result.value
         try:
             embeddings, usage, metadata = _read(response, len(values))
-            return EmbeddingResult(
-                embeddings=embeddings,
+            decoded = all(type(item) is str for item in _raw_vectors(response))
+            embedded = EmbeddingResult(
+                # Vectors decoded from base64 are lists of floats by construction; validating
+                # every float of them again would cost more than decoding them did.
+                embeddings=[] if decoded else embeddings,
                 usage=usage,
                 provider_metadata=metadata,
                 response=EmbeddingResponseInfo(headers=result.response_headers, body=response),
                 warnings=warnings,
             )
+            return embedded.model_copy(update={"embeddings": embeddings}) if decoded else embedded
         except (TypeError, ValueError, KeyError, AttributeError) as error:  # ValidationError too
             raise APICallError(
                 f"Invalid embeddings response: {error}.",
@@ -145,6 +155,12 @@ class OpenAICompatibleEmbeddingModel(OpenAICompatibleModel):
                 cause=error,
                 is_retryable=False,
             ) from error
+
+
+def _raw_vectors(response: object) -> list[object]:
+    """The ``embedding`` values of a body `_read` accepted, as sent."""
+    data = cast("list[dict[str, object]]", cast("dict[str, Any]", response)["data"])
+    return [item["embedding"] for item in data]
 
 
 def _read(

@@ -10,6 +10,7 @@ from ai_sdk.provider_utils._client import (
     AsyncHTTPClient,
     HTTPClientHolder,
     create_http_client,
+    default_http_backend,
 )
 from ai_sdk.provider_utils._event_stream import (
     EventTransformer,
@@ -142,6 +143,7 @@ __all__ = [
     "create_json_error_response_handler",
     "create_json_response_handler",
     "create_status_code_error_response_handler",
+    "default_http_backend",
     "detect_media_type",
     "generate_id",
     "get_error_message",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import importlib.util
 import os
 import weakref
 from collections.abc import Callable
@@ -15,7 +16,13 @@ import httpx
 from ai_sdk.provider._errors import InvalidArgumentError
 from ai_sdk.provider_utils._closing import AsyncClosing
 
-__all__ = ["DEFAULT_TIMEOUT", "AsyncHTTPClient", "HTTPClientHolder", "create_http_client"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AsyncHTTPClient",
+    "HTTPClientHolder",
+    "create_http_client",
+    "default_http_backend",
+]
 
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=10.0)
 """Ten minutes per read/write/pool wait and ten seconds to connect.
@@ -49,19 +56,32 @@ _BACKENDS = {
 }
 
 
+def default_http_backend() -> str:
+    """The backend providers create clients of when ``AI_SDK_HTTP_BACKEND`` is not set:
+    ``"aiohttp"`` when httpx-aiohttp is installed (the ``aiohttp`` extra), else ``"httpx"``.
+
+    aiohttp under httpx costs well under half of httpx's own transport per streamed chunk and
+    less per call (``bench/README.md``, "HTTP backends"), and the client is still an
+    ``httpx.AsyncClient``; installing the extra is the opt-in.
+    """
+    return "aiohttp" if importlib.util.find_spec("httpx_aiohttp") is not None else "httpx"
+
+
 def create_http_client(backend: str | None = None) -> AsyncHTTPClient:
     """A new client with `DEFAULT_TIMEOUT`, the kind providers create for themselves.
 
     Args:
-        backend: ``"httpx"`` (the default), ``"httpx2"`` (an ``httpx2.AsyncClient``) or
-            ``"aiohttp"`` (httpx on aiohttp's transport, ``httpx_aiohttp.HttpxAiohttpClient``);
-            ``None`` reads the ``AI_SDK_HTTP_BACKEND`` environment variable.
+        backend: ``"httpx"``, ``"httpx2"`` (an ``httpx2.AsyncClient``) or ``"aiohttp"`` (httpx
+            on aiohttp's transport, ``httpx_aiohttp.HttpxAiohttpClient``); ``None`` reads the
+            ``AI_SDK_HTTP_BACKEND`` environment variable, and without it takes
+            `default_http_backend` (aiohttp when its extra is installed, else httpx).
 
     Raises:
         InvalidArgumentError: an unknown backend, or one whose package is not installed (the
             message names the extra that installs it).
     """
-    name = (backend or os.environ.get("AI_SDK_HTTP_BACKEND") or "httpx").strip().lower()
+    name = (backend or os.environ.get("AI_SDK_HTTP_BACKEND") or default_http_backend()).strip()
+    name = name.lower()
     if name not in _BACKENDS:
         raise InvalidArgumentError(
             f"unknown HTTP backend {name!r}; use one of {sorted(_BACKENDS)}",
@@ -97,8 +117,8 @@ class HTTPClientHolder(AsyncClosing):
             httpx2; used as is.
         timeout: applied to every request when given (also with a user-supplied client);
             otherwise the client's own timeout applies, `DEFAULT_TIMEOUT` for an owned client.
-        factory: builds each owned client; by default `create_http_client` (httpx, unless
-            ``AI_SDK_HTTP_BACKEND`` names another backend).
+        factory: builds each owned client; by default `create_http_client` (the backend
+            ``AI_SDK_HTTP_BACKEND`` names, else aiohttp when its extra is installed, else httpx).
 
     Example:
         >>> holder = HTTPClientHolder()
