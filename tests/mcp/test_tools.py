@@ -272,3 +272,19 @@ async def test_arguments_that_are_not_an_object_are_a_typed_error(client: MCPCli
 
     with pytest.raises(MCPClientError, match=r"must be a JSON object, not list \(\['a'\]\)"):
         await run(tools["echo"], ["a"])
+
+
+async def test_tools_refuse_a_tool_list_that_pages_forever(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server whose next_cursor comes back (a bug, or a hostile server) is not paged forever.
+    client = MCPClient(transport=stdio_transport())
+    pages: list[str | None] = []
+
+    async def list_tools(*, cursor: str | None = None) -> ListToolsResult:
+        pages.append(cursor)
+        tool = MCPTool(name=f"t{len(pages)}", input_schema={"type": "object"})
+        return ListToolsResult(tools=[tool], next_cursor="again")
+
+    monkeypatch.setattr(client, "list_tools", list_tools)
+    with pytest.raises(MCPClientError, match="the cursor 'again' came back"):
+        await client.tools()
+    assert pages == [None, "again"]

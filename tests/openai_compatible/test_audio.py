@@ -375,3 +375,16 @@ async def test_transcription_errors_keep_the_openai_message(
         )
 
     assert form(server.requests[0])[-1][1] == "audio.octet-stream"
+
+
+async def test_media_type_parameters_stay_out_of_the_file_name(
+    server: LoopbackServer, provider: OpenAICompatibleProvider
+) -> None:
+    # A browser's MediaRecorder says `audio/webm;codecs=opus`; servers read the file's name.
+    server.route(TRANSCRIPTIONS, json_reply(PLAIN_JSON))
+
+    await provider.transcription_model("large-v3").do_generate(
+        TranscriptionCallOptions(audio=b"webm", media_type="audio/webm;codecs=opus")
+    )
+
+    assert form(server.requests[0])[-1] == ("file", "audio.webm", "audio/webm", b"webm")

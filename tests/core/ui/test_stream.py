@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -30,7 +30,9 @@ from ai_sdk.ui import (
     UI_MESSAGE_STREAM_HEADERS,
     DataChunk,
     ErrorChunk,
+    StartChunk,
     TextDeltaChunk,
+    TextStartChunk,
     ToolUIPart,
     UIMessage,
     UIMessageChunk,
@@ -311,6 +313,40 @@ async def test_malformed_streams_fail_as_in_the_ts_client() -> None:
 
     with pytest.raises(UIMessageStreamError, match='missing text part with ID "nope"'):
         [m async for m in read_ui_message_stream(chunks())]
+
+
+async def test_read_ui_message_stream_closes_the_chunks_when_it_stops_early() -> None:
+    closed: list[str] = []
+
+    def source(name: str) -> AsyncIterator[UIMessageChunk]:
+        async def chunks() -> AsyncIterator[UIMessageChunk]:
+            try:
+                yield StartChunk(message_id="m")
+                yield ErrorChunk(error_text="boom")
+                yield TextStartChunk(id="t")
+            finally:
+                closed.append(name)
+
+        return chunks()
+
+    errors: list[BaseException] = []
+    first = source("terminated")  # held, so only the reader can close it
+    messages = [
+        m
+        async for m in read_ui_message_stream(
+            first, on_error=errors.append, terminate_on_error=True
+        )
+    ]
+    assert ([m.id for m in messages], [str(e) for e in errors]) == (["m"], ["boom"])
+    assert closed == ["terminated"]
+
+    second = source("broken off")
+    reader = read_ui_message_stream(second)
+    async for _ in reader:
+        break
+    # What `async for` leaves to the caller (or the garbage collector): the reader's aclose.
+    await cast("AsyncGenerator[UIMessage]", reader).aclose()
+    assert closed == ["terminated", "broken off"]
 
 
 async def test_create_ui_message_stream_writer_merge_and_errors() -> None:

@@ -139,6 +139,8 @@ def test_size_limits_stop_oversized_input_before_parsing() -> None:
         validate_ui_messages([{**user(), "metadata": deep}], limits=limits)
     with pytest.raises(TypeValidationError, match="longer than 100 characters"):
         validate_ui_messages([user("y" * 101)], limits=limits)
+    with pytest.raises(TypeValidationError, match="a key longer than 100 characters"):
+        validate_ui_messages([{**user(), "metadata": {"k" * 101: 1}}], limits=limits)
     with pytest.raises(TypeValidationError, match="more than 50 JSON values"):
         validate_ui_messages([{**user(), "metadata": list(range(60))}], limits=limits)
     # The defaults bound a deeply nested attack too, without recursion errors.

@@ -1,7 +1,7 @@
-"""Logging of the warnings that reranking, speech, transcription and video calls report.
+"""Logging of the warnings that model calls report (text, reranking, speech, transcription, video).
 
-The same text and switch (``AI_SDK_LOG_WARNINGS=false``) as `generate_text`'s, in a module of its
-own so that these functions do not import the text-generation package for it.
+One implementation for every model kind, in a module of its own so that reranking, speech,
+transcription and video do not import the text-generation package for it.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Sequence
 
 from ai_sdk.provider import CallWarning, CompatibilityWarning, DeprecatedWarning, UnsupportedWarning
 
-__all__ = ["log_model_warnings"]
+__all__ = ["log_warnings"]
 
 logger = logging.getLogger("ai_sdk")
 
 
-def log_model_warnings(warnings: Sequence[CallWarning], *, provider: str, model_id: str) -> None:
+def log_warnings(warnings: Sequence[CallWarning], *, provider: str, model_id: str) -> None:
     """Log a call's warnings on the ``ai_sdk`` logger (``AI_SDK_LOG_WARNINGS=false`` silences)."""
     if not warnings or os.environ.get("AI_SDK_LOG_WARNINGS", "").lower() == "false":
         return

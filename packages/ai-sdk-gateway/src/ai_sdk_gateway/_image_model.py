@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ai_sdk.provider import (
@@ -15,7 +13,7 @@ from ai_sdk.provider import (
     to_wire,
 )
 from ai_sdk_gateway._model import GatewayModel
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import ImageModel
@@ -26,10 +24,6 @@ MAX_IMAGES_PER_CALL = 2**53 - 1
 """Large enough that the SDK never splits a request: the gateway does that where needed."""
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class GatewayImageModel(GatewayModel):
     """An image model behind the Vercel AI Gateway, e.g. ``openai/gpt-image-1``.
 
@@ -37,16 +31,6 @@ class GatewayImageModel(GatewayModel):
     """
 
     _kind = "image"
-
-    def __init__(
-        self,
-        model_id: str,
-        transport: GatewayTransport,
-        *,
-        now: Callable[[], datetime] = _utc_now,
-    ) -> None:
-        super().__init__(model_id, transport)
-        self._now = now
 
     @property
     def max_images_per_call(self) -> int | None:

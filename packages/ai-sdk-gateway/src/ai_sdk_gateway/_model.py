@@ -1,8 +1,9 @@
-"""What every gateway model kind shares: id, transport, o11y context."""
+"""What every gateway model kind shares: id, transport, o11y context, the clock of its responses."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import ClassVar, Literal, TypeVar
 
 from ai_sdk.provider import JSONValue
@@ -15,6 +16,10 @@ __all__ = ["GatewayModel"]
 T = TypeVar("T")
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class GatewayModel:
     """The base of every gateway model kind: reports ``gateway`` and its ``<creator>/<model>``
     id, and sends its calls through the provider's transport."""
@@ -23,10 +28,18 @@ class GatewayModel:
     """``language``, ``embedding``, ``image``, ``reranking``, ... : names the endpoint and the
     model headers."""
 
-    def __init__(self, model_id: str, transport: GatewayTransport) -> None:
+    def __init__(
+        self,
+        model_id: str,
+        transport: GatewayTransport,
+        *,
+        now: Callable[[], datetime] = _utc_now,
+    ) -> None:
         self._model_id = model_id
         self._transport = transport
         self._o11y_env = vercel_o11y_env()
+        self._now = now
+        """The time stamped on a response the model builds itself (image, speech, ...)."""
 
     @property
     def specification_version(self) -> Literal["v4"]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,16 +15,12 @@ from ai_sdk.provider import (
     SpeechResult,
 )
 from ai_sdk_gateway._model import GatewayModel
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import SpeechModel
 
 __all__ = ["GatewaySpeechModel"]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class _SpeechResponse(BaseModel):
@@ -47,16 +41,6 @@ class GatewaySpeechModel(GatewayModel):
     """
 
     _kind = "speech"
-
-    def __init__(
-        self,
-        model_id: str,
-        transport: GatewayTransport,
-        *,
-        now: Callable[[], datetime] = _utc_now,
-    ) -> None:
-        super().__init__(model_id, transport)
-        self._now = now
 
     async def do_generate(self, options: SpeechCallOptions) -> SpeechResult:
         """Speak ``options.text`` in one gateway call.

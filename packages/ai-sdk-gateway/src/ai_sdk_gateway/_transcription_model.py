@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,16 +17,12 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import convert_bytes_to_base64
 from ai_sdk_gateway._model import GatewayModel
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import TranscriptionModel
 
 __all__ = ["GatewayTranscriptionModel"]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class _TranscriptionResponse(BaseModel):
@@ -52,16 +46,6 @@ class GatewayTranscriptionModel(GatewayModel):
     """
 
     _kind = "transcription"
-
-    def __init__(
-        self,
-        model_id: str,
-        transport: GatewayTransport,
-        *,
-        now: Callable[[], datetime] = _utc_now,
-    ) -> None:
-        super().__init__(model_id, transport)
-        self._now = now
 
     async def do_generate(self, options: TranscriptionCallOptions) -> TranscriptionResult:
         """Transcribe ``options.audio`` in one gateway call.

@@ -4,8 +4,6 @@ operation the caller polls."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import httpx
@@ -42,7 +40,7 @@ from ai_sdk.provider_utils import (
 )
 from ai_sdk_gateway._image_model import MAX_IMAGES_PER_CALL
 from ai_sdk_gateway._model import GatewayModel
-from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
+from ai_sdk_gateway._transport import validated_json_handler
 
 if TYPE_CHECKING:
     from ai_sdk.provider import VideoGenerateModel, VideoOperationModel, VideoWebhookModel
@@ -113,10 +111,6 @@ _STATUS: TypeAdapter[_Pending | _Completed | _Failed | _Cancelled] = TypeAdapter
 )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _file(file: VideoFile) -> JSONObject:
     # Bytes become base64 text (`to_wire` does that); other fields pass through as upstream.
     return to_wire(file)
@@ -162,16 +156,6 @@ class GatewayVideoModel(GatewayModel):
     """
 
     _kind = "video"
-
-    def __init__(
-        self,
-        model_id: str,
-        transport: GatewayTransport,
-        *,
-        now: Callable[[], datetime] = _utc_now,
-    ) -> None:
-        super().__init__(model_id, transport)
-        self._now = now
 
     @property
     def max_videos_per_call(self) -> int | None:

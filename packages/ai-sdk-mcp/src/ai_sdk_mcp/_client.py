@@ -57,6 +57,7 @@ DEFAULT_CLIENT_NAME = "ai-sdk-mcp-client"
 DEFAULT_CLIENT_VERSION = "1.0.0"
 """The client version sent to servers (as `@ai-sdk/mcp`)."""
 _CLOSE_GRACE = 10.0  # seconds for a transport to shut down before its task is cancelled
+_MAX_TOOL_PAGES = 1_000  # pages of tools/list that tools() follows before it gives up
 
 ProtocolMode: TypeAlias = Literal["auto", "legacy"]
 """How the protocol version is agreed: ``"auto"`` asks the server first (``server/discover``)
@@ -337,7 +338,21 @@ class MCPClient:
     async def _all_tool_definitions(self) -> ListToolsResult:
         first = await self.list_tools()
         tools, cursor = list(first.tools), first.next_cursor
+        seen: set[str] = set()
         while cursor is not None:
+            # A server that hands back a cursor it gave before would be paged forever.
+            if cursor in seen or len(seen) >= _MAX_TOOL_PAGES:
+                raise MCPClientError(
+                    f"{self._describe()} kept paging its tool list ("
+                    + (
+                        f"the cursor {cursor[:64]!r} came back"
+                        if cursor in seen
+                        else f"more than {_MAX_TOOL_PAGES} pages"
+                    )
+                    + "). Use list_tools(cursor=...) and tools_from_definitions to page it "
+                    "yourself."
+                )
+            seen.add(cursor)
             page = await self.list_tools(cursor=cursor)
             tools.extend(page.tools)
             cursor = page.next_cursor

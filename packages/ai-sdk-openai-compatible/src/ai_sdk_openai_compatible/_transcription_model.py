@@ -62,8 +62,9 @@ def _utc_now() -> datetime:
 
 def _extension(media_type: str) -> str:
     """The file name extension servers use to tell the format (they read the name, not the
-    part's content type)."""
-    subtype = media_type.lower().partition("/")[2]
+    part's content type). Parameters (``audio/webm;codecs=opus``, as browsers record) are not
+    part of it."""
+    subtype = media_type.lower().partition(";")[0].strip().partition("/")[2]
     return _EXTENSIONS.get(subtype, subtype)
 
 

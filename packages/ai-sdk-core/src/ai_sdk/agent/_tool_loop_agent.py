@@ -119,13 +119,19 @@ class Agent(Protocol[OutputT, PartialT, ElementT]):
     """What every agent offers: an id, its tools, and generate/stream calls."""
 
     @property
-    def version(self) -> Literal["agent-v1"]: ...
+    def version(self) -> Literal["agent-v1"]:
+        """The agent interface version, ``"agent-v1"``."""
+        ...
 
     @property
-    def id(self) -> str | None: ...
+    def id(self) -> str | None:
+        """The agent's name, if it has one."""
+        ...
 
     @property
-    def tools(self) -> Mapping[str, Tool[Any]]: ...
+    def tools(self) -> Mapping[str, Tool[Any]]:
+        """The tools the agent can call, by name."""
+        ...
 
     async def generate(
         self,
@@ -133,7 +139,9 @@ class Agent(Protocol[OutputT, PartialT, ElementT]):
         prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         options: Any = None,
-    ) -> GenerateTextResult[OutputT]: ...
+    ) -> GenerateTextResult[OutputT]:
+        """Run the agent to its end on ``prompt`` or ``messages`` (as `generate_text`)."""
+        ...
 
     async def stream(
         self,
@@ -141,7 +149,9 @@ class Agent(Protocol[OutputT, PartialT, ElementT]):
         prompt: str | Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         messages: Sequence[ModelMessage | Mapping[str, Any]] | None = None,
         options: Any = None,
-    ) -> StreamTextResult[OutputT, PartialT, ElementT]: ...
+    ) -> StreamTextResult[OutputT, PartialT, ElementT]:
+        """Run the agent, streaming (as `stream_text`)."""
+        ...
 
 
 class ToolLoopAgent(Generic[OutputT, PartialT, ElementT, OptionsT]):

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import cast
 
 from ai_sdk._files import GeneratedAudioFile
-from ai_sdk._model_warnings import log_model_warnings
+from ai_sdk._model_warnings import log_warnings
 from ai_sdk._sync import sync_twin
 from ai_sdk._version import __version__
 from ai_sdk.generate_speech._result import GenerateSpeechResult
@@ -103,7 +103,7 @@ async def generate_speech(
     )
     if not result.audio:
         raise NoSpeechGeneratedError(responses=[result.response])
-    log_model_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
+    log_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
     media_type = detect_media_type(result.audio, "audio") or _DEFAULT_MEDIA_TYPE
     return GenerateSpeechResult(
         audio=GeneratedAudioFile(data=result.audio, media_type=media_type),

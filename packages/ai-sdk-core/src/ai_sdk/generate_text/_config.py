@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import difflib
 import inspect
-import logging
-import os
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeAlias, TypedDict, cast
 
+from ai_sdk._model_warnings import log_warnings
 from ai_sdk._version import __version__
 from ai_sdk.generate_text._approval import ToolApproval
 from ai_sdk.generate_text._output import Output
@@ -39,14 +38,10 @@ from ai_sdk.prompt import (
 from ai_sdk.prompt._download import default_download
 from ai_sdk.provider import (
     CallOptions,
-    CallWarning,
-    CompatibilityWarning,
-    DeprecatedWarning,
     InvalidArgumentError,
     LanguageModel,
     ProviderOptions,
     ReasoningEffort,
-    UnsupportedWarning,
 )
 from ai_sdk.provider_utils import (
     create_id_generator,
@@ -82,7 +77,6 @@ __all__ = [
     "plan_step",
 ]
 
-logger = logging.getLogger("ai_sdk")
 
 generate_call_id = create_id_generator(prefix="call", size=24)
 generate_response_id = create_id_generator(prefix="aitxt", size=24)
@@ -538,19 +532,3 @@ async def plan_step(
         runtime_context=runtime_context,
         options=options,
     )
-
-
-def log_warnings(warnings: Sequence[CallWarning], *, provider: str, model_id: str) -> None:
-    """Log a call's warnings on the ``ai_sdk`` logger (``AI_SDK_LOG_WARNINGS=false`` silences)."""
-    if not warnings or os.environ.get("AI_SDK_LOG_WARNINGS", "").lower() == "false":
-        return
-    for warning in warnings:
-        if isinstance(warning, UnsupportedWarning | CompatibilityWarning):
-            text = f"{warning.type}: {warning.feature}"
-            if warning.details:
-                text += f" ({warning.details})"
-        elif isinstance(warning, DeprecatedWarning):
-            text = f"deprecated: {warning.setting}: {warning.message}"
-        else:
-            text = warning.message
-        logger.warning("AI SDK Warning (%s / %s): %s", provider, model_id, text)

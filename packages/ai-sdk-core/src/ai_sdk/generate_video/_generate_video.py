@@ -11,7 +11,7 @@ from functools import partial
 from typing import cast
 
 from ai_sdk._files import GeneratedFile
-from ai_sdk._model_warnings import log_model_warnings
+from ai_sdk._model_warnings import log_warnings
 from ai_sdk._parallel import run_bounded, validate_positive_int
 from ai_sdk._sync import sync_twin
 from ai_sdk._version import __version__
@@ -408,7 +408,7 @@ async def generate_video(
             f"no videos in {len(results)} call(s). Check the prompt and the model's warnings.",
             responses=responses,
         )
-    log_model_warnings(warnings, provider=resolved.provider, model_id=resolved.model_id)
+    log_warnings(warnings, provider=resolved.provider, model_id=resolved.model_id)
     return GenerateVideoResult(
         videos=videos, warnings=warnings, responses=responses, provider_metadata=metadata
     )

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from ai_sdk._model_warnings import log_model_warnings
+from ai_sdk._model_warnings import log_warnings
 from ai_sdk._parallel import validate_positive_int
 from ai_sdk._sync import sync_twin
 from ai_sdk.provider import (
@@ -172,7 +172,7 @@ async def rerank(
         return result
 
     result = await retry_with_backoff(attempt, max_retries=max_retries)
-    log_model_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
+    log_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
     # The spec asks providers for descending scores; a stable sort keeps equal scores in the
     # provider's order and makes the promise hold for providers that forget.
     ordered = sorted(result.ranking, key=lambda entry: -entry.relevance_score)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias, cast
 
-from ai_sdk._model_warnings import log_model_warnings
+from ai_sdk._model_warnings import log_warnings
 from ai_sdk._sync import sync_twin
 from ai_sdk._version import __version__
 from ai_sdk.prompt._download import DownloadFunction, DownloadRequest, default_download
@@ -136,7 +136,7 @@ async def transcribe(
     result = await retry_with_backoff(
         lambda: resolved.do_generate(options), max_retries=max_retries
     )
-    log_model_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
+    log_warnings(result.warnings, provider=resolved.provider, model_id=resolved.model_id)
     if not result.text:
         raise NoTranscriptGeneratedError(responses=[result.response])
     return TranscribeResult(

@@ -52,6 +52,9 @@ def create_agent_ui_stream(
 
     Raises:
         TypeValidationError: invalid messages (before anything is streamed).
+        InvalidArgumentError: ``ui_messages`` is ``None``.
+        InvalidToolApprovalSignatureError: with ``tool_approval_secret``, an approval answer
+            without a valid signature.
     """
     validated = validate_ui_messages(
         ui_messages,

@@ -522,23 +522,33 @@ async def read_ui_message_stream(
             ``error_text``) or a malformed chunk sequence (`UIMessageStreamError`). Without it,
             malformed sequences raise and ``error`` chunks are skipped.
         terminate_on_error: stop at the first error.
+
+    Ending early (``terminate_on_error``, an error raised, or ``break``) closes ``stream``.
     """
     assembler = UIMessageAssembler(message.model_copy(deep=True) if message else None)
-    async for chunk in stream:
-        try:
-            if isinstance(chunk, ErrorChunk):
-                raise _StreamReportedError(chunk.error_text)
-            changed = assembler.apply(chunk)
-        except (UIMessageStreamError, _StreamReportedError) as error:
-            if on_error is None and isinstance(error, UIMessageStreamError):
-                raise
-            if on_error is not None:
-                on_error(error)
-            if terminate_on_error:
-                return
-            continue
-        if changed:
-            yield assembler.message.model_copy(deep=True)
+    iterator = aiter(stream)
+    try:
+        async for chunk in iterator:
+            try:
+                if isinstance(chunk, ErrorChunk):
+                    raise _StreamReportedError(chunk.error_text)
+                changed = assembler.apply(chunk)
+            except (UIMessageStreamError, _StreamReportedError) as error:
+                if on_error is None and isinstance(error, UIMessageStreamError):
+                    raise
+                if on_error is not None:
+                    on_error(error)
+                if terminate_on_error:
+                    return
+                continue
+            if changed:
+                yield assembler.message.model_copy(deep=True)
+    finally:
+        # Stopping early (an error, or the reader's ``break``) closes the chunks, and through
+        # them the HTTP response they are read from.
+        aclose = getattr(iterator, "aclose", None)
+        if aclose is not None:
+            await aclose()
 
 
 class _StreamReportedError(Exception):

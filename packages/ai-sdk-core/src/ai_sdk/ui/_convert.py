@@ -157,6 +157,32 @@ async def convert_to_model_messages(
     return result
 
 
+async def _tool_result(
+    part: _ToolPart,
+    tools: Mapping[str, Tool[Any]] | None,
+    *,
+    error_mode: str,
+    provider_options: ProviderMetadata | None,
+) -> ToolResultPart:
+    """A finished tool part's result as the model sees it (through the tool's
+    ``to_model_output``); an ``output-error`` part's text as ``error_mode`` (``"json"`` for a
+    provider-executed tool, ``"text"`` otherwise, as upstream)."""
+    name = get_tool_name(part)
+    error = part.state == "output-error"
+    return ToolResultPart(
+        tool_call_id=part.tool_call_id,
+        tool_name=name,
+        output=await create_tool_model_output(
+            tool=tools.get(name) if tools else None,
+            tool_call_id=part.tool_call_id,
+            input=part.input,
+            output=part.error_text if error else part.output,
+            error_mode=error_mode if error else "none",
+        ),
+        provider_options=provider_options,
+    )
+
+
 async def _block(
     block: list[UIMessagePart],
     tools: Mapping[str, Tool[Any]] | None,
@@ -213,18 +239,11 @@ async def _block(
                 "output-available",
                 "output-error",
             ):
-                error = part.state == "output-error"
                 content.append(
-                    ToolResultPart(
-                        tool_call_id=part.tool_call_id,
-                        tool_name=name,
-                        output=await create_tool_model_output(
-                            tool=tools.get(name) if tools else None,
-                            tool_call_id=part.tool_call_id,
-                            input=part.input,
-                            output=part.error_text if error else part.output,
-                            error_mode="json" if error else "none",
-                        ),
+                    await _tool_result(
+                        part,
+                        tools,
+                        error_mode="json",
                         provider_options=part.result_provider_metadata
                         or part.call_provider_metadata,
                     )
@@ -279,19 +298,9 @@ async def _block(
                 )
             )
         elif part.state in ("output-available", "output-error"):
-            error = part.state == "output-error"
             results.append(
-                ToolResultPart(
-                    tool_call_id=part.tool_call_id,
-                    tool_name=name,
-                    output=await create_tool_model_output(
-                        tool=tools.get(name) if tools else None,
-                        tool_call_id=part.tool_call_id,
-                        input=part.input,
-                        output=part.error_text if error else part.output,
-                        error_mode="text" if error else "none",
-                    ),
-                    provider_options=part.call_provider_metadata,
+                await _tool_result(
+                    part, tools, error_mode="text", provider_options=part.call_provider_metadata
                 )
             )
     if results:

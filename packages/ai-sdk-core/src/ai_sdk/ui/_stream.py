@@ -147,8 +147,11 @@ class UIMessageStreamStepFinish:
     """What ``on_step_finish`` gets at each ``finish-step``: copies, safe to keep."""
 
     messages: list[UIMessage]
+    """The original messages with the response message so far (replacing the continued one)."""
     response_message: UIMessage
+    """The assistant message as assembled up to this step's end."""
     is_continuation: bool
+    """The response continues the last original (assistant) message."""
 
 
 def _dynamic(tools: Mapping[str, Tool[Any]] | None, tool_name: str, dynamic: bool) -> bool | None:

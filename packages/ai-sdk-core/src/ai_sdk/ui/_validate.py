@@ -46,6 +46,7 @@ class UIMessageLimits:
     max_bytes: int = 8 * 1024 * 1024
     """The largest request body accepted when the messages are given as ``bytes``/``str``."""
     max_messages: int = 1_000
+    """Messages in the request."""
     max_parts: int = 2_000
     """Parts per message."""
     max_depth: int = 64
@@ -107,7 +108,13 @@ def _check_bounds(value: object, limits: UIMessageLimits) -> None:
                     item[:64], f"a string longer than {limits.max_string_length} characters"
                 )
         elif isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in cast("dict[str, object]", item).values())
+            mapping = cast("dict[str, object]", item)
+            for key in mapping:  # keys are strings a client chooses too
+                if len(key) > limits.max_string_length:
+                    raise _too_large(
+                        key[:64], f"a key longer than {limits.max_string_length} characters"
+                    )
+            stack.extend((v, depth + 1) for v in mapping.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in cast("list[object]", item))
 
