@@ -75,6 +75,18 @@ async def test_automatic_tools_are_dynamic_tools_with_the_servers_schemas(
     assert all(t.to_model_output is mcp_to_model_output for t in tools.values())
 
 
+def test_two_tools_of_the_same_name_are_an_error_not_a_silent_overwrite() -> None:
+    client = MCPClient(transport=object(), name="mine")  # type: ignore[arg-type]  # never connected
+    definitions = ListToolsResult(
+        tools=[
+            MCPTool(name="ping", description="first", input_schema={"type": "object"}),
+            MCPTool(name="ping", description="second", input_schema={"type": "object"}),
+        ]
+    )
+    with pytest.raises(MCPClientError, match="two tools named 'ping'"):
+        client.tools_from_definitions(definitions)
+
+
 def test_a_schema_without_properties_gets_empty_properties_and_no_extra_keys() -> None:
     client = MCPClient(transport=object(), name="mine")  # type: ignore[arg-type]  # never connected
     definitions = ListToolsResult(

@@ -179,6 +179,12 @@ def build_tools(
         name = definition.name
         if schemas != "automatic" and name not in schemas:
             continue
+        if name in tools:
+            # One of the two would be lost, and which one the model gets would be an accident.
+            raise MCPClientError(
+                f"The server lists two tools named {name!r}; an MCP server's tool names must "
+                "be unique (fix the server)."
+            )
         title = definition.title
         if title is None and definition.annotations is not None:
             title = definition.annotations.title
