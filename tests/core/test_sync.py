@@ -8,7 +8,14 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from ai_sdk._sync import SyncStream, portal_loop, run_sync
+from ai_sdk._sync import (
+    SyncStream,
+    forbid_blocking,
+    portal_loop,
+    run_here,
+    run_sync,
+    sync_call,
+)
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="unset")
 
@@ -120,3 +127,67 @@ def test_sync_stream_from_many_threads_at_once() -> None:
     for thread in threads:
         thread.join(10)
     assert results == {n * 1000: list(range(n * 1000, n * 1000 + 500)) for n in range(8)}
+
+
+async def _where() -> tuple[threading.Thread, asyncio.AbstractEventLoop, str]:
+    await asyncio.sleep(0)
+    return threading.current_thread(), asyncio.get_running_loop(), request_id.get()
+
+
+def test_run_here_runs_on_the_calling_threads_own_loop_and_keeps_it() -> None:
+    token = request_id.set("req-2")
+    try:
+        first = run_here(_where)
+        second = run_here(_where)
+    finally:
+        request_id.reset(token)
+
+    assert first[0] is threading.current_thread()
+    assert first[1] is second[1]  # one loop per thread, kept between calls
+    assert first[1] is not portal_loop()
+    assert first[2] == second[2] == "req-2"  # the caller's context vars
+
+
+def test_run_here_gives_each_thread_its_own_loop_and_closes_it_with_the_thread() -> None:
+    seen: list[asyncio.AbstractEventLoop] = []
+
+    def call() -> None:
+        seen.append(run_here(_where)[1])
+
+    threads = [threading.Thread(target=call) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+
+    assert len({id(loop) for loop in seen}) == 2
+    deadline = time.monotonic() + 5
+    while not all(loop.is_closed() for loop in seen) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the threads' locals are released just after join returns
+    assert all(loop.is_closed() for loop in seen)
+
+
+async def test_run_here_inside_a_running_loop_uses_the_portal() -> None:
+    thread, loop, _ = run_here(_where)
+
+    assert loop is portal_loop()
+    assert thread is not threading.current_thread()
+
+
+def test_only_the_main_task_of_a_sync_call_may_block() -> None:
+    async def probe() -> tuple[bool, bool, bool]:
+        call = sync_call()
+        assert call is not None
+        main = call.may_block()
+        child = await asyncio.create_task(_may_block())
+        forbid_blocking()  # a deadline: the loop must stay free
+        return main, child, call.may_block()
+
+    assert run_here(probe) == (True, False, False)
+    assert sync_call() is None  # nothing leaks into the caller's context
+    assert run_sync(_may_block) is False  # the portal never blocks
+
+
+async def _may_block() -> bool:
+    call = sync_call()
+    return call is not None and call.may_block()

@@ -39,7 +39,7 @@ from ai_sdk.provider import (
     Usage,
 )
 from ai_sdk.testing import MockLanguageModel, text_result, text_stream_parts
-from ai_sdk_mcp import MCPClient, MCPClientError, create_mcp_client_sync
+from ai_sdk_mcp import MCPClient, MCPClientError, create_mcp_client, create_mcp_client_sync
 from tests.mcp.conftest import slow_stats, stdio_transport, wait_for_slow
 from tests.mcp.test_tools import PNG_BASE64
 
@@ -219,17 +219,42 @@ def test_generate_text_sync_with_a_client_on_its_loop() -> None:
     assert direct.content == [TextContent(text="3")]
 
 
-async def test_generate_text_sync_with_a_client_on_another_loop_is_a_clear_tool_error(
+async def test_generate_text_sync_in_another_thread_calls_the_client_on_its_own_loop(
     http_client: MCPClient,
 ) -> None:
     client = http_client
     model = MockLanguageModel(do_generate=[calls(("echo", {"text": "hi"})), text_result("ok")])
     tools = await client.tools()
 
-    # generate_text_sync runs on ai_sdk's background loop; this client lives on the test's.
+    # generate_text_sync runs on its thread's loop; this client lives on the test's, which
+    # runs while the thread works: the tool's request is made there.
     result = await asyncio.to_thread(
         generate_text_sync, model=model, tools=tools, prompt="go", stop_when=LOOP
     )
+
+    assert result.steps[0].tool_errors == []
+    assert result.steps[0].tool_results[0].output.content == [TextContent(text="hi")]
+
+
+async def test_a_client_whose_loop_has_stopped_is_a_clear_tool_error() -> None:
+    model = MockLanguageModel(do_generate=[calls(("echo", {"text": "hi"})), text_result("ok")])
+
+    def on_a_loop_that_stops() -> dict[str, Any]:
+        async def open_it() -> tuple[MCPClient, dict[str, Any]]:
+            client = await create_mcp_client(transport=stdio_transport())
+            return client, await client.tools()
+
+        loop = asyncio.new_event_loop()
+        client, tools = loop.run_until_complete(open_it())
+        try:
+            # The loop is idle now: the tool cannot reach its connection.
+            result = generate_text_sync(model=model, tools=tools, prompt="go", stop_when=LOOP)
+        finally:
+            loop.run_until_complete(client.close())
+            loop.close()
+        return {"result": result}
+
+    result = (await asyncio.to_thread(on_a_loop_that_stops))["result"]
 
     [error] = result.steps[0].tool_errors
     assert str(error.error).startswith(

@@ -1,9 +1,15 @@
 """Run the async implementation from synchronous code: the one engine behind every `_sync` twin.
 
-All sync calls share one event loop in a daemon thread (the "portal"). Running there rather than
-in the caller's thread means a `_sync` function works the same in a plain script, inside a running
-event loop (Jupyter, an async web handler) and from many threads at once, and that httpx
-connection pools owned by providers stay bound to one loop between calls.
+Two ways, one implementation:
+
+- A call twin (`generate_text_sync`, `embed_sync`, ...) made by `sync_twin` runs its coroutine on
+  an event loop of the calling thread (`run_here`): no thread hand-off, and HTTP that the call
+  makes in sequence goes through a blocking client (see `sync_call` and
+  `ai_sdk.provider_utils.HTTPClientHolder`), much cheaper per request than an async one.
+- Where that cannot work, because a loop already runs in the calling thread (Jupyter, an async
+  web handler), or for the streaming twins and their aggregates, the work runs on one event loop
+  in a daemon thread (the "portal", `run_sync`), which also keeps the connection pools that
+  providers own there bound to one loop between calls.
 """
 
 from __future__ import annotations
@@ -12,12 +18,24 @@ import asyncio
 import atexit
 import collections
 import contextlib
+import contextvars
 import functools
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from typing import Any, ParamSpec, TypeVar, cast
 
-__all__ = ["SyncStream", "dispatching", "named_twin", "portal_loop", "run_sync", "sync_twin"]
+__all__ = [
+    "SyncCall",
+    "SyncStream",
+    "dispatching",
+    "forbid_blocking",
+    "named_twin",
+    "portal_loop",
+    "run_here",
+    "run_sync",
+    "sync_call",
+    "sync_twin",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -61,6 +79,7 @@ def run_sync(make: Callable[[], Awaitable[T]]) -> T:
         )
 
     async def runner() -> T:
+        _sync_call.set(None)  # the caller's context is copied: this is not its blocking call
         return await make()
 
     future = asyncio.run_coroutine_threadsafe(runner(), loop)
@@ -71,17 +90,119 @@ def run_sync(make: Callable[[], Awaitable[T]]) -> T:
         raise
 
 
+class SyncCall:
+    """A `_sync` call running on its calling thread's loop (see `sync_call`)."""
+
+    __slots__ = ("blocking", "task")
+
+    def __init__(self, task: asyncio.Task[Any] | None) -> None:
+        self.task = task
+        self.blocking = True
+
+    def may_block(self) -> bool:
+        """Whether the running code may do blocking I/O: it is the call's main task (the calling
+        thread waits on it, nothing else runs on the loop), and no deadline has to fire while
+        it waits (`forbid_blocking`)."""
+        return self.blocking and asyncio.current_task() is self.task
+
+
+_sync_call: contextvars.ContextVar[SyncCall | None] = contextvars.ContextVar(
+    "ai_sdk_sync_call", default=None
+)
+
+
+def sync_call() -> SyncCall | None:
+    """The `run_here` call the running code belongs to, or ``None`` (async code, the portal).
+
+    Tasks the call starts (parallel tool calls, embedding batches) see it too, but are not its
+    main task: they share the loop and must not block it.
+    """
+    return _sync_call.get()
+
+
+def forbid_blocking() -> None:
+    """No more blocking I/O in this `_sync` call (it has a deadline, which the loop enforces)."""
+    call = _sync_call.get()
+    if call is not None:
+        call.blocking = False
+
+
+class _LoopOwner:
+    """Holds a thread's own loop for `run_here`; dropped with the thread's locals when the thread
+    ends, which closes the loop."""
+
+    __slots__ = ("loop",)
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+
+    def close(self) -> None:
+        if not self.loop.is_running():
+            with contextlib.suppress(Exception):
+                self.loop.close()
+
+    def __del__(self) -> None:
+        self.close()
+
+
+_thread = threading.local()
+
+
+def _thread_loop() -> asyncio.AbstractEventLoop:
+    owner: _LoopOwner | None = getattr(_thread, "owner", None)
+    if owner is None or owner.loop.is_closed():
+        owner = _thread.owner = _LoopOwner()
+    return owner.loop
+
+
+def _close_main_thread_loop() -> None:
+    owner: _LoopOwner | None = getattr(_thread, "owner", None)
+    if owner is not None:
+        owner.close()
+
+
+atexit.register(_close_main_thread_loop)
+
+
+def run_here(make: Callable[[], Awaitable[T]]) -> T:
+    """Run the awaitable built by ``make`` on the calling thread's own event loop.
+
+    The loop is created on first use and kept for the thread's later calls; the call is
+    published through `sync_call`. Where a loop already runs in this thread (Jupyter, an async
+    handler calling a sync function) this is `run_sync`. ``KeyboardInterrupt`` (delivered to the
+    main thread while it waits on a socket) ends the call as it would a plain function.
+    """
+    if _loop_running_here():
+        return run_sync(make)
+    loop = _thread_loop()
+
+    async def runner() -> T:
+        _sync_call.set(SyncCall(asyncio.current_task()))
+        return await make()
+
+    return loop.run_until_complete(runner())
+
+
+def _loop_running_here() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def twin_doc(name: str) -> str:
     """The docstring of the sync twin of the function ``name``."""
     return (
-        f"`{name}` for synchronous code: the same arguments and result, run on the SDK's "
-        "background event loop (so it also works inside a running event loop, e.g. Jupyter). "
-        "Async tools and callbacks still run, on that loop."
+        f"`{name}` for synchronous code: the same arguments and result, run on an event loop of "
+        "the calling thread (where one already runs, e.g. in Jupyter, on the SDK's background "
+        "loop). Async tools and callbacks run on that loop: an object bound to another loop (an "
+        "`httpx.AsyncClient` made elsewhere) cannot be awaited there."
     )
 
 
 def sync_twin(original: Callable[P, Awaitable[T]]) -> Callable[P, T]:
-    """The ``_sync`` twin of an async function: its exact signature, run through `run_sync`.
+    """The ``_sync`` twin of an async function: its exact signature, run through `run_here`.
 
     Every twin is made this way, so a twin cannot drift from its original
     (``tests/core/test_sync_twins.py`` holds them to it). A twin made in a class body
@@ -92,7 +213,7 @@ def sync_twin(original: Callable[P, Awaitable[T]]) -> Callable[P, T]:
 
     @functools.wraps(original)
     def twin(*args: P.args, **kwargs: P.kwargs) -> T:
-        return run_sync(lambda: call(*args, **kwargs))
+        return run_here(lambda: call(*args, **kwargs))
 
     return named_twin(twin, original)
 

@@ -444,17 +444,14 @@ class MCPClient:
                 return f"the MCP server behind {type(transport).__name__}"
 
     def _check_loop(self, what: str) -> None:
-        try:
-            current = asyncio.get_running_loop()
-        except RuntimeError:
-            current = None
-        if current is not self._loop:
+        if _running_loop() is not self._loop:
             raise MCPClientError(
                 f"Cannot {what}: this MCPClient was connected on another event loop, and an MCP "
-                "connection lives on the loop that opened it. Use the client on that loop; for "
+                "connection lives on the loop that opened it (requests from other threads are "
+                "made there while it runs). Use the client on that loop; for "
                 "generate_text_sync and the other _sync functions, connect it with "
                 "create_mcp_client_sync(...) (or client.connect_sync()), which opens it on "
-                "their loop."
+                "the SDK's background loop."
             )
 
     def _client(self, what: str) -> mcp.Client:
@@ -482,6 +479,14 @@ class MCPClient:
         *,
         timeout: float | None = None,  # noqa: ASYNC109 - only named in the error message
     ) -> T:
+        home = self._loop
+        if home is not None and home.is_running() and home is not _running_loop():
+            # Called from another thread's loop (a `_sync` function runs on its caller's): the
+            # connection lives on `home`, so the request is made there.
+            future = asyncio.run_coroutine_threadsafe(
+                self._request(what, send, timeout=timeout), home
+            )
+            return await asyncio.wrap_future(future)
         self._check_loop(what)
         try:
             return await send()
@@ -648,3 +653,10 @@ def create_mcp_client_sync(
         protocol=protocol,
     )
     return client.connect_sync()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

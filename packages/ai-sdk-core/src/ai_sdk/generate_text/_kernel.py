@@ -20,6 +20,7 @@ from typing import Any, Literal, TypeVar
 
 from ai_sdk._approval_signature import sign_tool_approval
 from ai_sdk._files import GeneratedFile
+from ai_sdk._sync import forbid_blocking
 from ai_sdk.generate_text._approval import (
     collect_tool_approvals,
     resolve_tool_approval,
@@ -111,6 +112,8 @@ class Deadlines:
         total = config.timeout.total
         self.total = asyncio.get_running_loop().time() + total if total is not None else None
         self.step: float | None = None
+        if total is not None or config.timeout.step is not None:
+            forbid_blocking()  # the loop must stay free to enforce them
 
     def start_step(self) -> None:
         """Start the step deadline (called before each step is planned)."""

@@ -6,14 +6,17 @@ import asyncio
 import contextlib
 import importlib
 import os
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
 
+from ai_sdk._sync import SyncCall, portal_loop, sync_call
 from ai_sdk.provider._errors import InvalidArgumentError
 from ai_sdk.provider_utils._closing import AsyncClosing
+from ai_sdk.provider_utils._sync_http import BlockingClient, PortalClient
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -95,8 +98,14 @@ class HTTPClientHolder(AsyncClosing):
 
     A client it creates is owned: `aclose` closes it. A user-supplied client is never closed here,
     since the user may share it. Connection pools are bound to an event loop, so an owned client
-    is created per running loop (the sync twins run on their own loop); in the usual one-loop
-    program that is a single client.
+    is created per running loop; in the usual one-loop program that is a single client.
+
+    A `_sync` call runs on its calling thread's loop (`ai_sdk._sync.run_here`). There, the
+    requests it makes in sequence go through one blocking ``httpx.Client`` that the holder owns
+    and shares between threads (`BlockingClient`), while requests made concurrently (parallel
+    batches, tools), and any request through a user-supplied client, are made on the SDK's
+    background loop with its async client (`PortalClient`): a thread's loop idles between its
+    calls, so connections bound to it could be neither reused nor closed.
 
     Args:
         client: a user-supplied client (proxies, mTLS, custom transports), from httpx or
@@ -104,7 +113,8 @@ class HTTPClientHolder(AsyncClosing):
         timeout: applied to every request when given (also with a user-supplied client);
             otherwise the client's own timeout applies, `DEFAULT_TIMEOUT` for an owned client.
         factory: builds each owned client; by default `create_http_client` (the backend
-            ``AI_SDK_HTTP_BACKEND`` names, else aiohttp when its extra is installed, else httpx).
+            ``AI_SDK_HTTP_BACKEND`` names, httpx when it is not set). With a factory, sync
+            calls use its clients too (through the background loop), not a blocking one.
 
     Example:
         >>> holder = HTTPClientHolder()
@@ -126,6 +136,8 @@ class HTTPClientHolder(AsyncClosing):
         self._factory = factory
         self._owned: dict[int, tuple[weakref.ref[asyncio.AbstractEventLoop], AsyncHTTPClient]]
         self._owned = {}
+        self._blocking: BlockingClient | None = None
+        self._lock = threading.Lock()
 
     @property
     def owns_client(self) -> bool:
@@ -142,17 +154,44 @@ class HTTPClientHolder(AsyncClosing):
 
     def get(self) -> AsyncHTTPClient:
         """The client for the running event loop (created now if needed)."""
+        call = sync_call()
+        if call is not None:
+            return self._for_sync_call(call)
         if self._user_client is not None:
             return self._user_client
-        loop = asyncio.get_running_loop()  # RuntimeError outside async code, as httpx would
+        # RuntimeError outside async code, as httpx would raise
+        return self._owned_for(asyncio.get_running_loop())
+
+    def _for_sync_call(self, call: SyncCall) -> AsyncHTTPClient:
+        if self._user_client is None and self._factory is None and call.may_block():
+            return self._blocking_client()
+        # Every other request of a sync call is made on the portal: a thread's loop idles
+        # between its calls, so connections bound to it could be neither reused nor closed.
+        return PortalClient(self._user_client or self._owned_for(portal_loop()))
+
+    def _blocking_client(self) -> BlockingClient:
+        client = self._blocking
+        if client is None or client.is_closed:
+            with self._lock:
+                client = self._blocking
+                if client is None or client.is_closed:
+                    client = BlockingClient(httpx.Client(timeout=DEFAULT_TIMEOUT))
+                    self._blocking = client
+        return client
+
+    def _owned_for(self, loop: asyncio.AbstractEventLoop) -> AsyncHTTPClient:
         key = id(loop)
         entry = self._owned.get(key)
         if entry is not None and entry[0]() is loop and not entry[1].is_closed:
             return entry[1]
-        self._forget_dead_loops()
-        client = self._factory() if self._factory is not None else create_http_client()
-        self._owned[key] = (weakref.ref(loop), client)
-        return client
+        with self._lock:  # sync calls on several threads may ask for the portal's at once
+            entry = self._owned.get(key)
+            if entry is not None and entry[0]() is loop and not entry[1].is_closed:
+                return entry[1]
+            self._forget_dead_loops()
+            client = self._factory() if self._factory is not None else create_http_client()
+            self._owned[key] = (weakref.ref(loop), client)
+            return client
 
     def _forget_dead_loops(self) -> None:
         for key, (loop_ref, _client) in list(self._owned.items()):
@@ -164,6 +203,9 @@ class HTTPClientHolder(AsyncClosing):
     async def aclose(self) -> None:
         """Close the owned clients (a user-supplied client is left open)."""
         owned, self._owned = self._owned, {}
+        blocking, self._blocking = self._blocking, None
+        if blocking is not None:
+            await blocking.aclose()
         try:
             current = asyncio.get_running_loop()
         except RuntimeError:  # pragma: no cover - aclose is always awaited

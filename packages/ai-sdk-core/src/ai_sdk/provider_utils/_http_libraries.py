@@ -31,8 +31,8 @@ _PACKAGES = ("httpx", "httpx2")
 
 def library_of(client: object) -> ModuleType:
     """The module of ``client``'s library (httpx2 for an ``httpx2.AsyncClient`` or a subclass
-    of it, httpx otherwise)."""
-    for cls in type(client).__mro__:
+    of it, httpx otherwise); for a client the SDK wraps, its ``wrapped_client``'s."""
+    for cls in type(getattr(client, "wrapped_client", client)).__mro__:
         if cls.__module__.partition(".")[0] == "httpx2":
             return sys.modules["httpx2"]
     return httpx
