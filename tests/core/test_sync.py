@@ -2,6 +2,7 @@
 
 import asyncio
 import contextvars
+import signal
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -191,3 +192,25 @@ def test_only_the_main_task_of_a_sync_call_may_block() -> None:
 async def _may_block() -> bool:
     call = sync_call()
     return call is not None and call.may_block()
+
+
+def test_an_interrupted_run_here_call_is_cancelled_not_left_to_resume() -> None:
+    unwound = threading.Event()
+
+    async def waits() -> None:
+        try:
+            await asyncio.sleep(30)
+        finally:
+            unwound.set()
+
+    # SIGINT reaches the main thread while its loop waits in select(): as Ctrl-C would.
+    main = threading.main_thread().ident
+    assert main == threading.get_ident()
+    timer = threading.Timer(0.1, signal.pthread_kill, (main, signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        run_here(waits)
+    timer.join()
+
+    assert unwound.is_set()  # cancelled and unwound before run_here raised
+    assert run_here(_where)[0] is threading.current_thread()  # the thread's loop still works

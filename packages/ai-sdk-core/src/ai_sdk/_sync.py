@@ -180,7 +180,17 @@ def run_here(make: Callable[[], Awaitable[T]]) -> T:
         _sync_call.set(SyncCall(asyncio.current_task()))
         return await make()
 
-    return loop.run_until_complete(runner())
+    task = loop.create_task(runner())
+    try:
+        return loop.run_until_complete(task)
+    except BaseException:
+        # Interrupted while the call waited (Ctrl-C): left pending, it would resume with the
+        # thread's next call. Cancel it and let it unwind (closing its responses) now.
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                loop.run_until_complete(task)
+        raise
 
 
 def _loop_running_here() -> bool:
