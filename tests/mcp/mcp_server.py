@@ -123,8 +123,33 @@ def build(name: str = "test-server") -> MCPServer:
     return server
 
 
+def serve_endless_tool_pages() -> None:
+    """Over stdio, a low-level server whose tool list hands back the cursor it was given: a
+    client that follows ``nextCursor`` would page it forever."""
+    from mcp.server.lowlevel.server import Server
+    from mcp.server.stdio import stdio_server
+    from mcp_types import ListToolsResult, PaginatedRequestParams, Tool
+
+    async def list_tools(_ctx: object, params: PaginatedRequestParams | None) -> ListToolsResult:
+        cursor = params.cursor if params is not None else None
+        page = 0 if cursor is None else 1
+        tool = Tool(name=f"t{page}", input_schema={"type": "object"})
+        return ListToolsResult(tools=[tool], next_cursor="again")
+
+    server = Server("endless-pages", on_list_tools=list_tools)
+
+    async def run() -> None:
+        async with stdio_server() as (read, write):
+            await server.run(read, write, server.create_initialization_options())
+
+    anyio.run(run)
+
+
 def main(argv: list[str]) -> None:
     """Serve over the transport named in ``argv``."""
+    if argv == ["endless-pages"]:
+        serve_endless_tool_pages()
+        return
     server = build()
     match argv:
         case ["stdio"]:
@@ -134,9 +159,7 @@ def main(argv: list[str]) -> None:
         case ["sse", port]:
             server.run("sse", host="127.0.0.1", port=int(port))
         case _:
-            raise SystemExit(
-                f"usage: {argv[0] if argv else 'mcp_server.py'} stdio|http PORT|sse PORT"
-            )
+            raise SystemExit("usage: mcp_server.py stdio|http PORT|sse PORT|endless-pages")
 
 
 if __name__ == "__main__":

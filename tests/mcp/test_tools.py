@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import sys
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,8 +21,8 @@ from ai_sdk.provider import (
     FileDataBytes,
     JsonOutput,
 )
-from ai_sdk_mcp import MCPClient, MCPClientError, ToolSchemas, mcp_to_model_output
-from tests.mcp.conftest import stdio_transport
+from ai_sdk_mcp import MCPClient, MCPClientError, StdioTransport, ToolSchemas, mcp_to_model_output
+from tests.mcp.conftest import SERVER, stdio_transport
 from tests.mcp.mcp_server import PNG
 
 PNG_BASE64 = base64.b64encode(PNG).decode()
@@ -286,17 +287,14 @@ async def test_arguments_that_are_not_an_object_are_a_typed_error(client: MCPCli
         await run(tools["echo"], ["a"])
 
 
-async def test_tools_refuse_a_tool_list_that_pages_forever(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_tools_refuse_a_tool_list_that_pages_forever() -> None:
     # A server whose next_cursor comes back (a bug, or a hostile server) is not paged forever.
-    client = MCPClient(transport=stdio_transport())
-    pages: list[str | None] = []
-
-    async def list_tools(*, cursor: str | None = None) -> ListToolsResult:
-        pages.append(cursor)
-        tool = MCPTool(name=f"t{len(pages)}", input_schema={"type": "object"})
-        return ListToolsResult(tools=[tool], next_cursor="again")
-
-    monkeypatch.setattr(client, "list_tools", list_tools)
-    with pytest.raises(MCPClientError, match="the cursor 'again' came back"):
-        await client.tools()
-    assert pages == [None, "again"]
+    transport = StdioTransport(sys.executable, [str(SERVER), "endless-pages"])
+    async with MCPClient(transport=transport) as client:
+        with pytest.raises(MCPClientError, match="the cursor 'again' came back"):
+            await client.tools()
+        # One page at a time still works: the caller decides when to stop.
+        first = await client.list_tools()
+        second = await client.list_tools(cursor=first.next_cursor)
+    assert [t.name for t in first.tools + second.tools] == ["t0", "t1"]
+    assert second.next_cursor == "again"
