@@ -152,6 +152,19 @@ def test_size_limits_stop_oversized_input_before_parsing() -> None:
     assert validate_ui_messages(json.dumps([user()]))[0].id == "u1"
 
 
+def test_a_text_body_is_measured_in_utf8_bytes_not_characters() -> None:
+    limits = UIMessageLimits(max_bytes=1000)
+    body = json.dumps([user("€" * 400)], ensure_ascii=False)  # ~450 characters, ~1250 bytes
+    assert len(body) < 1000 < len(body.encode())
+
+    with pytest.raises(TypeValidationError, match="more than 1000 bytes"):
+        validate_ui_messages(body, limits=limits)
+    with pytest.raises(TypeValidationError, match="more than 1000 bytes"):
+        validate_ui_messages(body.encode(), limits=limits)
+    fits = json.dumps([user("€" * 200)], ensure_ascii=False)
+    assert validate_ui_messages(fits, limits=limits)[0].parts[0].text == "€" * 200  # pyright: ignore[reportAttributeAccessIssue]
+
+
 def test_tools_and_data_schemas() -> None:
     with pytest.raises(TypeValidationError, match="No tool schema found for tool part nope"):
         validate_ui_messages(

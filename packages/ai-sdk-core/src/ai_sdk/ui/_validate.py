@@ -58,6 +58,16 @@ class UIMessageLimits:
 
 
 DEFAULT_UI_MESSAGE_LIMITS = UIMessageLimits()
+
+
+def _utf8_size(body: bytes | bytearray | str, limit: int) -> int:
+    """The size of ``body`` in bytes (a character takes up to four), encoding a ``str`` only
+    when its length alone cannot tell whether it fits in ``limit``."""
+    if isinstance(body, bytes | bytearray) or len(body) * 4 <= limit or len(body) > limit:
+        return len(body)
+    return len(body.encode("utf-8", "surrogatepass"))
+
+
 """The limits `validate_ui_messages` applies unless told otherwise."""
 
 _adapter: TypeAdapter[list[UIMessage]] | None = None
@@ -165,7 +175,7 @@ def validate_ui_messages(
             "messages parameter must be provided", parameter="messages", value=None
         )
     if isinstance(messages, bytes | bytearray | str):
-        if len(messages) > limits.max_bytes:
+        if _utf8_size(messages, limits.max_bytes) > limits.max_bytes:
             raise _too_large(None, f"more than {limits.max_bytes} bytes")
         try:
             messages = from_json(messages)
