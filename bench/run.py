@@ -348,6 +348,10 @@ def run_imports(names: list[str], reps: int, base_url: str, warm: bool) -> Secti
     """W5: time a fresh interpreter doing each import, interleaved, ``reps`` times."""
     section = Section("W5", {"reps": reps})
     env = {**os.environ, **WORKER_ENV, "BENCH_BASE_URL": base_url}
+    # A cold start reads cached bytecode, as an installed package does (pip compiles it): with
+    # PYTHONDONTWRITEBYTECODE inherited, the warm-up below caches nothing and every timed run
+    # compiles each module from source instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     runnable = []
     for name in names:
         section.rows[name] = Row(name)

@@ -21,9 +21,28 @@ def test_version_is_semver() -> None:
 
 
 def test_every_public_name_is_exported() -> None:
+    # The names are imported on first use: each one in `__all__` must resolve, and nothing
+    # public may be left out of it (the TYPE_CHECKING block is what type checkers read).
+    exported = set(ai_sdk_gateway.__all__) - {"__version__"}
+    for name in exported:
+        getattr(ai_sdk_gateway, name)
     public = {name for name in vars(ai_sdk_gateway) if not name.startswith("_")}
 
-    assert public == set(ai_sdk_gateway.__all__) - {"__version__"}
+    assert public - {"Any", "TYPE_CHECKING", "import_module"} == exported
+
+
+def test_package_import_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ai_sdk_gateway as g\n"
+        "print('ai_sdk_gateway._provider' in sys.modules)\n"
+        "g.gateway('openai/gpt-5')\n"
+        "print('ai_sdk_gateway._video_model' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
 
 
 def test_default_instance_is_a_provider_with_the_v4_base_url() -> None:

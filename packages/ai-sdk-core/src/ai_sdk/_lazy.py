@@ -57,5 +57,8 @@ class LazyExports:
         return value
 
     def names(self) -> list[str]:
-        """The public names (PEP 562 ``__dir__``)."""
+        """The public names (PEP 562 ``__dir__``): the package's ``__all__`` if it has one."""
+        declared = self._namespace.get("__all__")
+        if declared is not None:
+            return sorted(declared)
         return ["__version__", *sorted(self.modules)]

@@ -17,8 +17,6 @@ from ai_sdk._sync import run_sync
 from ai_sdk.provider import get_error_message
 from ai_sdk.provider_utils import AsyncHTTPClient
 from ai_sdk_gateway._auth import ApiKey, OidcTokenProvider
-from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
-from ai_sdk_gateway._image_model import GatewayImageModel
 from ai_sdk_gateway._language_model import GatewayLanguageModel
 from ai_sdk_gateway._metadata import (
     GatewayAvailableModels,
@@ -30,15 +28,19 @@ from ai_sdk_gateway._metadata import (
     SpendReportGroupBy,
     parse_generation_info,
 )
-from ai_sdk_gateway._reranking_model import GatewayRerankingModel
-from ai_sdk_gateway._speech_model import GatewaySpeechModel
 from ai_sdk_gateway._tools import GatewayTools
-from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
-from ai_sdk_gateway._transport import GatewayTransport
-from ai_sdk_gateway._video_model import GatewayVideoModel, validated_json_handler
+from ai_sdk_gateway._transport import GatewayTransport, validated_json_handler
 
+# The model kinds other than language models are imported by the methods that make them, so that
+# a text call does not load their modules (nor the spec modules they build on).
 if TYPE_CHECKING:
     from ai_sdk.provider import Provider
+    from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
+    from ai_sdk_gateway._image_model import GatewayImageModel
+    from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+    from ai_sdk_gateway._speech_model import GatewaySpeechModel
+    from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
+    from ai_sdk_gateway._video_model import GatewayVideoModel
 
 __all__ = [
     "DEFAULT_METADATA_CACHE_REFRESH",
@@ -218,26 +220,38 @@ class GatewayProvider:
 
     def embedding_model(self, model_id: str) -> GatewayEmbeddingModel:
         """The embedding model with this id, e.g. ``openai/text-embedding-3-small``."""
+        from ai_sdk_gateway._embedding_model import GatewayEmbeddingModel
+
         return GatewayEmbeddingModel(model_id, self._transport)
 
     def image_model(self, model_id: str) -> GatewayImageModel:
         """The image model with this id, e.g. ``openai/gpt-image-1``."""
+        from ai_sdk_gateway._image_model import GatewayImageModel
+
         return GatewayImageModel(model_id, self._transport)
 
     def reranking_model(self, model_id: str) -> GatewayRerankingModel:
         """The reranking model with this id, e.g. ``cohere/rerank-v3.5``."""
+        from ai_sdk_gateway._reranking_model import GatewayRerankingModel
+
         return GatewayRerankingModel(model_id, self._transport)
 
     def speech_model(self, model_id: str) -> GatewaySpeechModel:
         """The speech (text-to-speech) model with this id, e.g. ``openai/gpt-4o-mini-tts``."""
+        from ai_sdk_gateway._speech_model import GatewaySpeechModel
+
         return GatewaySpeechModel(model_id, self._transport)
 
     def transcription_model(self, model_id: str) -> GatewayTranscriptionModel:
         """The transcription (speech-to-text) model with this id, e.g. ``openai/whisper-1``."""
+        from ai_sdk_gateway._transcription_model import GatewayTranscriptionModel
+
         return GatewayTranscriptionModel(model_id, self._transport)
 
     def video_model(self, model_id: str) -> GatewayVideoModel:
         """The video model with this id, e.g. ``google/veo-3.1``."""
+        from ai_sdk_gateway._video_model import GatewayVideoModel
+
         return GatewayVideoModel(model_id, self._transport)
 
     # -- metadata and account -------------------------------------------------------------

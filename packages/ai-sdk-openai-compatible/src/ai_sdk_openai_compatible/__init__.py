@@ -26,8 +26,8 @@ _EXPORTS: dict[str, str] = {
     "ApiKey": "ai_sdk_openai_compatible._config",
     "create_openai_compatible": "ai_sdk_openai_compatible._provider",
     "DEFAULT_ERROR_STRUCTURE": "ai_sdk_openai_compatible._errors",
-    "DEFAULT_MAX_EMBEDDINGS_PER_CALL": "ai_sdk_openai_compatible._embedding_model",
-    "DEFAULT_MAX_IMAGES_PER_CALL": "ai_sdk_openai_compatible._image_model",
+    "DEFAULT_MAX_EMBEDDINGS_PER_CALL": "ai_sdk_openai_compatible._config",
+    "DEFAULT_MAX_IMAGES_PER_CALL": "ai_sdk_openai_compatible._config",
     "ErrorStructure": "ai_sdk_openai_compatible._errors",
     "MetadataExtractor": "ai_sdk_openai_compatible._metadata",
     "OpenAICompatibleChatLanguageModel": "ai_sdk_openai_compatible._chat_model",
@@ -86,21 +86,21 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from ai_sdk_openai_compatible._chat_model import OpenAICompatibleChatLanguageModel
     from ai_sdk_openai_compatible._completion_model import OpenAICompatibleCompletionLanguageModel
-    from ai_sdk_openai_compatible._config import ApiKey, RequestBodyTransform, UsageConverter
-    from ai_sdk_openai_compatible._embedding_model import (
+    from ai_sdk_openai_compatible._config import (
         DEFAULT_MAX_EMBEDDINGS_PER_CALL,
-        OpenAICompatibleEmbeddingModel,
+        DEFAULT_MAX_IMAGES_PER_CALL,
+        ApiKey,
+        RequestBodyTransform,
+        UsageConverter,
     )
+    from ai_sdk_openai_compatible._embedding_model import OpenAICompatibleEmbeddingModel
     from ai_sdk_openai_compatible._errors import (
         DEFAULT_ERROR_STRUCTURE,
         ErrorStructure,
         OpenAICompatibleErrorData,
         OpenAICompatibleErrorDetail,
     )
-    from ai_sdk_openai_compatible._image_model import (
-        DEFAULT_MAX_IMAGES_PER_CALL,
-        OpenAICompatibleImageModel,
-    )
+    from ai_sdk_openai_compatible._image_model import OpenAICompatibleImageModel
     from ai_sdk_openai_compatible._metadata import MetadataExtractor, StreamMetadataExtractor
     from ai_sdk_openai_compatible._provider import (
         OpenAICompatibleProvider,

@@ -26,6 +26,8 @@ from ai_sdk_openai_compatible._metadata import MetadataExtractor
 from ai_sdk_openai_compatible._version import __version__
 
 __all__ = [
+    "DEFAULT_MAX_EMBEDDINGS_PER_CALL",
+    "DEFAULT_MAX_IMAGES_PER_CALL",
     "ApiKey",
     "ProviderConfig",
     "RequestBodyTransform",
@@ -34,6 +36,12 @@ __all__ = [
     "metadata_key",
     "to_camel_case",
 ]
+
+DEFAULT_MAX_EMBEDDINGS_PER_CALL = 2048
+"""OpenAI's limit of inputs per embeddings request, used unless the model is told otherwise."""
+
+DEFAULT_MAX_IMAGES_PER_CALL = 10
+"""Images one request may ask for, unless the model is told otherwise."""
 
 ApiKey: TypeAlias = str | Callable[[], str | None] | Callable[[], Awaitable[str | None]]
 """An API key, or a function (sync or async) called before every request that returns one."""

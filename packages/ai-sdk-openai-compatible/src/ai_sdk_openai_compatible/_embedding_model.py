@@ -20,14 +20,15 @@ from ai_sdk.provider import (
 )
 from ai_sdk.provider_utils import convert_base64_to_bytes, create_json_response_handler
 from ai_sdk_openai_compatible._chat_messages import json_text
-from ai_sdk_openai_compatible._config import ProviderConfig, merged_options
+from ai_sdk_openai_compatible._config import (
+    DEFAULT_MAX_EMBEDDINGS_PER_CALL,
+    ProviderConfig,
+    merged_options,
+)
 from ai_sdk_openai_compatible._mapping import count
 from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 
 __all__ = ["DEFAULT_MAX_EMBEDDINGS_PER_CALL", "OpenAICompatibleEmbeddingModel"]
-
-DEFAULT_MAX_EMBEDDINGS_PER_CALL = 2048
-"""OpenAI's limit of inputs per embeddings request, used unless the model is told otherwise."""
 
 _json_handler = create_json_response_handler()
 

@@ -38,14 +38,16 @@ from ai_sdk.provider_utils import (
     post_to_api,
 )
 from ai_sdk_openai_compatible._chat_messages import json_text
-from ai_sdk_openai_compatible._config import ProviderConfig, merged_options, metadata_key
+from ai_sdk_openai_compatible._config import (
+    DEFAULT_MAX_IMAGES_PER_CALL,
+    ProviderConfig,
+    merged_options,
+    metadata_key,
+)
 from ai_sdk_openai_compatible._mapping import as_list, as_object, count
 from ai_sdk_openai_compatible._model import OpenAICompatibleModel
 
 __all__ = ["DEFAULT_MAX_IMAGES_PER_CALL", "OpenAICompatibleImageModel"]
-
-DEFAULT_MAX_IMAGES_PER_CALL = 10
-"""Images one request may ask for, unless the model is told otherwise."""
 
 _json_handler = create_json_response_handler()
 _binary_handler = create_binary_response_handler()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 
@@ -13,25 +13,29 @@ from ai_sdk._sync import run_sync
 from ai_sdk.provider import InvalidArgumentError
 from ai_sdk.provider_utils import AsyncHTTPClient, HTTPClientHolder, without_trailing_slash
 from ai_sdk_openai_compatible._chat_model import OpenAICompatibleChatLanguageModel
-from ai_sdk_openai_compatible._completion_model import OpenAICompatibleCompletionLanguageModel
 from ai_sdk_openai_compatible._config import (
+    DEFAULT_MAX_EMBEDDINGS_PER_CALL,
+    DEFAULT_MAX_IMAGES_PER_CALL,
     ApiKey,
     ProviderConfig,
     RequestBodyTransform,
     UsageConverter,
 )
-from ai_sdk_openai_compatible._embedding_model import (
-    DEFAULT_MAX_EMBEDDINGS_PER_CALL,
-    OpenAICompatibleEmbeddingModel,
-)
 from ai_sdk_openai_compatible._errors import DEFAULT_ERROR_STRUCTURE, ErrorStructure
-from ai_sdk_openai_compatible._image_model import (
-    DEFAULT_MAX_IMAGES_PER_CALL,
-    OpenAICompatibleImageModel,
-)
 from ai_sdk_openai_compatible._metadata import MetadataExtractor
-from ai_sdk_openai_compatible._speech_model import OpenAICompatibleSpeechModel
-from ai_sdk_openai_compatible._transcription_model import OpenAICompatibleTranscriptionModel
+
+# The other model kinds are imported by the methods that make them, so that a chat call does not
+# load their modules (nor the spec modules they build on).
+if TYPE_CHECKING:
+    from ai_sdk_openai_compatible._completion_model import (
+        OpenAICompatibleCompletionLanguageModel,
+    )
+    from ai_sdk_openai_compatible._embedding_model import OpenAICompatibleEmbeddingModel
+    from ai_sdk_openai_compatible._image_model import OpenAICompatibleImageModel
+    from ai_sdk_openai_compatible._speech_model import OpenAICompatibleSpeechModel
+    from ai_sdk_openai_compatible._transcription_model import (
+        OpenAICompatibleTranscriptionModel,
+    )
 
 __all__ = ["OpenAICompatibleProvider", "create_openai_compatible"]
 
@@ -80,6 +84,10 @@ class OpenAICompatibleProvider:
 
     def completion_model(self, model_id: str) -> OpenAICompatibleCompletionLanguageModel:
         """A text completion model (``/completions``)."""
+        from ai_sdk_openai_compatible._completion_model import (
+            OpenAICompatibleCompletionLanguageModel,
+        )
+
         return OpenAICompatibleCompletionLanguageModel(model_id, self._config)
 
     def embedding_model(
@@ -97,6 +105,8 @@ class OpenAICompatibleProvider:
                 larger inputs); ``None`` for no limit.
             supports_parallel_calls: whether ``embed_many`` may send requests concurrently.
         """
+        from ai_sdk_openai_compatible._embedding_model import OpenAICompatibleEmbeddingModel
+
         return OpenAICompatibleEmbeddingModel(
             model_id,
             self._config,
@@ -111,16 +121,22 @@ class OpenAICompatibleProvider:
         self, model_id: str, *, max_images_per_call: int | None = DEFAULT_MAX_IMAGES_PER_CALL
     ) -> OpenAICompatibleImageModel:
         """An image model (``/images/generations``, ``/images/edits``)."""
+        from ai_sdk_openai_compatible._image_model import OpenAICompatibleImageModel
+
         return OpenAICompatibleImageModel(
             model_id, self._config, max_images_per_call=max_images_per_call
         )
 
     def speech_model(self, model_id: str) -> OpenAICompatibleSpeechModel:
         """A text-to-speech model (``/audio/speech``), e.g. ``gpt-4o-mini-tts``."""
+        from ai_sdk_openai_compatible._speech_model import OpenAICompatibleSpeechModel
+
         return OpenAICompatibleSpeechModel(model_id, self._config)
 
     def transcription_model(self, model_id: str) -> OpenAICompatibleTranscriptionModel:
         """A speech-to-text model (``/audio/transcriptions``), e.g. ``whisper-1``."""
+        from ai_sdk_openai_compatible._transcription_model import OpenAICompatibleTranscriptionModel
+
         return OpenAICompatibleTranscriptionModel(model_id, self._config)
 
     async def aclose(self) -> None:

@@ -20,10 +20,12 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, cast
 
-from ai_sdk.provider import InvalidArgumentError, Provider
+from ai_sdk.provider import InvalidArgumentError
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
+
+    from ai_sdk.provider import Provider
 
 __all__ = [
     "ENTRY_POINT_GROUP",

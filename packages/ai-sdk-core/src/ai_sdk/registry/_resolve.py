@@ -14,23 +14,27 @@ goes, in this order, to:
 from __future__ import annotations
 
 import importlib
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ai_sdk.provider import (
-    EmbeddingModel,
-    ImageModel,
-    LanguageModel,
     ModelType,
     NoSuchModelError,
     NoSuchProviderError,
-    Provider,
-    RerankingModel,
-    SpeechModel,
-    TranscriptionModel,
     UnsupportedModelVersionError,
-    VideoModel,
 )
 from ai_sdk.registry._entry_points import entry_point_names, load_entry_point_provider
+
+if TYPE_CHECKING:  # a language model call must not load the other model kinds' modules
+    from ai_sdk.provider import (
+        EmbeddingModel,
+        ImageModel,
+        LanguageModel,
+        Provider,
+        RerankingModel,
+        SpeechModel,
+        TranscriptionModel,
+        VideoModel,
+    )
 
 __all__ = [
     "get_default_provider",
@@ -46,13 +50,13 @@ __all__ = [
 
 M = TypeVar(
     "M",
-    LanguageModel,
-    EmbeddingModel,
-    ImageModel,
-    RerankingModel,
-    TranscriptionModel,
-    SpeechModel,
-    VideoModel,
+    "LanguageModel",
+    "EmbeddingModel",
+    "ImageModel",
+    "RerankingModel",
+    "TranscriptionModel",
+    "SpeechModel",
+    "VideoModel",
 )
 
 _ModelKind = ModelType
