@@ -16,7 +16,7 @@ from ai_sdk.provider_utils._handlers import (
     response_headers_of,
     transport_error_to_api_error,
 )
-from ai_sdk.provider_utils._headers import build_user_agent, combine_headers, with_user_agent_suffix
+from ai_sdk.provider_utils._headers import append_user_agent, build_user_agent, combine_headers
 from ai_sdk.provider_utils._http_libraries import (
     http_error_types,
     library_of,
@@ -69,7 +69,8 @@ async def post_json(
             cause=error,
             is_retryable=False,
         ) from error
-    return await post_to_api(
+    return await _request(
+        "POST",
         url=url,
         content=content,
         body_values=body,
@@ -106,7 +107,7 @@ async def post_to_api(
         success=success,
         failure=failure,
         client=client,
-        headers=headers,
+        headers=combine_headers(headers),
         timeout=timeout,
         user_agent=user_agent,
     )
@@ -131,7 +132,7 @@ async def get_json(
         success=success,
         failure=failure,
         client=client,
-        headers=headers,
+        headers=combine_headers(headers),
         timeout=timeout,
         user_agent=user_agent,
     )
@@ -146,18 +147,17 @@ async def _request(
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
     client: AsyncHTTPClient,
-    headers: Mapping[str, str | None] | None,
+    headers: dict[str, str],
     timeout: httpx.Timeout | float | None,  # noqa: ASYNC109
     user_agent: Sequence[str],
 ) -> ResponseResult[T]:
-    request_headers = with_user_agent_suffix(
-        combine_headers(headers), build_user_agent(*user_agent)
-    )
+    # ``headers`` is a fresh dict with lower-case keys (`combine_headers`), ours to extend.
+    append_user_agent(headers, build_user_agent(*user_agent))
     try:
         request = client.build_request(
             method,
             url,
-            headers=request_headers,
+            headers=headers,
             content=content,
             timeout=request_timeout_for(library_of(client), timeout),
         )
