@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from types import ModuleType
+from typing import Any, TypeVar
 
 import httpx
 from pydantic_core import to_json
@@ -153,13 +155,14 @@ async def _request(
 ) -> ResponseResult[T]:
     # ``headers`` is a fresh dict with lower-case keys (`combine_headers`), ours to extend.
     append_user_agent(headers, build_user_agent(*user_agent))
+    library = library_of(client)
     try:
         request = client.build_request(
             method,
-            url,
+            _parsed_url(library, url),
             headers=headers,
             content=content,
-            timeout=request_timeout_for(library_of(client), timeout),
+            timeout=request_timeout_for(library, timeout),
         )
         response = await client.send(request, stream=True)
     except http_error_types() as error:
@@ -187,6 +190,14 @@ async def _request(
         # task is being cancelled, so the connection goes back to the pool.
         await response.aclose()
         raise
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_url(library: ModuleType, url: str) -> Any:
+    # Parsing the URL is a good part of what httpx spends on a request, and a provider calls
+    # few endpoints; httpx URLs are immutable, so requests can share one. A URL that does not
+    # parse raises here, inside the caller's error mapping, each time.
+    return library.URL(url)
 
 
 def _handler_failure(
