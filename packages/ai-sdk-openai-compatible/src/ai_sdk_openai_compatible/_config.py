@@ -6,6 +6,7 @@ provider's client (and its connection pool) is shared by all of its models and c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ T = TypeVar("T")
 _CAMEL = re.compile(r"[_-]([a-z])")
 
 
+@functools.cache
 def to_camel_case(name: str) -> str:
     """``my-provider`` / ``my_provider`` -> ``myProvider`` (the provider options key upstream)."""
     return _CAMEL.sub(lambda match: match.group(1).upper(), name)
@@ -161,13 +163,17 @@ class ProviderConfig:
     )
     embedding_encoding: Literal["float", "base64"] = "float"
     failed_response_handler: ResponseHandler[APICallError] = field(init=False)
+    _urls: dict[str, str] = field(init=False, default_factory=dict[str, str])
 
     def __post_init__(self) -> None:
         self.failed_response_handler = create_failed_response_handler(self.error_structure)
 
     def url(self, path: str) -> str:
         """The endpoint URL for ``path`` (e.g. ``/chat/completions``), query parameters added."""
-        return _join_url(self.base_url, path, self.query_params)
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = _join_url(self.base_url, path, self.query_params)
+        return url
 
     async def request_headers(
         self, call_headers: Mapping[str, str | None] | None = None

@@ -270,9 +270,14 @@ class CallConfig:
         )
 
 
+_INCLUDE_NOTHING = Include()
+_ONE_STEP = is_step_count(1)
+_USER_AGENT = f"ai/{__version__}"
+
+
 def _include(value: Include | Mapping[str, bool] | None) -> Include:
     if value is None:
-        return Include()
+        return _INCLUDE_NOTHING
     if isinstance(value, Include):
         return value
     try:
@@ -333,7 +338,7 @@ def make_config(
     )
     stop_when = get("stop_when")
     if stop_when is None:
-        conditions: list[StopCondition] = [is_step_count(1)]
+        conditions: list[StopCondition] = [_ONE_STEP]
     elif callable(stop_when):
         conditions = [stop_when]
     else:
@@ -359,7 +364,7 @@ def make_config(
         # user's headers only.
         headers=normalize_headers(get("headers"))
         if function == "stream_text"
-        else with_user_agent_suffix(get("headers"), f"ai/{__version__}"),
+        else with_user_agent_suffix(get("headers"), _USER_AGENT),
         timeout=prepare_timeout(get("timeout")),
         include=_include(get("include")),
         download=get("download") or default_download,

@@ -31,6 +31,9 @@ class CallSettings:
     reasoning: ReasoningEffort | None = None
 
 
+_DEFAULT_SETTINGS = CallSettings()
+
+
 def _is_int(value: object) -> bool:
     if isinstance(value, bool):
         return False
@@ -64,6 +67,18 @@ def prepare_call_settings(
     Raises:
         InvalidArgumentError: a setting has the wrong type or range; ``parameter`` names it.
     """
+    if (
+        max_output_tokens is None
+        and temperature is None
+        and top_p is None
+        and top_k is None
+        and presence_penalty is None
+        and frequency_penalty is None
+        and stop_sequences is None
+        and seed is None
+        and reasoning is None
+    ):
+        return _DEFAULT_SETTINGS
     if max_output_tokens is not None:
         if not _is_int(max_output_tokens):
             raise InvalidArgumentError(

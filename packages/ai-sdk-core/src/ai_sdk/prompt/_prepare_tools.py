@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
@@ -88,6 +89,18 @@ def prepare_tools(
     return definitions
 
 
+@functools.cache
+def _plain_choice(kind: Literal["auto", "none", "required"]) -> ToolChoice:
+    # Immutable, so every call shares one of each; built on first use, as models build lazily.
+    match kind:
+        case "auto":
+            return AutoToolChoice()
+        case "none":
+            return NoneToolChoice()
+        case "required":
+            return RequiredToolChoice()
+
+
 def prepare_tool_choice(tool_choice: ToolChoiceInput | None) -> ToolChoice:
     """The spec tool choice for ``tool_choice`` (``auto`` when it is ``None``).
 
@@ -95,11 +108,11 @@ def prepare_tool_choice(tool_choice: ToolChoiceInput | None) -> ToolChoice:
         InvalidArgumentError: an unknown string or a malformed mapping.
     """
     if tool_choice is None or tool_choice == "auto":
-        return AutoToolChoice()
+        return _plain_choice("auto")
     if tool_choice == "none":
-        return NoneToolChoice()
+        return _plain_choice("none")
     if tool_choice == "required":
-        return RequiredToolChoice()
+        return _plain_choice("required")
     if isinstance(
         tool_choice, AutoToolChoice | NoneToolChoice | RequiredToolChoice | SpecificToolChoice
     ):

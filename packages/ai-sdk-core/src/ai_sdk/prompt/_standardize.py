@@ -176,10 +176,13 @@ def standardize_prompt(
             "prompt and messages cannot be defined at the same time", prompt=given
         )
     checked_instructions = validate_instructions(instructions, prompt=given)
-    raw: object
     if isinstance(prompt, str):
-        raw = [UserModelMessage(content=prompt)]
-    elif prompt is not None:
+        # One user message built here: nothing in it to check.
+        return StandardizedPrompt(
+            instructions=checked_instructions, messages=[UserModelMessage(content=prompt)]
+        )
+    raw: object
+    if prompt is not None:
         raw = prompt
     else:
         raw = messages

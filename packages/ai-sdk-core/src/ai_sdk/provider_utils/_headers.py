@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Mapping
 from typing import cast
@@ -12,6 +13,7 @@ __all__ = [
     "RUNTIME_USER_AGENT",
     "SDK_USER_AGENT",
     "HeadersInput",
+    "append_user_agent",
     "build_user_agent",
     "combine_headers",
     "normalize_headers",
@@ -68,11 +70,20 @@ def with_user_agent_suffix(headers: HeadersInput, *parts: str) -> dict[str, str]
     An existing user-agent (a user's own, say) stays first; empty parts are skipped.
     """
     normalized = normalize_headers(headers)
-    tokens = [normalized.get("user-agent", ""), *parts]
-    normalized["user-agent"] = " ".join(token for token in tokens if token)
+    append_user_agent(normalized, " ".join(part for part in parts if part))
     return normalized
 
 
+def append_user_agent(headers: dict[str, str], suffix: str) -> None:
+    """Append ``suffix`` to the ``user-agent`` of ``headers`` (lower-case keys), in place.
+
+    An existing user-agent stays first; an empty suffix leaves the value as it is.
+    """
+    current = headers.get("user-agent", "")
+    headers["user-agent"] = f"{current} {suffix}" if current and suffix else current or suffix
+
+
+@functools.cache
 def build_user_agent(*provider_tokens: str) -> str:
     """The SDK's user-agent: ``ai-sdk-python/<v>``, the provider tokens, ``runtime/python/<x.y>``.
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from types import ModuleType
+from typing import Any, TypeVar
 
 import httpx
 from pydantic_core import to_json
@@ -16,7 +18,7 @@ from ai_sdk.provider_utils._handlers import (
     response_headers_of,
     transport_error_to_api_error,
 )
-from ai_sdk.provider_utils._headers import build_user_agent, combine_headers, with_user_agent_suffix
+from ai_sdk.provider_utils._headers import append_user_agent, build_user_agent, combine_headers
 from ai_sdk.provider_utils._http_libraries import (
     http_error_types,
     library_of,
@@ -69,7 +71,8 @@ async def post_json(
             cause=error,
             is_retryable=False,
         ) from error
-    return await post_to_api(
+    return await _request(
+        "POST",
         url=url,
         content=content,
         body_values=body,
@@ -106,7 +109,7 @@ async def post_to_api(
         success=success,
         failure=failure,
         client=client,
-        headers=headers,
+        headers=combine_headers(headers),
         timeout=timeout,
         user_agent=user_agent,
     )
@@ -131,7 +134,7 @@ async def get_json(
         success=success,
         failure=failure,
         client=client,
-        headers=headers,
+        headers=combine_headers(headers),
         timeout=timeout,
         user_agent=user_agent,
     )
@@ -146,20 +149,20 @@ async def _request(
     success: ResponseHandler[T],
     failure: ResponseHandler[Exception],
     client: AsyncHTTPClient,
-    headers: Mapping[str, str | None] | None,
+    headers: dict[str, str],
     timeout: httpx.Timeout | float | None,  # noqa: ASYNC109
     user_agent: Sequence[str],
 ) -> ResponseResult[T]:
-    request_headers = with_user_agent_suffix(
-        combine_headers(headers), build_user_agent(*user_agent)
-    )
+    # ``headers`` is a fresh dict with lower-case keys (`combine_headers`), ours to extend.
+    append_user_agent(headers, build_user_agent(*user_agent))
+    library = library_of(client)
     try:
         request = client.build_request(
             method,
-            url,
-            headers=request_headers,
+            _parsed_url(library, url),
+            headers=headers,
             content=content,
-            timeout=request_timeout_for(library_of(client), timeout),
+            timeout=request_timeout_for(library, timeout),
         )
         response = await client.send(request, stream=True)
     except http_error_types() as error:
@@ -187,6 +190,14 @@ async def _request(
         # task is being cancelled, so the connection goes back to the pool.
         await response.aclose()
         raise
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_url(library: ModuleType, url: str) -> Any:
+    # Parsing the URL is a good part of what httpx spends on a request, and a provider calls
+    # few endpoints; httpx URLs are immutable, so requests can share one. A URL that does not
+    # parse raises here, inside the caller's error mapping, each time.
+    return library.URL(url)
 
 
 def _handler_failure(

@@ -10,6 +10,7 @@ httpx2 client has imported it already.
 
 from __future__ import annotations
 
+import functools
 import sys
 from types import ModuleType
 from typing import Any, Literal, TypeAlias
@@ -32,7 +33,13 @@ _PACKAGES = ("httpx", "httpx2")
 def library_of(client: object) -> ModuleType:
     """The module of ``client``'s library (httpx2 for an ``httpx2.AsyncClient`` or a subclass
     of it, httpx otherwise); for a client the SDK wraps, its ``wrapped_client``'s."""
-    for cls in type(getattr(client, "wrapped_client", client)).__mro__:
+    return _library_of_class(type(getattr(client, "wrapped_client", client)))
+
+
+@functools.cache
+def _library_of_class(client_class: type) -> ModuleType:
+    # Asked on every request; a program has few client classes.
+    for cls in client_class.__mro__:
         if cls.__module__.partition(".")[0] == "httpx2":
             return sys.modules["httpx2"]
     return httpx

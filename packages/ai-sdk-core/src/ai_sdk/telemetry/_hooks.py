@@ -231,6 +231,8 @@ class TelemetrySettings:
     default)."""
 
 
+_DEFAULT_SETTINGS = TelemetrySettings()
+
 _registered: list[Telemetry] = []
 
 
@@ -373,13 +375,13 @@ def make_hooks(
     on_tool_execution_end: Callable[[ToolExecutionEndEvent], Any] | None = None,
 ) -> CallHooks | None:
     """The hooks of one call, or ``None`` when nothing listens (then the call pays nothing)."""
-    settings = telemetry if telemetry is not None else TelemetrySettings()
+    settings = telemetry if telemetry is not None else _DEFAULT_SETTINGS
     integrations: list[Telemetry] = []
-    if (on_start, on_step_start, on_tool_execution_start, on_tool_execution_end) != (
-        None,
-        None,
-        None,
-        None,
+    if (
+        on_start is not None
+        or on_step_start is not None
+        or on_tool_execution_start is not None
+        or on_tool_execution_end is not None
     ):
         integrations.append(
             _Callbacks(on_start, on_step_start, on_tool_execution_start, on_tool_execution_end)
