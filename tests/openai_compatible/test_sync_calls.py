@@ -102,6 +102,23 @@ def test_a_user_async_client_serves_calls_from_many_threads(server: LoopbackServ
     assert sorted(sent) == sorted(f"{n}-{i}" for n in range(4) for i in range(4))  # all through it
 
 
+def test_user_clients_of_either_library_serve_sync_calls(server: LoopbackServer) -> None:
+    # Each wrapped client keeps its own library (its timeout type, its sentinel): one after
+    # the other in the same process, with a provider timeout that must be converted for httpx2.
+    import httpx2
+
+    server.route(CHAT, OK)
+    texts: list[str] = []
+    for client in (httpx2.AsyncClient(), httpx.AsyncClient(), httpx2.AsyncClient()):
+        provider = create_openai_compatible(
+            name="p", base_url=f"{server.url}/v1", http_client=client, timeout=5.0
+        )
+        texts.append(generate_text_sync(model=provider("m"), prompt="Hi").text)
+        run_sync(client.aclose)
+
+    assert texts == ["ok", "ok", "ok"]
+
+
 def test_a_total_timeout_fires_while_the_server_is_still_silent(server: LoopbackServer) -> None:
     # A blocking read could not be interrupted: with a deadline the call keeps async HTTP.
     server.route(CHAT, _text("late", delay=3.0))
