@@ -33,7 +33,8 @@ _PACKAGES = ("httpx", "httpx2")
 def library_of(client: object) -> ModuleType:
     """The module of ``client``'s library (httpx2 for an ``httpx2.AsyncClient`` or a subclass
     of it, httpx otherwise); for a client the SDK wraps, its ``wrapped_client``'s."""
-    return _library_of_class(type(getattr(client, "wrapped_client", client)))
+    inner: object = getattr(client, "wrapped_client", client)
+    return _library_of_class(type(inner))
 
 
 @functools.cache
