@@ -69,7 +69,8 @@ def layers() -> dict[str, Callable[[], Any]]:
         return TEXT
 
     def floor() -> str:
-        body = pydantic_core.to_json({"model": "m", "messages": [{"role": "user", "content": "hi"}]})
+        message = {"role": "user", "content": "hi"}
+        body = pydantic_core.to_json({"model": "m", "messages": [message]})
         response = client.post("http://bench/v1/chat/completions", content=body, headers=headers)
         return pydantic_core.from_json(response.content)["choices"][0]["message"]["content"]
 
