@@ -28,7 +28,7 @@ def test_every_public_name_is_exported() -> None:
         getattr(ai_sdk_gateway, name)
     public = {name for name in vars(ai_sdk_gateway) if not name.startswith("_")}
 
-    assert public - {"Any", "TYPE_CHECKING", "import_module"} == exported
+    assert public - {"Any", "TYPE_CHECKING"} == exported
 
 
 def test_package_import_is_lazy() -> None:

@@ -9,71 +9,15 @@ so the gateway sees this client exactly as it sees the TypeScript one.
 >>> model = gateway("anthropic/claude-sonnet-4")
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ai_sdk.provider_utils import LazyExports as _LazyExports
 from ai_sdk_gateway._version import __version__
 
-# name -> module that defines it: each is imported on first use, so that a text call does not
-# load the other model kinds.
-_EXPORTS: dict[str, str] = {
-    "ApiKey": "ai_sdk_gateway._auth",
-    "as_gateway_error": "ai_sdk_gateway._errors",
-    "AuthMethod": "ai_sdk_gateway._errors",
-    "create_gateway": "ai_sdk_gateway._provider",
-    "create_gateway_error_from_response": "ai_sdk_gateway._errors",
-    "DEFAULT_BASE_URL": "ai_sdk_gateway._transport",
-    "DEFAULT_METADATA_CACHE_REFRESH": "ai_sdk_gateway._provider",
-    "ExaSearchInput": "ai_sdk_gateway._tools",
-    "gateway": "ai_sdk_gateway._provider",
-    "gateway_options": "ai_sdk_gateway._options",
-    "GatewayAuthenticationError": "ai_sdk_gateway._errors",
-    "GatewayAvailableModels": "ai_sdk_gateway._metadata",
-    "GatewayByokCredential": "ai_sdk_gateway._options",
-    "GatewayCredits": "ai_sdk_gateway._metadata",
-    "GatewayEmbeddingModel": "ai_sdk_gateway._embedding_model",
-    "GatewayError": "ai_sdk_gateway._errors",
-    "GatewayFailedDependencyError": "ai_sdk_gateway._errors",
-    "GatewayForbiddenError": "ai_sdk_gateway._errors",
-    "GatewayGenerationInfo": "ai_sdk_gateway._metadata",
-    "GatewayImageModel": "ai_sdk_gateway._image_model",
-    "GatewayInternalServerError": "ai_sdk_gateway._errors",
-    "GatewayInvalidRequestError": "ai_sdk_gateway._errors",
-    "GatewayLanguageModel": "ai_sdk_gateway._language_model",
-    "GatewayModelEntry": "ai_sdk_gateway._metadata",
-    "GatewayModelNotFoundError": "ai_sdk_gateway._errors",
-    "GatewayModelPricing": "ai_sdk_gateway._metadata",
-    "GatewayModelSpecification": "ai_sdk_gateway._metadata",
-    "GatewayModelType": "ai_sdk_gateway._metadata",
-    "GatewayNotFoundError": "ai_sdk_gateway._errors",
-    "GatewayProvider": "ai_sdk_gateway._provider",
-    "GatewayProviderOptions": "ai_sdk_gateway._options",
-    "GatewayProviderTimeouts": "ai_sdk_gateway._options",
-    "GatewayRateLimitError": "ai_sdk_gateway._errors",
-    "GatewayRerankingModel": "ai_sdk_gateway._reranking_model",
-    "GatewayResponseError": "ai_sdk_gateway._errors",
-    "GatewaySpeechModel": "ai_sdk_gateway._speech_model",
-    "GatewaySpendReport": "ai_sdk_gateway._metadata",
-    "GatewaySpendReportRow": "ai_sdk_gateway._metadata",
-    "GatewayTimeoutError": "ai_sdk_gateway._errors",
-    "GatewayTools": "ai_sdk_gateway._tools",
-    "GatewayTranscriptionModel": "ai_sdk_gateway._transcription_model",
-    "GatewayVideoModel": "ai_sdk_gateway._video_model",
-    "get_vercel_request_headers": "ai_sdk_gateway._vercel",
-    "MAX_EMBEDDINGS_PER_CALL": "ai_sdk_gateway._embedding_model",
-    "MAX_IMAGES_PER_CALL": "ai_sdk_gateway._image_model",
-    "MAX_VIDEOS_PER_CALL": "ai_sdk_gateway._video_model",
-    "OidcTokenProvider": "ai_sdk_gateway._auth",
-    "ParallelSearchInput": "ai_sdk_gateway._tools",
-    "PerplexitySearchInput": "ai_sdk_gateway._tools",
-    "PROTOCOL_VERSION": "ai_sdk_gateway._transport",
-    "reset_vercel_request_headers": "ai_sdk_gateway._vercel",
-    "set_vercel_request_headers": "ai_sdk_gateway._vercel",
-    "TakoSearchInput": "ai_sdk_gateway._tools",
-    "vercel_request_context": "ai_sdk_gateway._vercel",
-    "VercelOidcTokenError": "ai_sdk_gateway._vercel",
-    "VercelRequestContextMiddleware": "ai_sdk_gateway._vercel",
-}
+# Each name of the TYPE_CHECKING block below is imported on first use, so that a text call
+# does not load the other model kinds.
+_exports = _LazyExports(__name__, __file__, globals())
+
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -137,16 +81,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ai_sdk_gateway' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    return _exports.get(name)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return _exports.names()
 
 
 if TYPE_CHECKING:

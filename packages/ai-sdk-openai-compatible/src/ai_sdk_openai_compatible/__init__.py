@@ -16,34 +16,15 @@ Names are imported on first access, as in `ai_sdk`: `import ai_sdk_openai_compat
 loads neither the models nor pydantic and httpx.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ai_sdk.provider_utils import LazyExports as _LazyExports
 from ai_sdk_openai_compatible._version import __version__
 
-# name -> module that defines it
-_EXPORTS: dict[str, str] = {
-    "ApiKey": "ai_sdk_openai_compatible._config",
-    "create_openai_compatible": "ai_sdk_openai_compatible._provider",
-    "DEFAULT_ERROR_STRUCTURE": "ai_sdk_openai_compatible._errors",
-    "DEFAULT_MAX_EMBEDDINGS_PER_CALL": "ai_sdk_openai_compatible._config",
-    "DEFAULT_MAX_IMAGES_PER_CALL": "ai_sdk_openai_compatible._config",
-    "ErrorStructure": "ai_sdk_openai_compatible._errors",
-    "MetadataExtractor": "ai_sdk_openai_compatible._metadata",
-    "OpenAICompatibleChatLanguageModel": "ai_sdk_openai_compatible._chat_model",
-    "OpenAICompatibleCompletionLanguageModel": "ai_sdk_openai_compatible._completion_model",
-    "OpenAICompatibleEmbeddingModel": "ai_sdk_openai_compatible._embedding_model",
-    "OpenAICompatibleErrorData": "ai_sdk_openai_compatible._errors",
-    "OpenAICompatibleErrorDetail": "ai_sdk_openai_compatible._errors",
-    "OpenAICompatibleImageModel": "ai_sdk_openai_compatible._image_model",
-    "OpenAICompatibleProvider": "ai_sdk_openai_compatible._provider",
-    "OpenAICompatibleSpeechModel": "ai_sdk_openai_compatible._speech_model",
-    "OpenAICompatibleTranscriptionModel": "ai_sdk_openai_compatible._transcription_model",
-    "SPEECH_OUTPUT_FORMATS": "ai_sdk_openai_compatible._speech_model",
-    "RequestBodyTransform": "ai_sdk_openai_compatible._config",
-    "StreamMetadataExtractor": "ai_sdk_openai_compatible._metadata",
-    "UsageConverter": "ai_sdk_openai_compatible._config",
-}
+# Each name of the TYPE_CHECKING block below is imported on first use, so that a text call
+# does not load the other model kinds.
+_exports = _LazyExports(__name__, __file__, globals())
+
 
 __all__ = [
     "DEFAULT_ERROR_STRUCTURE",
@@ -71,16 +52,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ai_sdk_openai_compatible' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    return _exports.get(name)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return _exports.names()
 
 
 if TYPE_CHECKING:

@@ -20,6 +20,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # each name is imported on first use (`ai_sdk._lazy`)
+    from ai_sdk._lazy import LazyExports as LazyExports
     from ai_sdk.provider._errors import get_error_message as get_error_message
     from ai_sdk.provider_utils._client import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
     from ai_sdk.provider_utils._client import AsyncHTTPClient as AsyncHTTPClient
@@ -130,6 +131,7 @@ __all__ = [
     "JSONEventStream",
     "JSONSchema",
     "JSONValue",
+    "LazyExports",
     "ParseFailure",
     "ParseResult",
     "ParseSuccess",
