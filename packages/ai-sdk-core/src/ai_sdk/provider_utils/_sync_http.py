@@ -68,9 +68,11 @@ class BlockingClient:
 class PortalClient:
     """A user's async client driven on the portal loop from a sync call (see the module).
 
-    Each response is read whole on the portal before it is handed back (the calls that run on
-    the calling thread's loop do not stream); awaiting it does not block the loop, so deadlines
-    and cancellation work as with any other client.
+    Each response is read whole on the portal before it is handed back, so a streamed response
+    (a `stream_text` inside a tool of a sync call, the gateway's video progress) arrives at once
+    when it ends: `stream_text_sync` itself runs on the portal and streams as usual. Awaiting the
+    exchange does not block the loop, so deadlines and cancellation work as with any other
+    client.
     """
 
     def __init__(self, client: Any) -> None:
