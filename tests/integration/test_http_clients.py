@@ -13,7 +13,7 @@ import httpx2
 import pytest
 from httpx_aiohttp import HttpxAiohttpClient
 
-from ai_sdk import APICallError, APITimeoutError, generate_text, stream_text
+from ai_sdk import APICallError, APITimeoutError, generate_text, generate_text_sync, stream_text
 from ai_sdk.provider import LanguageModel
 from ai_sdk_gateway import create_gateway
 from ai_sdk_openai_compatible import create_openai_compatible
@@ -141,3 +141,26 @@ async def test_cancelling_the_call_frees_the_connection(server: LoopbackServer, 
         # The client is still usable: the cancelled request did not poison its pool.
         result = await generate_text(model=model, prompt="again")
     assert result.text == "after"
+
+
+async def test_the_clients_providers_create_keep_no_cookies(server: LoopbackServer) -> None:
+    """As fetch in Node: a provider's ``Set-Cookie`` is not sent back on the next call, from
+    async and sync calls alike, while a user's own client keeps its cookies."""
+    with_cookie = chat_reply("one")
+    with_cookie.headers["set-cookie"] = "session=abc; Path=/"
+    server.route(CHAT, *[with_cookie, chat_reply("two")] * 3)
+
+    async def twice(model: LanguageModel) -> list[str]:
+        return [(await generate_text(model=model, prompt="hi")).text for _ in range(2)]
+
+    def twice_sync(model: LanguageModel) -> list[str]:
+        return [generate_text_sync(model=model, prompt="hi").text for _ in range(2)]
+
+    async with create_openai_compatible(name="local", base_url=f"{server.url}/v1") as provider:
+        assert await twice(provider("m")) == ["one", "two"]
+        assert await asyncio.to_thread(twice_sync, provider("m")) == ["one", "two"]
+    async with httpx.AsyncClient() as client:
+        assert await twice(chat_model(server, client)) == ["one", "two"]
+
+    cookies = [request.headers.get("cookie") for request in server.requests]
+    assert cookies == [None, None, None, None, None, "session=abc"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.cookiejar
 import importlib
 import os
 import threading
@@ -33,6 +34,21 @@ read timeout bounds the gap between two received chunks, not the whole response.
 """
 
 
+class _NoCookies(http.cookiejar.CookieJar):
+    """A jar that keeps nothing, for the clients the SDK creates.
+
+    Fetch in Node, the TS SDK's transport, keeps no cookies, so a provider's ``Set-Cookie`` is
+    never sent back on a later call; httpx's default jar would, and parsing every response's
+    headers for it is a measurable share of a short call (bench/README.md, W1).
+    """
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        """Ignore the response's cookies."""
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        """Ignore the cookie."""
+
+
 class AsyncHTTPClient(Protocol):
     """What the SDK calls on an HTTP client: an ``httpx.AsyncClient`` (or a subclass, such as
     ``httpx_aiohttp.HttpxAiohttpClient``) or an ``httpx2.AsyncClient``."""
@@ -58,7 +74,8 @@ _BACKENDS = {
 
 
 def create_http_client(backend: str | None = None) -> AsyncHTTPClient:
-    """A new client with `DEFAULT_TIMEOUT`, the kind providers create for themselves.
+    """A new client with `DEFAULT_TIMEOUT`, the kind providers create for themselves. It keeps
+    no cookies, as fetch in Node does not.
 
     Args:
         backend: ``"httpx"``, ``"httpx2"`` (an ``httpx2.AsyncClient``) or ``"aiohttp"`` (httpx
@@ -89,7 +106,7 @@ def create_http_client(backend: str | None = None) -> AsyncHTTPClient:
     timeout: Any = DEFAULT_TIMEOUT
     if module_name == "httpx2":
         timeout = module.Timeout(**DEFAULT_TIMEOUT.as_dict())
-    client: AsyncHTTPClient = getattr(module, class_name)(timeout=timeout)
+    client: AsyncHTTPClient = getattr(module, class_name)(timeout=timeout, cookies=_NoCookies())
     return client
 
 
@@ -175,7 +192,9 @@ class HTTPClientHolder(AsyncClosing):
             with self._lock:
                 client = self._blocking
                 if client is None or client.is_closed:
-                    client = BlockingClient(httpx.Client(timeout=DEFAULT_TIMEOUT))
+                    client = BlockingClient(
+                        httpx.Client(timeout=DEFAULT_TIMEOUT, cookies=_NoCookies())
+                    )
                     self._blocking = client
         return client
 
