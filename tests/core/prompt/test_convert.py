@@ -194,6 +194,39 @@ async def test_default_download_refuses_private_hosts(server: LoopbackServer) ->
     assert server.requests == []
 
 
+@pytest.mark.parametrize("host", ["127.1", "2130706433", "0x7f000001"])
+async def test_default_download_refuses_hosts_that_resolve_to_private_addresses(
+    server: LoopbackServer, host: str
+) -> None:
+    # Numeric forms the URL text check cannot read as addresses; DNS names that resolve to
+    # internal addresses are refused the same way, after resolution.
+    server.route("/x", Reply(body=b"internal"), method="GET")
+    url = f"http://{host}:{server.url.rsplit(':', 1)[1]}/x"
+    prompt = standardize_prompt(
+        messages=[
+            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
+        ]
+    )
+    with pytest.raises(
+        DownloadError, match=rf"Hostname {host} resolved to disallowed IP address 127\.0\.0\.1"
+    ) as caught:
+        await convert(prompt, download=create_download())
+    assert caught.value.url == url
+    assert server.requests == []
+
+
+async def test_a_url_httpx_cannot_parse_is_a_download_error() -> None:
+    url = "http://0177.0.0.1/x"
+    prompt = standardize_prompt(
+        messages=[
+            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
+        ]
+    )
+    with pytest.raises(DownloadError, match=r"Invalid URL: http://0177\.0\.0\.1/x") as caught:
+        await convert(prompt, download=create_download())
+    assert caught.value.url == url
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -202,6 +235,8 @@ async def test_default_download_refuses_private_hosts(server: LoopbackServer) ->
         "http://10.1.2.3/x",
         "http://[::1]/x",
         "http://[::ffff:127.0.0.1]/x",
+        "http://[64:ff9b::7f00:1]/x",  # NAT64 of 127.0.0.1
+        "http://[fec0::1]/x",  # IPv6 site-local
         "http://169.254.169.254/latest",
         "ftp://example.com/x",
         "file:///etc/passwd",
@@ -215,6 +250,7 @@ def test_validate_download_url_blocks_internal_targets(url: str) -> None:
 def test_validate_download_url_allows_public_and_data_urls() -> None:
     validate_download_url("https://example.com/a.png")
     validate_download_url("http://93.184.216.34/x")
+    validate_download_url("http://[64:ff9b::5db8:d822]/x")  # NAT64 of 93.184.216.34
     validate_download_url("data:text/plain;base64,aGk=")
 
 

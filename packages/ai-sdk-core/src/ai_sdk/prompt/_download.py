@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -56,8 +57,14 @@ def _is_private_address(host: str) -> bool:
         address = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
     except ValueError:
         return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.is_site_local:
+            return True
+        if address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        elif any(address in prefix for prefix in _NAT64):
+            # The last 32 bits are the IPv4 address a NAT64 gateway forwards to.
+            address = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return (
         address.is_private
         or address.is_loopback
@@ -70,6 +77,7 @@ def _is_private_address(host: str) -> bool:
 
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
 def validate_download_url(url: str) -> None:
@@ -77,7 +85,8 @@ def validate_download_url(url: str) -> None:
 
     Only ``http``, ``https`` and ``data`` URLs are allowed; ``localhost``, ``*.local``,
     ``*.localhost`` and private, loopback, link-local and reserved IP addresses are refused. The
-    check is on the URL text only (DNS answers are not pinned).
+    check is on the URL text only; the downloads of `create_download` also check every address
+    the host resolves to, and connect to a checked one.
 
     Raises:
         DownloadError: the URL is not allowed.
@@ -99,15 +108,49 @@ def validate_download_url(url: str) -> None:
         raise DownloadError(url=url, message=f"URL with IP address {host} is not allowed")
 
 
+async def _pin_to_public_address(request: httpx.Request, url: str) -> None:
+    """Send ``request`` to an address its host resolves to, once every address is checked.
+
+    The URL text check cannot see where a host name, or a numeric form such as ``127.1`` or
+    ``2130706433``, leads. As upstream's Node fetch does, the name is resolved here, all its
+    addresses must be public, and the connection goes to the first one, so that a second DNS
+    answer (rebinding) cannot point it elsewhere. The Host header and the TLS server name stay
+    the URL's host.
+    """
+    target = request.url
+    host = target.host
+    port = target.port or (443 if target.scheme == "https" else 80)
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        raise DownloadError(url=url, cause=error) from error
+    addresses = [str(info[4][0]) for info in found]
+    if not addresses:
+        raise DownloadError(url=url, message=f"Hostname {host} did not resolve to an address")
+    for address in addresses:
+        if _is_private_address(address):
+            raise DownloadError(
+                url=url, message=f"Hostname {host} resolved to disallowed IP address {address}"
+            )
+    request.url = target.copy_with(host=addresses[0].split("%", 1)[0])
+    if target.scheme == "https":
+        request.extensions["sni_hostname"] = host
+
+
 async def _download_one(
-    client: httpx.AsyncClient, url: str, *, max_bytes: int, check_url: bool
+    client: httpx.AsyncClient, url: str, *, max_bytes: int, check_url: bool, pin: bool
 ) -> DownloadedFile:
     current = url
     try:
         for _ in range(_MAX_REDIRECTS + 1):
             if check_url:
                 validate_download_url(current)
-            request = client.build_request("GET", current)
+            try:
+                request = client.build_request("GET", current)
+            except httpx.InvalidURL as error:
+                raise DownloadError(url=url, message=f"Invalid URL: {current}") from error
+            if check_url and pin:
+                await _pin_to_public_address(request, url)
             response = await client.send(request, stream=True)
             try:
                 if response.is_redirect:
@@ -183,7 +226,11 @@ def create_download(
         allow_private_network: also fetch from localhost and private addresses (off by default
             because prompt URLs may come from untrusted users).
         timeout: seconds for each download.
-        http_client: the client to fetch with; by default a short-lived one per batch.
+        http_client: the client to fetch with; by default a short-lived one per batch, which
+            connects only to a checked address of each host (a host name, or a numeric form
+            such as ``127.1``, that resolves to a private address is refused). Through your own
+            client only the URL text is checked, as upstream leaves an injected fetch to do
+            its own connect-time checks.
     """
 
     async def download(requests: Sequence[DownloadRequest]) -> list[DownloadedFile | None]:
@@ -197,15 +244,24 @@ def create_download(
                 if request.is_url_supported_by_model:
                     return None
                 return await _download_one(
-                    client, request.url, max_bytes=max_bytes, check_url=not allow_private_network
+                    client,
+                    request.url,
+                    max_bytes=max_bytes,
+                    check_url=not allow_private_network,
+                    pin=http_client is None,
                 )
 
             return await _gather_or_cancel([one(r) for r in requests])
 
         if http_client is not None:
             return await fetch_all(http_client)
+        # No kept connections: one made for a host's TLS name must not serve another host
+        # that resolved to the same pinned address.
         async with httpx.AsyncClient(
-            timeout=timeout, headers=headers, follow_redirects=False
+            timeout=timeout,
+            headers=headers,
+            follow_redirects=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
         ) as client:
             return await fetch_all(client)
 
