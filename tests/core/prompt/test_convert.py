@@ -215,6 +215,31 @@ async def test_default_download_refuses_hosts_that_resolve_to_private_addresses(
     assert server.requests == []
 
 
+async def test_default_download_through_a_proxy_leaves_the_name_to_the_proxy(
+    server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loopback server is the forward proxy: it gets the absolute URL, and the name (which
+    # does not resolve here) is never looked up by the SDK.
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, server.url)
+    for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    server.route(
+        "/doc.txt", Reply(body=b"hello", headers={"content-type": "text/plain"}), method="GET"
+    )
+    url = "http://files.invalid/doc.txt"
+    prompt = standardize_prompt(
+        messages=[
+            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
+        ]
+    )
+    converted = await convert(prompt, download=create_download())
+    assert converted == [
+        UserMessage(content=[FilePart(data=FileDataBytes(data=b"hello"), media_type="text/plain")])
+    ]
+    assert [request.target for request in server.requests] == [url]
+
+
 async def test_a_url_httpx_cannot_parse_is_a_download_error() -> None:
     url = "http://0177.0.0.1/x"
     prompt = standardize_prompt(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import urllib.request
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -115,10 +116,13 @@ async def _pin_to_public_address(request: httpx.Request, url: str) -> None:
     ``2130706433``, leads. As upstream's Node fetch does, the name is resolved here, all its
     addresses must be public, and the connection goes to the first one, so that a second DNS
     answer (rebinding) cannot point it elsewhere. The Host header and the TLS server name stay
-    the URL's host.
+    the URL's host. Through a proxy (``HTTP_PROXY`` and the like, which httpx follows) the proxy
+    resolves the name, so only the URL text is checked.
     """
     target = request.url
     host = target.host
+    if _through_proxy(target.scheme, host):
+        return
     port = target.port or (443 if target.scheme == "https" else 80)
     try:
         found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -135,6 +139,13 @@ async def _pin_to_public_address(request: httpx.Request, url: str) -> None:
     request.url = target.copy_with(host=addresses[0].split("%", 1)[0])
     if target.scheme == "https":
         request.extensions["sni_hostname"] = host
+
+
+def _through_proxy(scheme: str, host: str) -> bool:
+    proxies = urllib.request.getproxies()
+    if not (proxies.get(scheme) or proxies.get("all")):
+        return False
+    return not urllib.request.proxy_bypass(host)
 
 
 async def _download_one(
@@ -228,9 +239,10 @@ def create_download(
         timeout: seconds for each download.
         http_client: the client to fetch with; by default a short-lived one per batch, which
             connects only to a checked address of each host (a host name, or a numeric form
-            such as ``127.1``, that resolves to a private address is refused). Through your own
-            client only the URL text is checked, as upstream leaves an injected fetch to do
-            its own connect-time checks.
+            such as ``127.1``, that resolves to a private address is refused). Through a proxy
+            from the environment, which resolves names itself, and through your own client,
+            only the URL text is checked, as upstream leaves an injected fetch to do its own
+            connect-time checks.
     """
 
     async def download(requests: Sequence[DownloadRequest]) -> list[DownloadedFile | None]:
