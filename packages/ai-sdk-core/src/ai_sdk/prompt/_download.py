@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
-import urllib.request
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -53,19 +53,40 @@ DownloadFunction = Callable[[Sequence[DownloadRequest]], Awaitable[Sequence[Down
 to the model (return ``None``). Results are in request order; raise `DownloadError` on failure."""
 
 
-def _is_private_address(host: str) -> bool:
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    host = host.strip("[]").split("%", 1)[0]
     try:
-        address = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+        return ipaddress.ip_address(host)
     except ValueError:
+        pass
+    if not _LEGACY_IPV4.fullmatch(host):
+        return None
+    # The forms URL parsers and the resolver still read as IPv4 (``127.1``, ``2130706433``,
+    # ``0x7f.1``, ``0177.0.0.1``): upstream's WHATWG parser turns them into addresses too.
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def _is_private_address(host: str) -> bool:
+    address = _ip_address(host)
+    if address is None:
         return False
     if isinstance(address, ipaddress.IPv6Address):
-        if address.is_site_local:
+        if address.is_site_local or address in _DOCUMENTATION_V6:
             return True
+        # Forms that carry an IPv4 address a gateway forwards to: judge that address.
         if address.ipv4_mapped is not None:
             address = address.ipv4_mapped
+        elif address.sixtofour is not None:
+            address = address.sixtofour
+        elif address.teredo is not None:
+            address = address.teredo[1]
         elif any(address in prefix for prefix in _NAT64):
-            # The last 32 bits are the IPv4 address a NAT64 gateway forwards to.
             address = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    elif address in _CGNAT or address in _IETF_PROTOCOL:
+        return True
     return (
         address.is_private
         or address.is_loopback
@@ -73,12 +94,16 @@ def _is_private_address(host: str) -> bool:
         or address.is_multicast
         or address.is_reserved
         or address.is_unspecified
-        or (isinstance(address, ipaddress.IPv4Address) and address in _CGNAT)
     )
 
 
+_LEGACY_IPV4 = re.compile(r"[0-9a-fA-FxX.]+")
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_IETF_PROTOCOL = ipaddress.ip_network("192.0.0.0/24")
+_DOCUMENTATION_V6 = ipaddress.ip_network("3fff::/20")
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+# Full stops that IDNA maps to ".", which httpx does before it connects.
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
 
 def validate_download_url(url: str) -> None:
@@ -92,7 +117,11 @@ def validate_download_url(url: str) -> None:
     Raises:
         DownloadError: the URL is not allowed.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as error:  # an unclosed "[", say
+        raise DownloadError(url=url, message=f"Invalid URL: {url}") from error
     scheme = parts.scheme.lower()
     if scheme == "data":
         return
@@ -100,7 +129,7 @@ def validate_download_url(url: str) -> None:
         raise DownloadError(
             url=url, message=f"URL scheme must be http, https or data, got {scheme or 'none'}:"
         )
-    host = (parts.hostname or "").rstrip(".").lower()
+    host = (hostname or "").translate(_DOTS).rstrip(".").lower()
     if not host:
         raise DownloadError(url=url, message="URL must have a hostname")
     if host == "localhost" or host.endswith((".local", ".localhost")):
@@ -109,43 +138,51 @@ def validate_download_url(url: str) -> None:
         raise DownloadError(url=url, message=f"URL with IP address {host} is not allowed")
 
 
-async def _pin_to_public_address(request: httpx.Request, url: str) -> None:
-    """Send ``request`` to an address its host resolves to, once every address is checked.
+async def _checked_addresses(
+    target: httpx.URL, url: str, *, public_only: bool, resolve_within: float | None
+) -> list[str]:
+    """The addresses ``target``'s host resolves to, all public when ``public_only``.
 
-    The URL text check cannot see where a host name, or a numeric form such as ``127.1`` or
-    ``2130706433``, leads. As upstream's Node fetch does, the name is resolved here, all its
-    addresses must be public, and the connection goes to the first one, so that a second DNS
-    answer (rebinding) cannot point it elsewhere. The Host header and the TLS server name stay
-    the URL's host. Through a proxy (``HTTP_PROXY`` and the like, which httpx follows) the proxy
-    resolves the name, so only the URL text is checked.
+    The URL text check cannot see where a host name leads; as upstream's Node fetch does, the
+    name is resolved here and the connection goes to an address that was checked (`_send_to`),
+    so that a second DNS answer (rebinding) cannot point it elsewhere.
     """
-    target = request.url
-    host = target.host
-    if _through_proxy(target.scheme, host):
-        return
+    host = target.raw_host.decode("ascii")  # IDNA 2008, as httpx sends it in Host
     port = target.port or (443 if target.scheme == "https" else 80)
     try:
-        found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as error:
+        async with asyncio.timeout(resolve_within):
+            found = await asyncio.get_running_loop().getaddrinfo(
+                host, port, type=socket.SOCK_STREAM
+            )
+    except (OSError, TimeoutError) as error:
         raise DownloadError(url=url, cause=error) from error
-    addresses = [str(info[4][0]) for info in found]
+    addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in found))
     if not addresses:
         raise DownloadError(url=url, message=f"Hostname {host} did not resolve to an address")
     for address in addresses:
-        if _is_private_address(address):
+        if public_only and _is_private_address(address):
             raise DownloadError(
                 url=url, message=f"Hostname {host} resolved to disallowed IP address {address}"
             )
-    request.url = target.copy_with(host=addresses[0].split("%", 1)[0])
+    return addresses
+
+
+async def _send_to(
+    client: httpx.AsyncClient, request: httpx.Request, addresses: list[str]
+) -> httpx.Response:
+    """Send ``request`` to each address in turn until one accepts the connection; the Host
+    header (set when the request was built) and the TLS server name stay the URL's host."""
+    target = request.url
     if target.scheme == "https":
-        request.extensions["sni_hostname"] = host
-
-
-def _through_proxy(scheme: str, host: str) -> bool:
-    proxies = urllib.request.getproxies()
-    if not (proxies.get(scheme) or proxies.get("all")):
-        return False
-    return not urllib.request.proxy_bypass(host)
+        request.extensions["sni_hostname"] = target.raw_host.decode("ascii")
+    for address in addresses[:-1]:
+        request.url = target.copy_with(host=address)
+        try:
+            return await client.send(request, stream=True)
+        except httpx.ConnectError:
+            continue  # as httpx's own connect would, try the next address
+    request.url = target.copy_with(host=addresses[-1])
+    return await client.send(request, stream=True)
 
 
 async def _download_one(
@@ -160,9 +197,13 @@ async def _download_one(
                 request = client.build_request("GET", current)
             except httpx.InvalidURL as error:
                 raise DownloadError(url=url, message=f"Invalid URL: {current}") from error
-            if check_url and pin:
-                await _pin_to_public_address(request, url)
-            response = await client.send(request, stream=True)
+            if pin:
+                addresses = await _checked_addresses(
+                    request.url, url, public_only=check_url, resolve_within=client.timeout.connect
+                )
+                response = await _send_to(client, request, addresses)
+            else:
+                response = await client.send(request, stream=True)
             try:
                 if response.is_redirect:
                     location = response.headers.get("location")
@@ -239,10 +280,10 @@ def create_download(
         timeout: seconds for each download.
         http_client: the client to fetch with; by default a short-lived one per batch, which
             connects only to a checked address of each host (a host name, or a numeric form
-            such as ``127.1``, that resolves to a private address is refused). Through a proxy
-            from the environment, which resolves names itself, and through your own client,
-            only the URL text is checked, as upstream leaves an injected fetch to do its own
-            connect-time checks.
+            such as ``127.1``, that resolves to a private address is refused) and does not use
+            proxies from the environment (``HTTP_PROXY``), as fetch in Node does not. Through
+            your own client (for a proxy, say) only the URL text is checked, as upstream leaves
+            an injected fetch to do its own connect-time checks.
     """
 
     async def download(requests: Sequence[DownloadRequest]) -> list[DownloadedFile | None]:
@@ -268,12 +309,12 @@ def create_download(
         if http_client is not None:
             return await fetch_all(http_client)
         # No kept connections: one made for a host's TLS name must not serve another host
-        # that resolved to the same pinned address.
+        # that resolved to the same pinned address. A transport of our own also keeps httpx
+        # from routing through proxies from the environment (as fetch in Node does not), which
+        # would resolve names where they cannot be checked; `SSL_CERT_FILE` still applies.
+        transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
         async with httpx.AsyncClient(
-            timeout=timeout,
-            headers=headers,
-            follow_redirects=False,
-            limits=httpx.Limits(max_keepalive_connections=0),
+            transport=transport, timeout=timeout, headers=headers, follow_redirects=False
         ) as client:
             return await fetch_all(client)
 
