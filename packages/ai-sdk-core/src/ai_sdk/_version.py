@@ -1,3 +1,3 @@
 """The distribution version, read by hatch at build time and by the user-agent at run time."""
 
-__version__ = "0.5.0"
+__version__ = "0.5.1"
