@@ -40,6 +40,15 @@ from tests.servers import LoopbackServer, Reply
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8
 
 
+def file_prompt(url: str) -> StandardizedPrompt:
+    """A user message holding one text file given by ``url``."""
+    return standardize_prompt(
+        messages=[
+            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
+        ]
+    )
+
+
 async def convert(prompt: StandardizedPrompt, **kwargs: object) -> list[object]:
     options: dict[str, object] = {"supported_urls": {}, "download": None, **kwargs}
     return list(await convert_to_language_model_prompt(prompt, **options))  # type: ignore[arg-type]
@@ -205,11 +214,7 @@ async def test_default_download_refuses_names_that_resolve_to_private_addresses(
     assert "127.0.0.1" in found, f"this test needs {host} to resolve to 127.0.0.1, got {found}"
     server.route("/x", Reply(body=b"internal"), method="GET")
     url = f"http://{host}:{server.url.rsplit(':', 1)[1]}/x"
-    prompt = standardize_prompt(
-        messages=[
-            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
-        ]
-    )
+    prompt = file_prompt(url)
     with pytest.raises(DownloadError, match=rf"Hostname {host} resolved to disallowed IP address"):
         await convert(prompt, download=create_download())
     assert server.requests == []
@@ -230,11 +235,7 @@ async def test_default_download_ignores_proxies_from_the_environment(
         monkeypatch.delenv(name, raising=False)
     server.route("/doc.txt", Reply(body=b"hello"), method="GET")
     url = "http://files.invalid/doc.txt"
-    prompt = standardize_prompt(
-        messages=[
-            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
-        ]
-    )
+    prompt = file_prompt(url)
     with pytest.raises(DownloadError, match=r"Failed to download http://files\.invalid/doc\.txt"):
         await convert(prompt, download=create_download())
     assert server.requests == []
@@ -243,11 +244,7 @@ async def test_default_download_ignores_proxies_from_the_environment(
 @pytest.mark.parametrize("allow_private_network", [False, True])
 async def test_a_url_that_does_not_parse_is_a_download_error(allow_private_network: bool) -> None:
     url = "http://[::1/x"
-    prompt = standardize_prompt(
-        messages=[
-            {"role": "user", "content": [{"type": "file", "data": url, "mediaType": "text/plain"}]}
-        ]
-    )
+    prompt = file_prompt(url)
     download = create_download(allow_private_network=allow_private_network)
     with pytest.raises(DownloadError, match=r"Invalid URL: http://\[::1/x") as caught:
         await convert(prompt, download=download)
