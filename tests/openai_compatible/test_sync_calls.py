@@ -34,6 +34,24 @@ def _text(content: str, delay: float = 0.0) -> Reply:
     return reply
 
 
+def _echo_from_threads(provider: Any, *, threads: int, calls: int) -> dict[int, list[str]]:
+    """``calls`` sequential `generate_text_sync` calls on each of ``threads`` threads at once,
+    each prompt ``"<thread>-<call>"``; what each thread got back."""
+    results: dict[int, list[str]] = {}
+
+    def work(n: int) -> None:
+        results[n] = [
+            generate_text_sync(model=provider("m"), prompt=f"{n}-{i}").text for i in range(calls)
+        ]
+
+    started = [threading.Thread(target=work, args=(n,)) for n in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join(30)
+    return results
+
+
 def test_calls_run_on_the_calling_thread_over_one_kept_connection(server: LoopbackServer) -> None:
     server.route(CHAT, OK)
     threads: list[threading.Thread] = []
@@ -54,20 +72,8 @@ def test_calls_run_on_the_calling_thread_over_one_kept_connection(server: Loopba
 
 def test_calls_from_many_threads_at_once(server: LoopbackServer) -> None:
     server.route(CHAT, lambda request: _text(request.json()["messages"][0]["content"], delay=0.01))
-    results: dict[int, list[str]] = {}
-
     with create_openai_compatible(name="p", base_url=f"{server.url}/v1") as provider:
-
-        def work(n: int) -> None:
-            results[n] = [
-                generate_text_sync(model=provider("m"), prompt=f"{n}-{i}").text for i in range(5)
-            ]
-
-        threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        results = _echo_from_threads(provider, threads=8, calls=5)
 
     assert results == {n: [f"{n}-{i}" for i in range(5)] for n in range(8)}
     assert server.peak_connections <= 8
@@ -84,18 +90,7 @@ def test_a_user_async_client_serves_calls_from_many_threads(server: LoopbackServ
 
     client = httpx.AsyncClient(event_hooks={"request": [record]})
     provider = create_openai_compatible(name="p", base_url=f"{server.url}/v1", http_client=client)
-    results: dict[int, list[str]] = {}
-
-    def work(n: int) -> None:
-        results[n] = [
-            generate_text_sync(model=provider("m"), prompt=f"{n}-{i}").text for i in range(4)
-        ]
-
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    results = _echo_from_threads(provider, threads=4, calls=4)
     run_sync(client.aclose)
 
     assert results == {n: [f"{n}-{i}" for i in range(4)] for n in range(4)}
